@@ -1,0 +1,324 @@
+/**
+ * The resolved schema IR: the one contract every emitter reads.
+ *
+ * Everything here is plain JSON-serialisable data (no classes, no cycles, no Maps),
+ * so the incremental core can cache it and tests can compare it with `toEqual`.
+ * Groupings, typedef chains, augments, deviations, refines and if-features are
+ * already applied: emitters never resolve anything themselves.
+ */
+import type { SourceLoc } from '../diagnostics/index.js';
+
+export type { SourceLoc };
+
+/** A set of modules compiled together (the input modules plus everything they import). */
+export interface SchemaSet {
+  /** Implemented and imported modules by name (one revision per name). */
+  modules: Record<string, ModuleIR>;
+  /** Every identity of every loaded module, keyed by qualified name `module:identity`. */
+  identities: Record<string, IdentityIR>;
+  /** Names of the modules given as inputs (the rest were loaded as imports). */
+  inputs: string[];
+}
+
+export interface ModuleIR {
+  name: string;
+  revision?: string;
+  namespace: string;
+  prefix: string;
+  yangVersion: '1' | '1.1';
+  file: string;
+  organization?: string;
+  contact?: string;
+  description?: string;
+  reference?: string;
+  imports: ImportIR[];
+  /** Submodules included (directly or transitively); their content is merged into this module. */
+  submodules: { name: string; revision?: string; file: string }[];
+  features: FeatureIR[];
+  /** Identities defined by this module (also present in `SchemaSet.identities`). */
+  identities: string[];
+  /** Top-level typedefs, for emitters that give named types (e.g. TypeScript aliases). */
+  typedefs: TypedefIR[];
+  extensions: ExtensionDefIR[];
+  /**
+   * Top-level data nodes defined by this module, with augments from every loaded
+   * module already grafted in (an augmented node keeps its own `module`).
+   */
+  data: SchemaNode[];
+  rpcs: OperationNode[];
+  notifications: NotificationNode[];
+  /** Augments this module makes into other modules' trees (same node objects as grafted). */
+  augments: AugmentIR[];
+  /** Names of the modules whose deviations were applied to this module. */
+  deviatedBy: string[];
+}
+
+export interface ImportIR {
+  module: string;
+  prefix: string;
+  revision?: string;
+}
+
+export interface FeatureIR {
+  name: string;
+  enabled: boolean;
+  description?: string;
+}
+
+export interface IdentityIR {
+  module: string;
+  name: string;
+  /** Qualified names (`module:identity`) of direct bases. */
+  bases: string[];
+  /** Qualified names of every identity derived from this one, directly or not, in all loaded modules. */
+  derived: string[];
+  description?: string;
+  status: Status;
+}
+
+export interface TypedefIR {
+  name: string;
+  type: TypeIR;
+  units?: string;
+  default?: string;
+  description?: string;
+  status: Status;
+}
+
+export interface ExtensionDefIR {
+  name: string;
+  argument?: string;
+  description?: string;
+}
+
+export interface AugmentIR {
+  /** The target as written, e.g. `/if:interfaces/if:interface`. */
+  target: string;
+  /** The target resolved to a schema path with module names, e.g. `/ietf-interfaces:interfaces/ietf-interfaces:interface`. */
+  targetSchemaPath: string;
+  /** The module owning the target node. */
+  targetModule: string;
+  when?: string;
+  nodes: SchemaNode[];
+}
+
+export type Status = 'current' | 'deprecated' | 'obsolete';
+
+/** An extension statement found on a node (e.g. `nacm:default-deny-all`). */
+export interface ExtensionUseIR {
+  /** Module that defines the extension. */
+  module: string;
+  name: string;
+  arg?: string;
+}
+
+export interface MustIR {
+  expr: string;
+  errorMessage?: string;
+  errorAppTag?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Schema nodes
+
+export type SchemaNode =
+  | ContainerNode
+  | ListNode
+  | LeafNode
+  | LeafListNode
+  | ChoiceNode
+  | CaseNode
+  | AnyNode
+  | OperationNode
+  | NotificationNode;
+
+/** Nodes that appear in data (instance) trees: not choice/case/operations/notifications. */
+export type DataNode = ContainerNode | ListNode | LeafNode | LeafListNode | AnyNode;
+
+export interface NodeBase {
+  name: string;
+  /** Name of the module whose namespace the node is in (the augmenting module for augmented nodes). */
+  module: string;
+  /**
+   * RFC 7951 member name: `module:name` where the namespace differs from the
+   * parent data node's (or at top level), else `name`. Choice and case carry
+   * the name their children would use; they never appear in instance data.
+   */
+  jsonName: string;
+  /**
+   * Data path in RFC 7951 style, choice/case/input/output left out, module
+   * name only where the namespace changes, e.g. `/ietf-interfaces:interfaces/interface/ietf-ip:ipv4`.
+   * Operations: `/example-jukebox:play`, action inputs under the action's path.
+   */
+  path: string;
+  /** Schema node identifier with every step qualified by module name, choice/case included. */
+  schemaPath: string;
+  /** Effective `config` (RFC 7950 7.21.1). Always false inside operations and notifications. */
+  config: boolean;
+  status: Status;
+  description?: string;
+  reference?: string;
+  /** if-feature expressions as written (all true for the enabled feature set, else the node is absent). */
+  ifFeatures?: string[];
+  when?: string;
+  must?: MustIR[];
+  extensions?: ExtensionUseIR[];
+  loc: SourceLoc;
+}
+
+export interface ContainerNode extends NodeBase {
+  kind: 'container';
+  /** The presence statement's text, if this is a presence container. */
+  presence?: string;
+  children: SchemaNode[];
+}
+
+export interface ListNode extends NodeBase {
+  kind: 'list';
+  /** Key leaf names (local names, in key order). Empty for keyless (state) lists. */
+  keys: string[];
+  /** Each unique statement as descendant paths relative to the list entry. */
+  unique: string[][];
+  minElements: number;
+  maxElements?: number;
+  orderedBy: 'system' | 'user';
+  children: SchemaNode[];
+}
+
+export interface LeafNode extends NodeBase {
+  kind: 'leaf';
+  type: TypeIR;
+  mandatory: boolean;
+  /** True for list keys. */
+  isKey: boolean;
+  /** Effective default (from the leaf, else from its typedef chain), in its canonical lexical form as written. */
+  default?: string;
+  units?: string;
+}
+
+export interface LeafListNode extends NodeBase {
+  kind: 'leaf-list';
+  type: TypeIR;
+  default?: string[];
+  minElements: number;
+  maxElements?: number;
+  orderedBy: 'system' | 'user';
+  units?: string;
+}
+
+export interface ChoiceNode extends NodeBase {
+  kind: 'choice';
+  mandatory: boolean;
+  /** Name of the default case. */
+  default?: string;
+  /** Shorthand cases are expanded into real case nodes. */
+  cases: CaseNode[];
+}
+
+export interface CaseNode extends NodeBase {
+  kind: 'case';
+  children: SchemaNode[];
+}
+
+export interface AnyNode extends NodeBase {
+  kind: 'anydata' | 'anyxml';
+  mandatory: boolean;
+}
+
+/** An rpc (top level) or action (inside a container or list). */
+export interface OperationNode extends NodeBase {
+  kind: 'rpc' | 'action';
+  /** Absent when the operation declares no input statement. */
+  input?: SchemaNode[];
+  output?: SchemaNode[];
+}
+
+export interface NotificationNode extends NodeBase {
+  kind: 'notification';
+  children: SchemaNode[];
+}
+
+// ---------------------------------------------------------------------------
+// Types
+
+export type BuiltinType =
+  | 'binary'
+  | 'bits'
+  | 'boolean'
+  | 'decimal64'
+  | 'empty'
+  | 'enumeration'
+  | 'identityref'
+  | 'instance-identifier'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'leafref'
+  | 'string'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'union';
+
+/**
+ * An interval of a range or length restriction. Bounds are decimal strings so
+ * int64/uint64/decimal64 bounds keep full precision; `Number()` them where that is safe.
+ */
+export interface Interval {
+  min: string;
+  max: string;
+}
+
+export interface PatternIR {
+  /** The pattern as written (XSD regular expression, implicitly anchored). */
+  regex: string;
+  /** The same pattern as an anchored ECMAScript regex source (use with the `u` flag). */
+  ecma: string;
+  invertMatch: boolean;
+  errorMessage?: string;
+  errorAppTag?: string;
+}
+
+export interface EnumIR {
+  name: string;
+  value: number;
+  description?: string;
+  status: Status;
+}
+
+export interface BitIR {
+  name: string;
+  position: number;
+  description?: string;
+  status: Status;
+}
+
+/** A fully resolved type: restrictions of the whole typedef chain are merged in. */
+export interface TypeIR {
+  /** The built-in type this resolves to. */
+  base: BuiltinType;
+  /** The type name as written at the use site, e.g. `inet:ipv4-address` or `uint32`. */
+  name: string;
+  /** The nearest typedef, if the type is derived: module that defines it and its name. */
+  typedef?: { module: string; name: string };
+  /** Effective range: every interval allowed (numeric types and decimal64). */
+  range?: Interval[];
+  /** Effective length (string and binary). */
+  length?: Interval[];
+  /** All patterns of the chain; a value must match every one. */
+  patterns?: PatternIR[];
+  fractionDigits?: number;
+  /** Effective enums (after restriction by derived types). */
+  enums?: EnumIR[];
+  bits?: BitIR[];
+  /** Member types of a union, in order. */
+  union?: TypeIR[];
+  /** leafref: the path as written, its target's data path, and the target's resolved type. */
+  leafref?: { path: string; target?: string; type?: TypeIR };
+  /** identityref: qualified bases and every qualified identity a value may name. */
+  identityref?: { bases: string[]; values: string[] };
+  /** leafref and instance-identifier. */
+  requireInstance?: boolean;
+}
