@@ -1,0 +1,391 @@
+import {
+  BailErrorStrategy,
+  BaseErrorListener,
+  CommonTokenStream,
+  DefaultErrorStrategy,
+  IntStream,
+  ParseCancellationException,
+  Parser,
+  PredictionMode,
+  Token,
+  type ATNSimulator,
+  type CharStream,
+  type Interval,
+  type RecognitionException,
+  type Recognizer,
+  type TerminalNode,
+} from 'antlr4ng';
+import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import { YangLexer } from './generated/YangLexer.js';
+import { ArgumentContext, StatementContext, YangParser } from './generated/YangParser.js';
+import type { Statement } from './statement.js';
+
+export type { Statement } from './statement.js';
+
+export interface ParseResult {
+  /** The module or submodule statement; absent when the file has syntax errors. */
+  statement?: Statement;
+  /** Syntax errors (code `syntax`) and warnings such as `bad-escape`, in source order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one YANG file into a generic statement tree (RFC 7950 section 6).
+ * Never throws: every problem in the input becomes a diagnostic.
+ */
+export function parseYang(text: string, file: string): ParseResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // CRLF -> LF keeps line/col right and makes quoted-string processing see plain '\n'.
+  if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
+
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const chars = new StringCharStream(text);
+    const listener = new SyntaxErrorListener(file, diagnostics);
+    const lexer = new YangLexer(chars);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    const tokens = new CommonTokenStream(lexer);
+    const parser = new YangParser(tokens);
+    parser.removeErrorListeners();
+
+    // Stage 1: SLL with bail-out, the fast path for valid files (the grammar is LL(1),
+    // so this mostly saves error-recovery bookkeeping). Stage 2 reparses the buffered
+    // tokens with full LL and default recovery only to produce good error messages.
+    parser.interpreter.predictionMode = PredictionMode.SLL;
+    parser.errorHandler = new BailErrorStrategy();
+    let tree;
+    try {
+      tree = parser.file();
+    } catch (e) {
+      if (!(e instanceof ParseCancellationException)) throw e;
+      parser.reset();
+      parser.addErrorListener(listener);
+      parser.errorHandler = new DefaultErrorStrategy();
+      parser.interpreter.predictionMode = PredictionMode.LL;
+      tree = parser.file();
+    }
+    if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+
+    const builder = new TreeBuilder(text, file, diagnostics);
+    const statement = builder.build(tree.statement());
+    const ok = !diagnostics.some((d) => d.severity === 'error');
+    return ok ? { statement, diagnostics } : { diagnostics };
+  } catch (e) {
+    // A bug in this module must not take down the caller; report it against the file.
+    diagnostics.push({
+      code: 'syntax',
+      severity: 'error',
+      message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`,
+      loc: { file, line: 1, col: 1 },
+    });
+    return { diagnostics: sortDiagnostics(diagnostics) };
+  }
+}
+
+function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  return diags.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+}
+
+/** Names for an expected-token set, in the words of RFC 7950 section 6. */
+function describeExpected(types: number[]): string[] {
+  const has = (t: number) => types.includes(t);
+  const names: string[] = [];
+  if (has(Token.EOF)) names.push('end of input');
+  if (has(YangLexer.UNQUOTED) && has(YangLexer.DQ_STRING)) names.push('argument'); // after a keyword
+  else if (has(YangLexer.UNQUOTED)) names.push('statement'); // keyword position
+  else if (has(YangLexer.DQ_STRING)) names.push('quoted string'); // after '+'
+  if (has(YangLexer.SEMI)) names.push("';'");
+  if (has(YangLexer.LBRACE)) names.push("'{'");
+  if (has(YangLexer.RBRACE)) names.push("'}'");
+  if (has(YangLexer.PLUS) && !has(YangLexer.UNQUOTED)) names.push("'+'"); // '+' alone is an argument
+  return names;
+}
+
+function describeToken(t: Token): string {
+  if (t.type === Token.EOF) return 'end of input';
+  let s = t.text ?? '';
+  const nl = s.indexOf('\n');
+  if (nl >= 0) s = s.slice(0, nl) + '...';
+  if (s.length > 40) s = s.slice(0, 37) + '...';
+  return `'${s}'`;
+}
+
+function joinAlternatives(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
+ * Turns ANTLR's lexer and parser errors into `syntax` diagnostics with pyang/yanglint
+ * style wording ("unexpected ';'", "missing '}' at end of input", "unterminated string").
+ */
+class SyntaxErrorListener extends BaseErrorListener {
+  private unterminated = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly out: Diagnostic[],
+  ) {
+    super();
+  }
+
+  override syntaxError<S extends Token, T extends ATNSimulator>(
+    recognizer: Recognizer<T>,
+    offendingSymbol: S | null,
+    line: number,
+    column: number,
+    msg: string,
+    _e: RecognitionException | null,
+  ): void {
+    const t = offendingSymbol;
+    let message: string;
+    if (!t || !(recognizer instanceof Parser)) {
+      // Lexer error (the grammar leaves almost nothing unmatched, but be safe).
+      message = msg.replace(/^token recognition error at: /, 'unexpected characters ');
+    } else if (t.type === YangLexer.UNTERMINATED_STRING || t.type === YangLexer.UNTERMINATED_COMMENT) {
+      this.unterminated = true;
+      message = t.type === YangLexer.UNTERMINATED_STRING ? 'unterminated string' : 'unterminated comment';
+    } else if (this.unterminated && t.type === Token.EOF) {
+      return; // the unterminated token swallowed the rest of the file; already reported
+    } else {
+      const expected = describeExpected(recognizer.getExpectedTokens().toArray());
+      if (msg.startsWith('missing ')) {
+        const where = t.type === Token.EOF ? 'at end of input' : `before ${describeToken(t)}`;
+        message = `missing ${joinAlternatives(expected)} ${where}`;
+      } else if (t.type === Token.EOF && expected.includes("'}'")) {
+        message = "missing '}' at end of input";
+      } else {
+        message = `unexpected ${describeToken(t)}`;
+        if (expected.length > 0) message += `, expected ${joinAlternatives(expected)}`;
+      }
+    }
+    this.out.push({ code: 'syntax', severity: 'error', message, loc: { file: this.file, line, col: column + 1 } });
+  }
+}
+
+const KEYWORD = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
+
+/** Builds Statement objects from an error-free parse tree in one walk. */
+class TreeBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  build(ctx: StatementContext): Statement {
+    const kids = ctx.children;
+    const kwTok = (kids[0] as TerminalNode).symbol;
+    const kwText = this.tokenText(kwTok);
+    const loc = this.loc(kwTok);
+    if (!KEYWORD.test(kwText)) {
+      this.diagnostics.push({ code: 'syntax', severity: 'error', message: `invalid keyword '${kwText}'`, loc });
+    }
+    const colon = kwText.indexOf(':');
+    const stmt: Statement =
+      colon < 0
+        ? { keyword: kwText, children: [], loc }
+        : { keyword: kwText.slice(colon + 1), prefix: kwText.slice(0, colon), children: [], loc };
+
+    let i = 1;
+    const argCtx = kids[1];
+    if (argCtx instanceof ArgumentContext) {
+      i = 2;
+      const parts = argCtx.children;
+      const first = (parts[0] as TerminalNode).symbol;
+      stmt.argLoc = this.loc(first);
+      let arg = this.argPart(first);
+      // Parts alternate string, '+', string, ...
+      for (let j = 2; j < parts.length; j += 2) arg += this.argPart((parts[j] as TerminalNode).symbol);
+      stmt.arg = arg;
+    }
+    for (; i < kids.length; i++) {
+      const k = kids[i];
+      if (k instanceof StatementContext) stmt.children.push(this.build(k));
+    }
+    return stmt;
+  }
+
+  private loc(t: Token): SourceLoc {
+    return { file: this.file, line: t.line, col: t.column + 1 };
+  }
+
+  private tokenText(t: Token): string {
+    return this.text.slice(t.start, t.stop + 1);
+  }
+
+  private argPart(t: Token): string {
+    const raw = this.tokenText(t);
+    if (t.type === YangLexer.SQ_STRING) return raw.slice(1, -1);
+    if (t.type !== YangLexer.DQ_STRING) return raw;
+    let s = raw.slice(1, -1);
+    // RFC 7950 6.1.3: whitespace trimming works on the raw text, before escapes.
+    if (s.includes('\n')) s = trimLines(s, this.quoteColumn(t) + 1);
+    if (s.includes('\\')) {
+      const r = unescape(s);
+      if (r.bad) this.reportBadEscapes(raw, t);
+      s = r.value;
+    }
+    return s;
+  }
+
+  /** 0-based visual column of the token's first character, a tab counting as 8 columns. */
+  private quoteColumn(t: Token): number {
+    const start = t.start;
+    let col = 0;
+    for (let i = this.text.lastIndexOf('\n', start - 1) + 1; i < start; i++) {
+      col += this.text.charCodeAt(i) === 9 ? 8 : 1;
+    }
+    return col;
+  }
+
+  private reportBadEscapes(raw: string, t: Token): void {
+    let line = t.line;
+    let col = t.column + 1;
+    for (let i = 0; i < raw.length; i++, col++) {
+      const c = raw[i];
+      if (c === '\n') {
+        line++;
+        col = 0;
+      } else if (c === '\\') {
+        const next = raw[i + 1];
+        if (next !== 'n' && next !== 't' && next !== '"' && next !== '\\') {
+          this.diagnostics.push({
+            code: 'bad-escape',
+            severity: 'warning',
+            message:
+              next === '\n'
+                ? 'backslash before a line break in double-quoted string, kept as is'
+                : `unknown escape sequence '\\${next}' in double-quoted string, kept as is`,
+            loc: { file: this.file, line, col },
+          });
+        }
+        if (next === '\n') {
+          line++;
+          col = 0;
+        } else {
+          col++;
+        }
+        i++;
+      }
+    }
+  }
+}
+
+/**
+ * Double-quoted string layout rules (RFC 7950 6.1.3): drop trailing spaces/tabs before
+ * each line break, and on every later line strip leading whitespace up to `indent`
+ * columns (the columns up to and including the opening quote). A tab counts as 8
+ * columns; one that straddles the limit is replaced by the spaces left over.
+ */
+function trimLines(s: string, indent: number): string {
+  const lines = s.split('\n');
+  const last = lines.length - 1;
+  for (let n = 0; n <= last; n++) {
+    let line = lines[n];
+    if (n < last) {
+      let end = line.length;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      line = line.slice(0, end);
+    }
+    if (n > 0) {
+      let col = 0;
+      let i = 0;
+      let pad = '';
+      while (i < line.length && col < indent) {
+        const c = line.charCodeAt(i);
+        if (c === 32) col++;
+        else if (c === 9) {
+          if (col + 8 > indent) pad = ' '.repeat(col + 8 - indent);
+          col += 8;
+        } else break;
+        i++;
+      }
+      line = pad + line.slice(i);
+    }
+    lines[n] = line;
+  }
+  return lines.join('\n');
+}
+
+/** Interprets \n \t \" \\; any other backslash pair is kept verbatim and flagged. */
+function unescape(s: string): { value: string; bad: boolean } {
+  let out = '';
+  let from = 0;
+  let bad = false;
+  for (let i = s.indexOf('\\'); i >= 0; i = s.indexOf('\\', i)) {
+    const next = s[i + 1];
+    let rep: string;
+    if (next === 'n') rep = '\n';
+    else if (next === 't') rep = '\t';
+    else if (next === '"' || next === '\\') rep = next;
+    else {
+      bad = true;
+      i += 2;
+      continue;
+    }
+    out += s.slice(from, i) + rep;
+    i += 2;
+    from = i;
+  }
+  return { value: out + s.slice(from), bad };
+}
+
+/**
+ * A CharStream reading the JS string directly as UTF-16 code units. ANTLR's own
+ * CharStream.fromString first copies the text into a code point array (a fifth of the
+ * parse time on the corpus). Here token start/stop are plain string offsets and columns
+ * count UTF-16 units (as in LSP); a surrogate pair matches the grammar's `~[...]` sets
+ * like any other non-special character, so the token structure is the same.
+ */
+class StringCharStream implements CharStream {
+  name = '';
+  index = 0;
+
+  constructor(private readonly text: string) {}
+
+  get size(): number {
+    return this.text.length;
+  }
+
+  LA(offset: number): number {
+    if (offset === 0) return 0;
+    const pos = this.index + (offset < 0 ? offset : offset - 1);
+    return pos >= 0 && pos < this.text.length ? this.text.charCodeAt(pos) : Token.EOF;
+  }
+
+  consume(): void {
+    if (this.index >= this.text.length) throw new Error('cannot consume EOF');
+    this.index++;
+  }
+
+  seek(index: number): void {
+    this.index = Math.min(index, this.text.length);
+  }
+
+  reset(): void {
+    this.index = 0;
+  }
+
+  mark(): number {
+    return -1; // the whole input is in memory, nothing to buffer
+  }
+
+  release(): void {}
+
+  getTextFromRange(start: number, stop: number): string {
+    return this.text.slice(start, stop + 1);
+  }
+
+  getTextFromInterval(interval: Interval): string {
+    return this.text.slice(interval.start, interval.stop + 1);
+  }
+
+  getSourceName(): string {
+    return this.name || IntStream.UNKNOWN_SOURCE_NAME;
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
