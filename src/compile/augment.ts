@@ -1,0 +1,94 @@
+import type { AugmentIR, SchemaNode } from '../ir/types.js';
+import type { Unit } from '../modules/loader.js';
+import type { Statement } from '../syntax/statement.js';
+import { argLoc, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope } from './context.js';
+import { ifFeaturesHold } from './features.js';
+import { buildChildren, checkedXPath } from './nodes.js';
+import { findTarget, graft, type Target } from './targets.js';
+
+/** Top-level nodes of a module as absolute schema node identifiers start from them. */
+export function moduleRoots(mod: ModCtx): SchemaNode[] {
+  return [...mod.ir.data, ...mod.ir.rpcs, ...mod.ir.notifications];
+}
+
+/**
+ * Resolves an absolute schema node identifier written in `unit`. `mod` is the
+ * target's module (absent when it is not loaded, which the import already reported).
+ */
+export function resolveAbsolute(path: string, unit: Unit, c: Compilation): { target?: Target; mod?: ModCtx; error?: [string, string] } {
+  const first = path.split('/').filter(Boolean)[0];
+  if (!path.startsWith('/') || !first) return { error: ['bad-target', `"${path}" is not an absolute schema node identifier`] };
+  const [prefix] = splitQName(first);
+  const name = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
+  if (name === undefined) return { error: ['unknown-prefix', `prefix "${prefix}" is not defined`] };
+  const mod = c.mods.get(name);
+  if (!mod) return {};
+  return { target: findTarget(c, moduleRoots(mod), path, unit), mod };
+}
+
+interface PendingAugment {
+  mod: ModCtx;
+  unit: Unit;
+  scope: Scope;
+  stmt: Statement;
+}
+
+/**
+ * Applies every top-level augment of the set. An augment may target a node that
+ * another augment adds, so unresolved ones are retried while any makes progress.
+ */
+export function applyAugments(c: Compilation): void {
+  let pending: PendingAugment[] = [];
+  for (const mod of c.mods.values()) {
+    for (const unit of mod.units) {
+      const scope: Scope = { ...mod.top, unit };
+      for (const stmt of unit.stmt.children) {
+        if (stmt.keyword === 'augment' && stmt.prefix === undefined && ifFeaturesHold(c, stmt, unit)) pending.push({ mod, unit, scope, stmt });
+      }
+    }
+  }
+  while (pending.length) {
+    const retry: PendingAugment[] = [];
+    for (const p of pending) {
+      if (!applyAugment(c, p, false)) retry.push(p);
+    }
+    if (retry.length === pending.length) {
+      for (const p of retry) applyAugment(c, p, true);
+      return;
+    }
+    pending = retry;
+  }
+}
+
+function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boolean {
+  const { stmt, unit, mod } = p;
+  const path = stmt.arg ?? '';
+  const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c);
+  if (error) {
+    if (report) c.sink.error(error[0], argLoc(stmt), error[1]);
+    return false;
+  }
+  if (!targetMod) return true; // target module missing: its import was reported
+  if (!target) {
+    if (report) c.sink.error('bad-augment-target', argLoc(stmt), `augment target "${path}" not found`);
+    return false;
+  }
+  const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [] };
+  const nodes = buildChildren(b, stmt);
+  const when = childArg(stmt, 'when');
+  if (when !== undefined) {
+    checkedXPath(c, stmt.children.find((s) => s.keyword === 'when')!, unit);
+    for (const n of nodes) n.when ??= when;
+  }
+  graft(b, target, nodes, stmt);
+  const ir: AugmentIR = {
+    target: path,
+    targetSchemaPath: '',
+    targetModule: targetMod.name,
+    nodes,
+  };
+  if (when !== undefined) ir.when = when;
+  mod.ir.augments.push(ir);
+  c.augmentTargets.set(ir, target);
+  return true;
+}

@@ -1,0 +1,133 @@
+import type { DiagnosticSink, SourceLoc } from '../diagnostics/index.js';
+import type { Unit } from '../modules/loader.js';
+import type { Statement } from '../syntax/statement.js';
+import type { AugmentIR, IdentityIR, ModuleIR, SchemaNode, TypeIR } from '../ir/types.js';
+import type { Target } from './targets.js';
+
+/** A module being compiled: its IR under construction plus what passes look up. */
+export interface ModCtx {
+  name: string;
+  main: Unit;
+  units: Unit[];
+  ir: ModuleIR;
+  /** Top-level typedefs and groupings of the module and all its submodules. */
+  top: Scope;
+  features: Map<string, { stmt: Statement; unit: Unit }>;
+  identities: Map<string, { stmt: Statement; unit: Unit }>;
+  extensions: Map<string, Statement>;
+}
+
+/** Lexical scope for typedef and grouping names (RFC 7950 5.5). */
+export interface Scope {
+  unit: Unit;
+  parent?: Scope;
+  typedefs: Map<string, Statement>;
+  groupings: Map<string, Statement>;
+}
+
+/** Shared state of one compile run. */
+export interface Compilation {
+  sink: DiagnosticSink;
+  mods: Map<string, ModCtx>;
+  identities: Record<string, IdentityIR>;
+  /** Enabled features per module; a module absent here has all its features enabled. */
+  featureSelection?: Record<string, string[]>;
+  /** Scope each typedef statement was declared in, so its type resolves where it was written. */
+  typedefScopes: Map<Statement, Scope>;
+  groupingScopes: Map<Statement, Scope>;
+  typedefCache: Map<Statement, { type: TypeIR; units?: string; default?: string } | null>;
+  typedefsInProgress: Set<Statement>;
+  /** Units and default a derived type inherits from its typedef chain. */
+  typedefExtras: WeakMap<TypeIR, { units?: string; default?: string }>;
+  /** Where each leafref path was written, to resolve its prefixes. */
+  leafrefUnits: WeakMap<object, Unit>;
+  /** `config` as written on a node; inherited values are computed at the end. */
+  explicitConfig: WeakMap<SchemaNode, boolean>;
+  /** The unit each node's statements came from, to resolve prefixes in later passes. */
+  nodeUnits: WeakMap<SchemaNode, Unit>;
+  featureCache: Map<string, boolean>;
+  /** The node each top-level augment landed on, to name its target once paths are known. */
+  augmentTargets: Map<AugmentIR, Target>;
+  /** Schema parent of each node (undefined at top level), for leafref paths. */
+  parents: WeakMap<SchemaNode, SchemaNode | undefined>;
+}
+
+export function child(stmt: Statement, keyword: string): Statement | undefined {
+  for (const c of stmt.children) if (c.keyword === keyword && c.prefix === undefined) return c;
+  return undefined;
+}
+
+export function childArg(stmt: Statement, keyword: string): string | undefined {
+  return child(stmt, keyword)?.arg;
+}
+
+export function childrenOf(stmt: Statement, keyword: string): Statement[] {
+  return stmt.children.filter((c) => c.keyword === keyword && c.prefix === undefined);
+}
+
+export function argLoc(stmt: Statement): SourceLoc {
+  return stmt.argLoc ?? stmt.loc;
+}
+
+/** Splits `prefix:name`; the prefix is undefined when absent. */
+export function splitQName(qname: string): [string | undefined, string] {
+  const i = qname.indexOf(':');
+  return i < 0 ? [undefined, qname] : [qname.slice(0, i), qname.slice(i + 1)];
+}
+
+/** Module named by `prefix` in `unit`, reporting `unknown-prefix` if there is none. */
+export function moduleOfPrefix(c: Compilation, unit: Unit, prefix: string | undefined, loc: SourceLoc): ModCtx | undefined {
+  const name = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
+  if (name === undefined) {
+    c.sink.error('unknown-prefix', loc, `prefix "${prefix}" is not defined`);
+    return undefined;
+  }
+  const mod = c.mods.get(name);
+  if (!mod) c.sink.error('missing-module', loc, `module "${name}" (prefix "${prefix}") is not loaded`);
+  return mod;
+}
+
+export function newScope(c: Compilation, stmt: Statement, unit: Unit, parent?: Scope): Scope {
+  const scope: Scope = { unit, parent, typedefs: new Map(), groupings: new Map() };
+  addDefinitions(c, scope, stmt, unit);
+  return scope;
+}
+
+/** Registers the typedefs and groupings declared directly under `stmt`. */
+export function addDefinitions(c: Compilation, scope: Scope, stmt: Statement, unit: Unit): void {
+  for (const s of stmt.children) {
+    if (s.prefix !== undefined || !s.arg) continue;
+    if (s.keyword === 'typedef' || s.keyword === 'grouping') {
+      const map = s.keyword === 'typedef' ? scope.typedefs : scope.groupings;
+      if (map.has(s.arg) || (scope.parent && lookup(scope.parent, s.keyword, s.arg))) {
+        c.sink.error(`duplicate-${s.keyword}`, s.loc, `${s.keyword} "${s.arg}" is already defined`);
+        continue;
+      }
+      map.set(s.arg, s);
+      (s.keyword === 'typedef' ? c.typedefScopes : c.groupingScopes).set(s, { ...scope, unit });
+    }
+  }
+}
+
+function lookup(scope: Scope, keyword: 'typedef' | 'grouping', name: string): Statement | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const hit = (keyword === 'typedef' ? s.typedefs : s.groupings).get(name);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Finds a typedef or grouping by (possibly prefixed) name from `scope`. */
+export function findDefinition(
+  c: Compilation,
+  scope: Scope,
+  keyword: 'typedef' | 'grouping',
+  qname: string,
+  loc: SourceLoc,
+): Statement | undefined | null {
+  const [prefix, name] = splitQName(qname);
+  const mod = moduleOfPrefix(c, scope.unit, prefix, loc);
+  if (!mod) return null; // already reported
+  if (mod.name === scope.unit.moduleName) return lookup(scope, keyword, name);
+  return (keyword === 'typedef' ? mod.top.typedefs : mod.top.groupings).get(name);
+}

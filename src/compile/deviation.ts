@@ -1,0 +1,94 @@
+import type { SchemaNode } from '../ir/types.js';
+import type { Statement } from '../syntax/statement.js';
+import { argLoc, childrenOf, type Compilation, type Scope } from './context.js';
+import { ifFeaturesHold } from './features.js';
+import { mustsOf } from './nodes.js';
+import { moduleRoots, resolveAbsolute } from './augment.js';
+import { removeNode } from './targets.js';
+import { resolveType } from './types.js';
+
+/** Applies every deviation of the set to its target (RFC 7950 7.20.3). */
+export function applyDeviations(c: Compilation): void {
+  for (const mod of c.mods.values()) {
+    for (const unit of mod.units) {
+      const scope: Scope = { ...mod.top, unit };
+      for (const dev of unit.stmt.children) {
+        if (dev.keyword !== 'deviation' || dev.prefix !== undefined || !ifFeaturesHold(c, dev, unit)) continue;
+        const path = dev.arg ?? '';
+        const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c);
+        if (error) {
+          c.sink.error(error[0], argLoc(dev), error[1]);
+          continue;
+        }
+        if (!targetMod) continue;
+        if (!target || target.io) {
+          c.sink.error('bad-deviation-target', argLoc(dev), `deviation target "${path}" not found`);
+          continue;
+        }
+        if (!targetMod.ir.deviatedBy.includes(mod.name) && targetMod !== mod) targetMod.ir.deviatedBy.push(mod.name);
+        for (const d of childrenOf(dev, 'deviate')) {
+          if (d.arg === 'not-supported') {
+            removeNode([...moduleRoots(targetMod)], target.node);
+            for (const key of ['data', 'rpcs', 'notifications'] as const) {
+              const list = targetMod.ir[key] as SchemaNode[];
+              const i = list.indexOf(target.node);
+              if (i >= 0) list.splice(i, 1);
+            }
+          } else if (d.arg === 'add' || d.arg === 'replace' || d.arg === 'delete') {
+            deviate(c, target.node, d, scope);
+          } else {
+            c.sink.error('bad-value', argLoc(d), `deviate must be not-supported, add, replace or delete, not "${d.arg}"`);
+          }
+        }
+      }
+    }
+  }
+}
+
+function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): void {
+  const n = node as unknown as Record<string, unknown>;
+  const op = d.arg;
+  for (const p of d.children) {
+    if (p.prefix !== undefined) continue;
+    const has = p.keyword in n && n[p.keyword] !== undefined;
+    switch (p.keyword) {
+      case 'units':
+      case 'mandatory':
+      case 'default':
+        if (op === 'add' && has && !(p.keyword === 'default' && node.kind === 'leaf-list') && p.keyword !== 'mandatory') {
+          c.sink.error('bad-deviation', p.loc, `cannot add "${p.keyword}": the target already has one (use replace)`);
+        } else if (op === 'delete') {
+          if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = node.default?.filter((v) => v !== p.arg);
+          else delete n[p.keyword];
+        } else if (p.keyword === 'mandatory') n.mandatory = p.arg === 'true';
+        else if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = [...(op === 'add' ? (node.default ?? []) : []), p.arg ?? ''];
+        else n[p.keyword] = p.arg;
+        break;
+      case 'config':
+        c.explicitConfig.set(node, p.arg === 'true');
+        break;
+      case 'min-elements':
+        n.minElements = Number(p.arg);
+        break;
+      case 'max-elements':
+        if (p.arg === 'unbounded') delete n.maxElements;
+        else n.maxElements = Number(p.arg);
+        break;
+      case 'must': {
+        const musts = mustsOf(c, { ...d, children: [p] }, scope.unit);
+        node.must = op === 'delete' ? node.must?.filter((m) => m.expr !== p.arg) : [...(node.must ?? []), ...musts];
+        break;
+      }
+      case 'unique':
+        if (node.kind === 'list') {
+          const u = (p.arg ?? '').split(/\s+/).filter(Boolean);
+          node.unique = op === 'delete' ? node.unique.filter((x) => x.join(' ') !== u.join(' ')) : [...node.unique, u];
+        }
+        break;
+      case 'type':
+        if (op !== 'replace') c.sink.error('bad-deviation', p.loc, 'a type can only be replaced');
+        else if (node.kind === 'leaf' || node.kind === 'leaf-list') node.type = resolveType(c, p, scope);
+        break;
+    }
+  }
+}

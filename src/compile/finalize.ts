@@ -1,0 +1,139 @@
+import type { LeafNode, ListNode, SchemaNode } from '../ir/types.js';
+import type { Compilation, ModCtx } from './context.js';
+import { inIntervals } from './numbers.js';
+import { schemaChildren } from './targets.js';
+
+interface Parent {
+  /** Module of the nearest data-node ancestor; undefined at top level. */
+  module?: string;
+  path: string;
+  schemaPath: string;
+  config: boolean;
+  /** Inside an rpc, action or notification, where config does not apply. */
+  inOperation: boolean;
+  node?: SchemaNode;
+}
+
+/**
+ * Computes what depends on a node's final place in the tree (JSON name, paths,
+ * effective config) and checks what can only be checked there (keys, unique,
+ * duplicate names, defaults). Runs once, after augments and deviations.
+ */
+export function finalizeModule(c: Compilation, mod: ModCtx): void {
+  const top: Parent = { path: '', schemaPath: '', config: true, inOperation: false };
+  finalizeNodes(c, mod.ir.data, top);
+  finalizeNodes(c, mod.ir.rpcs, top);
+  finalizeNodes(c, mod.ir.notifications, { ...top, inOperation: true });
+}
+
+function finalizeNodes(c: Compilation, nodes: SchemaNode[], parent: Parent): void {
+  checkDuplicates(c, nodes);
+  for (const n of nodes) finalizeNode(c, n, parent);
+}
+
+function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
+  c.parents.set(n, parent.node);
+  n.jsonName = parent.module === n.module ? n.name : `${n.module}:${n.name}`;
+  n.schemaPath = `${parent.schemaPath}/${n.module}:${n.name}`;
+  const inOperation = parent.inOperation || n.kind === 'rpc' || n.kind === 'action' || n.kind === 'notification';
+  const explicit = c.explicitConfig.get(n);
+  if (explicit === true && !parent.config && !parent.inOperation) {
+    c.sink.error('bad-config', n.loc, `"${n.name}" is config true inside a config false node`);
+  }
+  n.config = inOperation ? false : (explicit ?? parent.config);
+  const isData = n.kind !== 'choice' && n.kind !== 'case';
+  n.path = isData ? `${parent.path}/${n.jsonName}` : parent.path;
+  const below: Parent = {
+    module: isData ? n.module : parent.module,
+    path: n.path,
+    schemaPath: n.schemaPath,
+    config: n.config,
+    inOperation,
+    node: n,
+  };
+  if (n.kind === 'rpc' || n.kind === 'action') {
+    for (const io of ['input', 'output'] as const) {
+      const kids = n[io];
+      if (kids) finalizeNodes(c, kids, { ...below, schemaPath: `${n.schemaPath}/${n.module}:${io}` });
+    }
+  } else if (n.kind === 'choice') {
+    for (const k of n.cases) finalizeNode(c, k, below);
+  } else {
+    const kids = schemaChildren(n);
+    if (kids.length) finalizeNodes(c, kids, below);
+  }
+  if (n.kind === 'list') checkList(c, n);
+  if (n.kind === 'leaf') checkDefault(c, n);
+}
+
+/** Names below one data node share a namespace across choices and cases (RFC 7950 6.2.1). */
+function checkDuplicates(c: Compilation, nodes: SchemaNode[]): void {
+  const seen = new Set<string>();
+  const visit = (list: SchemaNode[]): void => {
+    for (const n of list) {
+      if (n.kind === 'case') {
+        visit(n.children);
+        continue;
+      }
+      const id = `${n.module}:${n.name}`;
+      if (seen.has(id)) c.sink.error('duplicate-node', n.loc, `"${n.name}" is already defined among its siblings`);
+      seen.add(id);
+      if (n.kind === 'choice') visit(n.cases);
+    }
+  };
+  visit(nodes);
+}
+
+function checkList(c: Compilation, list: ListNode): void {
+  for (const [i, key] of list.keys.entries()) {
+    if (list.keys.indexOf(key) !== i) {
+      c.sink.error('bad-key', list.loc, `key "${key}" is listed twice in list "${list.name}"`);
+      continue;
+    }
+    const leaf = list.children.find((k) => k.name === key);
+    if (!leaf || leaf.kind !== 'leaf') {
+      c.sink.error('bad-key', list.loc, `key "${key}" of list "${list.name}" is not a leaf of the list`);
+      continue;
+    }
+    leaf.isKey = true;
+    if (leaf.type.base === 'empty' && c.mods.get(list.module)?.ir.yangVersion === '1') {
+      c.sink.error('bad-key', leaf.loc, `key leaf "${key}" cannot be of type empty in YANG 1.0`);
+    }
+  }
+  if (list.config && list.keys.length === 0) c.sink.error('missing-key', list.loc, `config list "${list.name}" has no key`);
+  for (const u of list.unique) {
+    for (const path of u) {
+      let nodes: SchemaNode[] = list.children;
+      let found: SchemaNode | undefined;
+      for (const step of path.split('/')) {
+        const name = step.slice(step.indexOf(':') + 1);
+        found = dataChildren(nodes).find((n) => n.name === name);
+        nodes = found ? schemaChildren(found) : [];
+      }
+      if (!found || found.kind !== 'leaf') c.sink.error('bad-unique', list.loc, `unique "${path}" of list "${list.name}" does not name a leaf`);
+    }
+  }
+}
+
+/** Data children, looking through choice and case. */
+export function dataChildren(nodes: SchemaNode[]): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'choice') for (const k of n.cases) out.push(...dataChildren(k.children));
+    else if (n.kind === 'case') out.push(...dataChildren(n.children));
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Checks the default values whose validity needs no other data: enums, booleans, numbers in range. */
+function checkDefault(c: Compilation, leaf: LeafNode): void {
+  const v = leaf.default;
+  if (v === undefined) return;
+  const t = leaf.type;
+  let ok = true;
+  if (t.base === 'enumeration') ok = !!t.enums?.some((e) => e.name === v);
+  else if (t.base === 'boolean') ok = v === 'true' || v === 'false';
+  else if (t.range && t.base !== 'decimal64') ok = inIntervals(v, t.range);
+  if (!ok) c.sink.error('bad-default', leaf.loc, `default "${v}" of leaf "${leaf.name}" is not a valid ${t.name}`);
+}

@@ -1,0 +1,89 @@
+import { dirname } from 'node:path';
+import { DiagnosticSink, type Diagnostic } from '../diagnostics/index.js';
+import type { SchemaSet } from '../ir/types.js';
+import { ModuleLoader, ParseCache } from '../modules/loader.js';
+import { Repository } from '../modules/repository.js';
+import { applyAugments } from './augment.js';
+import type { Compilation, ModCtx } from './context.js';
+import { applyDeviations } from './deviation.js';
+import { finalizeModule } from './finalize.js';
+import { compileIdentities } from './identities.js';
+import { resolveLeafrefs } from './leafref.js';
+import { completeModule, createModCtx } from './module.js';
+import { buildChildren } from './nodes.js';
+import type { OperationNode, NotificationNode } from '../ir/types.js';
+
+export { ParseCache } from '../modules/loader.js';
+
+export interface CompileOptions {
+  /** YANG files to compile (modules or submodules). */
+  files: string[];
+  /** Directories searched recursively for imports and includes; the inputs' own folders are added. */
+  searchPaths?: string[];
+  /** Enabled features per module name; a module not listed has all its features enabled. */
+  features?: Record<string, string[]>;
+  /** Reuse parsed files across compiles (and read sources from memory). */
+  parseCache?: ParseCache;
+}
+
+export interface CompileResult {
+  schema: SchemaSet;
+  diagnostics: Diagnostic[];
+}
+
+/** Compiles YANG files and everything they import into one resolved schema set. */
+export function compileYang(opts: CompileOptions): CompileResult {
+  const sink = new DiagnosticSink();
+  const searchPaths = [...(opts.searchPaths ?? []), ...opts.files.map((f) => dirname(f))];
+  const loader = new ModuleLoader(new Repository(searchPaths), opts.parseCache ?? new ParseCache(), sink);
+  const inputs: string[] = [];
+  for (const file of opts.files) {
+    const loaded = loader.loadFile(file);
+    if (loaded && !inputs.includes(loaded.main.name)) inputs.push(loaded.main.name);
+  }
+  const c: Compilation = {
+    sink,
+    mods: new Map(),
+    identities: {},
+    featureSelection: opts.features,
+    typedefScopes: new Map(),
+    groupingScopes: new Map(),
+    typedefCache: new Map(),
+    typedefsInProgress: new Set(),
+    typedefExtras: new WeakMap(),
+    leafrefUnits: new WeakMap(),
+    explicitConfig: new WeakMap(),
+    nodeUnits: new WeakMap(),
+    featureCache: new Map(),
+    augmentTargets: new Map(),
+    parents: new WeakMap(),
+  };
+  for (const loaded of loader.modules.values()) c.mods.set(loaded.main.name, createModCtx(c, loaded));
+  compileIdentities(c);
+  for (const mod of c.mods.values()) {
+    completeModule(c, mod);
+    buildTree(c, mod);
+  }
+  applyAugments(c);
+  applyDeviations(c);
+  for (const mod of c.mods.values()) finalizeModule(c, mod);
+  for (const [aug, target] of c.augmentTargets) {
+    aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
+  }
+  resolveLeafrefs(c);
+  const modules: SchemaSet['modules'] = {};
+  for (const mod of c.mods.values()) modules[mod.name] = mod.ir;
+  return { schema: { modules, identities: c.identities, inputs }, diagnostics: sink.all };
+}
+
+/** Builds a module's own data nodes, rpcs and notifications from all of its files. */
+function buildTree(c: Compilation, mod: ModCtx): void {
+  for (const unit of mod.units) {
+    const b = { c, ns: mod.name, scope: { ...mod.top, unit }, groupings: [] };
+    for (const node of buildChildren(b, { ...unit.stmt, keyword: 'module' })) {
+      if (node.kind === 'rpc') mod.ir.rpcs.push(node as OperationNode);
+      else if (node.kind === 'notification') mod.ir.notifications.push(node as NotificationNode);
+      else mod.ir.data.push(node);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { ModuleIR } from '../ir/types.js';
+import { isValidDate, type LoadedModule, type Unit } from '../modules/loader.js';
+import type { Statement } from '../syntax/statement.js';
+import { addDefinitions, argLoc, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
+import { featureEnabled } from './features.js';
+import { statusOf } from './nodes.js';
+import { resolveTypedef } from './types.js';
+
+/** Creates a module's context: header checks and its top-level definitions. */
+export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
+  const { main, submodules } = loaded;
+  const units = [main, ...submodules];
+  checkHeader(c, main);
+  for (const s of submodules) checkHeader(c, s);
+  const ir: ModuleIR = {
+    name: main.name,
+    namespace: childArg(main.stmt, 'namespace') ?? '',
+    prefix: childArg(main.stmt, 'prefix') ?? '',
+    yangVersion: childArg(main.stmt, 'yang-version') === '1.1' ? '1.1' : '1',
+    file: main.file,
+    imports: [],
+    submodules: submodules.map((s) => ({ name: s.name, file: s.file, ...(s.revision ? { revision: s.revision } : {}) })),
+    features: [],
+    identities: [],
+    typedefs: [],
+    extensions: [],
+    data: [],
+    rpcs: [],
+    notifications: [],
+    augments: [],
+    deviatedBy: [],
+  };
+  if (main.revision) ir.revision = main.revision;
+  for (const k of ['organization', 'contact', 'description', 'reference'] as const) {
+    const v = childArg(main.stmt, k);
+    if (v !== undefined) ir[k] = v;
+  }
+  for (const imp of childrenOf(main.stmt, 'import')) {
+    const rev = childArg(imp, 'revision-date');
+    ir.imports.push({ module: imp.arg ?? '', prefix: childArg(imp, 'prefix') ?? '', ...(rev ? { revision: rev } : {}) });
+  }
+  const top: Scope = { unit: main, typedefs: new Map(), groupings: new Map() };
+  const mod: ModCtx = { name: main.name, main, units, ir, top, features: new Map(), identities: new Map(), extensions: new Map() };
+  for (const unit of units) {
+    addDefinitions(c, { ...top, unit }, unit.stmt, unit);
+    collect(c, mod, unit);
+  }
+  return mod;
+}
+
+function collect(c: Compilation, mod: ModCtx, unit: Unit): void {
+  for (const s of unit.stmt.children) {
+    if (s.prefix !== undefined || !s.arg) continue;
+    const table = s.keyword === 'feature' ? mod.features : s.keyword === 'identity' ? mod.identities : undefined;
+    if (table) {
+      if (table.has(s.arg)) c.sink.error(`duplicate-${s.keyword}`, s.loc, `${s.keyword} "${s.arg}" is already defined`);
+      else table.set(s.arg, { stmt: s, unit });
+    } else if (s.keyword === 'extension') {
+      mod.extensions.set(s.arg, s);
+      const ext = { name: s.arg, argument: child(s, 'argument')?.arg, description: childArg(s, 'description') };
+      mod.ir.extensions.push(JSON.parse(JSON.stringify(ext)));
+    }
+  }
+}
+
+/** Fills in what needs the whole set loaded: features (with if-features) and typedefs. */
+export function completeModule(c: Compilation, mod: ModCtx): void {
+  for (const [name, { stmt }] of mod.features) {
+    const f = { name, enabled: featureEnabled(c, mod.name, name), description: childArg(stmt, 'description') };
+    mod.ir.features.push(f.description === undefined ? { name, enabled: f.enabled } : f);
+  }
+  const selected = c.featureSelection?.[mod.name];
+  for (const name of selected ?? []) {
+    if (!mod.features.has(name)) c.sink.error('unknown-feature', mod.main.stmt.loc, `feature "${name}" selected on the command line is not defined in module "${mod.name}"`);
+  }
+  for (const [name, def] of mod.top.typedefs) {
+    const resolved = resolveTypedef(c, def);
+    if (!resolved) continue;
+    const td: ModuleIR['typedefs'][number] = { name, type: resolved.type, status: statusOf(def) };
+    if (resolved.units !== undefined) td.units = resolved.units;
+    if (resolved.default !== undefined) td.default = resolved.default;
+    const description = childArg(def, 'description');
+    if (description !== undefined) td.description = description;
+    mod.ir.typedefs.push(td);
+  }
+}
+
+/** Checks the header statements of a module or submodule (RFC 7950 7.1, 7.2). */
+function checkHeader(c: Compilation, unit: Unit): void {
+  const s = unit.stmt;
+  const need = (keyword: string, where: Statement = s): void => {
+    if (!child(where, keyword)) c.sink.error('missing-statement', where.loc, `${where.keyword} "${where.arg}" needs a "${keyword}" statement`);
+  };
+  if (unit.kind === 'module') {
+    need('namespace');
+    need('prefix');
+  } else {
+    need('belongs-to');
+    const bt = child(s, 'belongs-to');
+    if (bt) need('prefix', bt);
+  }
+  const version = child(s, 'yang-version');
+  if (version && version.arg !== '1' && version.arg !== '1.1') {
+    c.sink.error('bad-yang-version', argLoc(version), `yang-version must be 1 or 1.1, not "${version.arg}"`);
+  }
+  for (const r of childrenOf(s, 'revision')) {
+    if (!isValidDate(r.arg ?? '')) c.sink.error('bad-revision-date', argLoc(r), `revision "${r.arg}" is not a valid date (YYYY-MM-DD)`);
+  }
+  for (const imp of [...childrenOf(s, 'import'), ...childrenOf(s, 'include')]) {
+    const rd = child(imp, 'revision-date');
+    if (rd && !isValidDate(rd.arg ?? '')) c.sink.error('bad-revision-date', argLoc(rd), `revision-date "${rd.arg}" is not a valid date (YYYY-MM-DD)`);
+    if (imp.keyword === 'import') need('prefix', imp);
+  }
+  const prefixes = new Map<string, Statement>();
+  for (const imp of childrenOf(s, 'import')) {
+    const p = childArg(imp, 'prefix');
+    if (p === undefined) continue;
+    if (prefixes.has(p) || p === childArg(s, 'prefix')) c.sink.error('duplicate-prefix', imp.loc, `prefix "${p}" is used twice`);
+    prefixes.set(p, imp);
+  }
+}

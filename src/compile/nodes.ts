@@ -1,0 +1,350 @@
+import type {
+  CaseNode,
+  ChoiceNode,
+  ExtensionUseIR,
+  LeafListNode,
+  LeafNode,
+  ListNode,
+  MustIR,
+  NodeBase,
+  OperationNode,
+  SchemaNode,
+  Status,
+} from '../ir/types.js';
+import type { Unit } from '../modules/loader.js';
+import type { Statement } from '../syntax/statement.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, type Compilation, type Scope } from './context.js';
+import { ifFeaturesHold } from './features.js';
+import { resolveType } from './types.js';
+import { checkXPath } from './xpath.js';
+import { findTarget, graft, removeNode } from './targets.js';
+
+/** Where statements are being turned into nodes. */
+export interface BuildCtx {
+  c: Compilation;
+  /** Module whose namespace new nodes get (the using module for grouping contents). */
+  ns: string;
+  scope: Scope;
+  /** Groupings being expanded, innermost last, to catch circular uses. */
+  groupings: Statement[];
+}
+
+const DATA_DEF = new Set(['rpc', 'container', 'leaf', 'leaf-list', 'list', 'choice', 'anydata', 'anyxml', 'uses', 'case', 'action', 'notification']);
+
+/**
+ * Keywords that open a new lexical scope for typedefs and groupings; groupings and
+ * augments get theirs from the code that expands them.
+ */
+const SCOPING = new Set(['container', 'list', 'rpc', 'action', 'input', 'output', 'notification']);
+
+function withScope(b: BuildCtx, stmt: Statement): BuildCtx {
+  if (!SCOPING.has(stmt.keyword)) return b;
+  if (!stmt.children.some((s) => (s.keyword === 'typedef' || s.keyword === 'grouping') && s.prefix === undefined)) return b;
+  return { ...b, scope: newScope(b.c, stmt, b.scope.unit, b.scope) };
+}
+
+/** Builds the data-definition children of `parent` (uses expanded, if-features applied). */
+export function buildChildren(b: BuildCtx, parent: Statement): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  const inner = withScope(b, parent);
+  for (const s of parent.children) {
+    if (s.prefix !== undefined || !DATA_DEF.has(s.keyword)) continue;
+    out.push(...buildNode(inner, s));
+  }
+  return out;
+}
+
+/** One statement to zero (if-feature false), one or many (uses) nodes. */
+export function buildNode(b: BuildCtx, s: Statement): SchemaNode[] {
+  if (!ifFeaturesHold(b.c, s, b.scope.unit)) return [];
+  if (s.keyword === 'uses') return expandUses(b, s);
+  const node = buildOne(b, s);
+  if (!node) return [];
+  b.c.nodeUnits.set(node, b.scope.unit);
+  const config = childArg(s, 'config');
+  if (config !== undefined) b.c.explicitConfig.set(node, config === 'true');
+  return [node];
+}
+
+function buildOne(b: BuildCtx, s: Statement): SchemaNode | undefined {
+  switch (s.keyword) {
+    case 'container': {
+      const node = { ...common(b, s), kind: 'container' as const, children: buildChildren(b, s) };
+      const presence = childArg(s, 'presence');
+      return presence !== undefined ? { ...node, presence } : node;
+    }
+    case 'list':
+      return buildList(b, s);
+    case 'leaf':
+      return buildLeaf(b, s);
+    case 'leaf-list':
+      return buildLeafList(b, s);
+    case 'choice':
+      return buildChoice(b, s);
+    case 'case':
+      return { ...common(b, s), kind: 'case', children: buildChildren(b, s) };
+    case 'anydata':
+    case 'anyxml':
+      return { ...common(b, s), kind: s.keyword, mandatory: childArg(s, 'mandatory') === 'true' };
+    case 'action':
+    case 'rpc':
+      return buildOperation(b, s);
+    case 'notification':
+      return { ...common(b, s), kind: 'notification', children: buildChildren(b, s) };
+    default:
+      return undefined;
+  }
+}
+
+function common(b: BuildCtx, s: Statement): NodeBase {
+  const { c } = b;
+  const unit = b.scope.unit;
+  const node: NodeBase = {
+    name: s.arg ?? '',
+    module: b.ns,
+    jsonName: '',
+    path: '',
+    schemaPath: '',
+    config: false,
+    status: statusOf(s),
+    loc: s.loc,
+  };
+  const description = childArg(s, 'description');
+  if (description !== undefined) node.description = description;
+  const reference = childArg(s, 'reference');
+  if (reference !== undefined) node.reference = reference;
+  const ifFeatures = childrenOf(s, 'if-feature').map((f) => f.arg ?? '');
+  if (ifFeatures.length) node.ifFeatures = ifFeatures;
+  const when = child(s, 'when');
+  if (when) node.when = checkedXPath(c, when, unit);
+  const must = mustsOf(c, s, unit);
+  if (must.length) node.must = must;
+  const extensions = extensionsOf(c, s, unit);
+  if (extensions.length) node.extensions = extensions;
+  return node;
+}
+
+export function statusOf(s: Statement): Status {
+  const v = childArg(s, 'status');
+  return v === 'deprecated' || v === 'obsolete' ? v : 'current';
+}
+
+export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
+  return childrenOf(s, 'must').map((m) => {
+    const must: MustIR = { expr: checkedXPath(c, m, unit) };
+    const msg = childArg(m, 'error-message');
+    if (msg !== undefined) must.errorMessage = msg;
+    const tag = childArg(m, 'error-app-tag');
+    if (tag !== undefined) must.errorAppTag = tag;
+    return must;
+  });
+}
+
+/** Checks XPath syntax of a when/must argument and that its prefixes are known; returns it unchanged. */
+export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
+  const expr = s.arg ?? '';
+  const problem = checkXPath(expr);
+  if (problem) c.sink.error('bad-xpath', argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
+  return expr;
+}
+
+export function extensionsOf(c: Compilation, s: Statement, unit: Unit): ExtensionUseIR[] {
+  const out: ExtensionUseIR[] = [];
+  for (const e of s.children) {
+    if (e.prefix === undefined) continue;
+    const mod = moduleOfPrefix(c, unit, e.prefix, e.loc);
+    if (!mod) continue;
+    if (!mod.extensions.has(e.keyword)) {
+      c.sink.error('unknown-extension', e.loc, `extension "${e.prefix}:${e.keyword}" is not defined in module "${mod.name}"`);
+      continue;
+    }
+    out.push(e.arg === undefined ? { module: mod.name, name: e.keyword } : { module: mod.name, name: e.keyword, arg: e.arg });
+  }
+  return out;
+}
+
+function elementBounds(c: Compilation, s: Statement): { minElements: number; maxElements?: number } {
+  const minS = child(s, 'min-elements');
+  const maxS = child(s, 'max-elements');
+  const min = minS ? Number(minS.arg) : 0;
+  if (minS && !/^\d+$/.test(minS.arg ?? '')) c.sink.error('bad-value', argLoc(minS), `min-elements must be a non-negative integer, not "${minS.arg}"`);
+  if (maxS && maxS.arg !== 'unbounded' && !/^[1-9]\d*$/.test(maxS.arg ?? '')) {
+    c.sink.error('bad-value', argLoc(maxS), `max-elements must be a positive integer or "unbounded", not "${maxS.arg}"`);
+  }
+  const max = maxS && maxS.arg !== 'unbounded' ? Number(maxS.arg) : undefined;
+  if (max !== undefined && min > max) c.sink.error('bad-min-max', argLoc(maxS!), `max-elements ${max} is less than min-elements ${min}`);
+  return max === undefined || Number.isNaN(max) ? { minElements: min || 0 } : { minElements: min || 0, maxElements: max };
+}
+
+function orderedBy(s: Statement): 'system' | 'user' {
+  return childArg(s, 'ordered-by') === 'user' ? 'user' : 'system';
+}
+
+function buildList(b: BuildCtx, s: Statement): ListNode {
+  const keys = (childArg(s, 'key') ?? '').split(/\s+/).filter(Boolean).map((k) => k.slice(k.indexOf(':') + 1));
+  const unique = childrenOf(s, 'unique').map((u) => (u.arg ?? '').split(/\s+/).filter(Boolean));
+  return {
+    ...common(b, s),
+    kind: 'list',
+    keys,
+    unique,
+    ...elementBounds(b.c, s),
+    orderedBy: orderedBy(s),
+    children: buildChildren(b, s),
+  };
+}
+
+function typeOf(b: BuildCtx, s: Statement) {
+  const typeStmt = child(s, 'type');
+  if (!typeStmt) {
+    b.c.sink.error('missing-type', s.loc, `${s.keyword} "${s.arg}" has no type`);
+    return { type: { base: 'string' as const, name: 'string' } };
+  }
+  const type = resolveType(b.c, typeStmt, b.scope);
+  return { type, extras: b.c.typedefExtras.get(type) };
+}
+
+function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
+  const { type, extras } = typeOf(b, s);
+  const leaf: LeafNode = { ...common(b, s), kind: 'leaf', type, mandatory: childArg(s, 'mandatory') === 'true', isKey: false };
+  const def = child(s, 'default');
+  if (def && leaf.mandatory) b.c.sink.error('mandatory-with-default', def.loc, `leaf "${s.arg}" is mandatory and has a default`);
+  const value = def?.arg ?? (leaf.mandatory ? undefined : extras?.default);
+  if (value !== undefined) leaf.default = value;
+  const units = childArg(s, 'units') ?? extras?.units;
+  if (units !== undefined) leaf.units = units;
+  return leaf;
+}
+
+function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
+  const { type, extras } = typeOf(b, s);
+  const node: LeafListNode = { ...common(b, s), kind: 'leaf-list', type, ...elementBounds(b.c, s), orderedBy: orderedBy(s) };
+  const defaults = childrenOf(s, 'default').map((d) => d.arg ?? '');
+  if (defaults.length) node.default = defaults;
+  else if (extras?.default !== undefined && node.minElements === 0) node.default = [extras.default];
+  const units = childArg(s, 'units') ?? extras?.units;
+  if (units !== undefined) node.units = units;
+  return node;
+}
+
+function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {
+  const choice: ChoiceNode = { ...common(b, s), kind: 'choice', mandatory: childArg(s, 'mandatory') === 'true', cases: asCases(b, buildChildren(b, s)) };
+  const def = child(s, 'default');
+  if (def?.arg !== undefined) {
+    choice.default = def.arg;
+    if (!choice.cases.some((k) => k.name === def.arg)) b.c.sink.error('bad-default', argLoc(def), `default case "${def.arg}" is not a case of choice "${s.arg}"`);
+    if (choice.mandatory) b.c.sink.error('mandatory-with-default', def.loc, `choice "${s.arg}" is mandatory and has a default`);
+  }
+  return choice;
+}
+
+/** Wraps shorthand case members (RFC 7950 7.9.2) into real case nodes. */
+export function asCases(b: BuildCtx, nodes: SchemaNode[]): CaseNode[] {
+  return nodes.map((n) => {
+    if (n.kind === 'case') return n;
+    const implicit: CaseNode = {
+      kind: 'case',
+      name: n.name,
+      module: n.module,
+      jsonName: '',
+      path: '',
+      schemaPath: '',
+      config: false,
+      status: n.status,
+      loc: n.loc,
+      children: [n],
+    };
+    const unit = b.c.nodeUnits.get(n);
+    if (unit) b.c.nodeUnits.set(implicit, unit);
+    return implicit;
+  });
+}
+
+function buildOperation(b: BuildCtx, s: Statement): OperationNode {
+  const inner = withScope(b, s);
+  const op: OperationNode = { ...common(b, s), kind: s.keyword === 'rpc' ? 'rpc' : 'action' };
+  for (const io of ['input', 'output'] as const) {
+    const st = child(s, io);
+    if (st) op[io] = buildChildren(inner, st);
+  }
+  return op;
+}
+
+function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
+  const { c } = b;
+  const def = findDefinition(c, b.scope, 'grouping', s.arg ?? '', argLoc(s));
+  if (def === null) return [];
+  if (!def) {
+    c.sink.error('unknown-grouping', argLoc(s), `grouping "${s.arg}" is not defined`);
+    return [];
+  }
+  if (b.groupings.includes(def)) {
+    c.sink.error('circular-uses', argLoc(s), `grouping "${def.arg}" uses itself`);
+    return [];
+  }
+  const gscope = c.groupingScopes.get(def)!;
+  const nodes = buildChildren({ ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def] }, def);
+  const when = child(s, 'when');
+  if (when) {
+    const expr = checkedXPath(c, when, b.scope.unit);
+    for (const n of nodes) n.when ??= expr;
+  }
+  for (const r of childrenOf(s, 'refine')) applyRefine(b, nodes, r);
+  for (const a of childrenOf(s, 'augment')) {
+    if (!ifFeaturesHold(c, a, b.scope.unit)) continue;
+    const target = findTarget(c, nodes, a.arg ?? '', b.scope.unit);
+    if (!target) {
+      c.sink.error('bad-augment-target', argLoc(a), `augment target "${a.arg}" not found in grouping "${def.arg}"`);
+      continue;
+    }
+    graft(b, target, buildChildren({ ...b, scope: newScope(c, a, b.scope.unit, b.scope) }, a), a);
+  }
+  return nodes;
+}
+
+/** RFC 7950 7.13.2: refine changes properties of a node inside the used grouping. */
+function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
+  const { c } = b;
+  const unit = b.scope.unit;
+  const target = findTarget(c, nodes, r.arg ?? '', unit)?.node;
+  if (!target) {
+    c.sink.error('bad-refine-target', argLoc(r), `refine target "${r.arg}" not found`);
+    return;
+  }
+  const t = target as unknown as Record<string, unknown>;
+  for (const p of r.children) {
+    if (p.prefix !== undefined) {
+      target.extensions = [...(target.extensions ?? []), ...extensionsOf(c, { ...r, children: [p] }, unit)];
+      continue;
+    }
+    switch (p.keyword) {
+      case 'description':
+      case 'reference':
+      case 'presence':
+        t[p.keyword] = p.arg;
+        break;
+      case 'config':
+        c.explicitConfig.set(target, p.arg === 'true');
+        break;
+      case 'mandatory':
+        t.mandatory = p.arg === 'true';
+        break;
+      case 'default':
+        if (target.kind === 'leaf-list') {
+          target.default = childrenOf(r, 'default').map((d) => d.arg ?? '');
+        } else t.default = p.arg;
+        break;
+      case 'min-elements':
+      case 'max-elements':
+        Object.assign(target, elementBounds(c, { ...r, children: r.children.filter((x) => x.keyword.endsWith('-elements')) }));
+        break;
+      case 'must':
+        target.must = [...(target.must ?? []), ...mustsOf(c, { ...r, children: [p] }, unit)];
+        break;
+      case 'if-feature':
+        target.ifFeatures = [...(target.ifFeatures ?? []), p.arg ?? ''];
+        if (!ifFeaturesHold(c, { ...r, children: [p] }, unit)) removeNode(nodes, target);
+        break;
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import { DiagnosticSink } from '../diagnostics/index.js';
+import { parseYang } from '../syntax/index.js';
+import type { Statement } from '../syntax/statement.js';
+import { Repository, type ModuleFile } from './repository.js';
+
+/** One parsed file: a module or a submodule. */
+export interface Unit {
+  kind: 'module' | 'submodule';
+  name: string;
+  /** Newest revision statement of the file, if any. */
+  revision?: string;
+  file: string;
+  stmt: Statement;
+  /** Prefix -> module name, for this file's own prefix and its imports. */
+  prefixes: Map<string, string>;
+  /** The module this unit belongs to (itself for a module). */
+  moduleName: string;
+}
+
+/** A module with the submodules it includes (transitively). */
+export interface LoadedModule {
+  main: Unit;
+  submodules: Unit[];
+}
+
+/** Reads source text; tests and the incremental core replace it with in-memory sources. */
+export type SourceReader = (file: string) => string;
+
+export interface ParseResult {
+  statement?: Statement;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses files once per reader, so many compiles over one corpus share the work. */
+export class ParseCache {
+  private readonly results = new Map<string, ParseResult>();
+
+  constructor(readonly read: SourceReader = (f) => readFileSync(f, 'utf8')) {}
+
+  parse(file: string): ParseResult {
+    let r = this.results.get(file);
+    if (!r) {
+      r = parseYang(this.read(file), file);
+      this.results.set(file, r);
+    }
+    return r;
+  }
+
+  /** Forgets one file (it changed on disk or in memory). */
+  invalidate(file: string): void {
+    this.results.delete(file);
+  }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+function child(stmt: Statement, keyword: string): Statement | undefined {
+  return stmt.children.find((c) => c.keyword === keyword && c.prefix === undefined);
+}
+
+function newestRevision(stmt: Statement): string | undefined {
+  let best: string | undefined;
+  for (const c of stmt.children) {
+    if (c.keyword === 'revision' && c.prefix === undefined && c.arg && (!best || c.arg > best)) best = c.arg;
+  }
+  return best;
+}
+
+/**
+ * Finds, parses and links modules: imports by name and revision on the search
+ * path, includes of submodules, one revision per module name in a set.
+ */
+export class ModuleLoader {
+  readonly modules = new Map<string, LoadedModule>();
+  private readonly loading = new Set<string>();
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly cache: ParseCache,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  /** Loads a file given on the command line; a submodule input loads its module. */
+  loadFile(file: string): LoadedModule | undefined {
+    const unit = this.use(file);
+    if (!unit) return undefined;
+    if (unit.kind === 'submodule') {
+      const bt = child(unit.stmt, 'belongs-to');
+      return bt?.arg ? this.loadByName(bt.arg, undefined, bt.loc) : undefined;
+    }
+    const existing = this.modules.get(unit.name);
+    if (existing) {
+      if (existing.main.file !== file && existing.main.revision !== unit.revision) {
+        this.sink.error('revision-conflict', unit.stmt.loc, `module "${unit.name}" is already loaded from ${existing.main.file}`);
+      }
+      return existing;
+    }
+    return this.link(unit);
+  }
+
+  /** Loads module `name` (at `revision`, else the newest) as an import from `loc`. */
+  loadByName(name: string, revision: string | undefined, loc: SourceLoc): LoadedModule | undefined {
+    const existing = this.modules.get(name);
+    if (existing) {
+      if (revision && existing.main.revision !== revision && this.pick(name, revision)) {
+        this.sink.warning('revision-conflict', loc, `module "${name}" revision ${revision} requested, but revision ${existing.main.revision ?? '(none)'} is already loaded`);
+      }
+      return existing;
+    }
+    if (this.loading.has(name)) {
+      this.sink.error('circular-import', loc, `circular import of module "${name}"`);
+      return undefined;
+    }
+    const mf = this.pick(name, revision);
+    if (!mf) {
+      this.sink.error('missing-module', loc, `module "${name}"${revision ? ` revision ${revision}` : ''} not found in search path`);
+      return undefined;
+    }
+    const unit = this.use(mf.file);
+    if (!unit) return undefined;
+    if (unit.kind !== 'module' || unit.name !== name) {
+      this.sink.error('missing-module', loc, `${mf.file} does not hold module "${name}"`);
+      return undefined;
+    }
+    return this.link(unit);
+  }
+
+  private link(unit: Unit): LoadedModule {
+    const loaded: LoadedModule = { main: unit, submodules: [] };
+    this.loading.add(unit.name);
+    this.modules.set(unit.name, loaded);
+    this.resolveImports(unit);
+    this.resolveIncludes(unit, loaded, [unit.name]);
+    this.loading.delete(unit.name);
+    return loaded;
+  }
+
+  private resolveImports(unit: Unit): void {
+    for (const imp of unit.stmt.children) {
+      if (imp.keyword !== 'import' || imp.prefix !== undefined || !imp.arg) continue;
+      const rev = child(imp, 'revision-date')?.arg;
+      this.loadByName(imp.arg, rev, imp.loc);
+    }
+  }
+
+  private resolveIncludes(unit: Unit, into: LoadedModule, chain: string[]): void {
+    for (const inc of unit.stmt.children) {
+      if (inc.keyword !== 'include' || inc.prefix !== undefined || !inc.arg) continue;
+      const name = inc.arg;
+      if (chain.includes(name)) {
+        this.sink.error('circular-include', inc.loc, `circular include of "${name}" (${[...chain, name].join(' -> ')})`);
+        continue;
+      }
+      if (into.submodules.some((s) => s.name === name)) continue;
+      const mf = this.pick(name, child(inc, 'revision-date')?.arg);
+      const sub = mf && this.use(mf.file);
+      if (!sub) {
+        if (!mf) this.sink.error('missing-submodule', inc.loc, `submodule "${name}" not found in search path`);
+        continue;
+      }
+      if (sub.kind !== 'submodule') {
+        this.sink.error('missing-submodule', inc.loc, `"${name}" is a module, not a submodule`);
+        continue;
+      }
+      const bt = child(sub.stmt, 'belongs-to');
+      if (bt?.arg !== into.main.name) {
+        this.sink.error('belongs-to-mismatch', bt?.loc ?? sub.stmt.loc, `submodule "${name}" belongs to "${bt?.arg ?? '?'}", not "${into.main.name}"`);
+        continue;
+      }
+      into.submodules.push(sub);
+      this.resolveImports(sub);
+      this.resolveIncludes(sub, into, [...chain, name]);
+    }
+  }
+
+  /** The file for `name`: the exact revision if asked, else the newest. */
+  private pick(name: string, revision: string | undefined): ModuleFile | undefined {
+    let best: ModuleFile | undefined;
+    for (const c of this.repo.candidates(name)) {
+      const rev = c.revision ?? this.parseUnit(c.file).unit?.revision;
+      if (revision) {
+        if (rev === revision) return c;
+      } else if (!best || (rev ?? '') > (best.revision ?? '')) {
+        best = { ...c, revision: rev };
+      }
+    }
+    return best;
+  }
+
+  private readonly units = new Map<string, { unit?: Unit; diagnostics: Diagnostic[] }>();
+  private readonly reported = new Set<string>();
+
+  /** Parses a file into a unit and reports its syntax problems, once per file. */
+  private use(file: string): Unit | undefined {
+    const parsed = this.parseUnit(file);
+    if (!this.reported.has(file)) {
+      this.reported.add(file);
+      this.sink.all.push(...parsed.diagnostics);
+    }
+    return parsed.unit;
+  }
+
+  /** Parses a file into a unit (cached) without reporting anything. */
+  private parseUnit(file: string): { unit?: Unit; diagnostics: Diagnostic[] } {
+    const known = this.units.get(file);
+    if (known) return known;
+    const { statement, diagnostics } = this.cache.parse(file);
+    const result: { unit?: Unit; diagnostics: Diagnostic[] } = { diagnostics: [...diagnostics] };
+    this.units.set(file, result);
+    if (!statement) return result;
+    const kind = statement.keyword === 'submodule' ? 'submodule' : 'module';
+    if ((statement.keyword !== 'module' && kind !== 'submodule') || statement.prefix !== undefined || !statement.arg) {
+      result.diagnostics.push({ code: 'not-a-module', severity: 'error', loc: statement.loc, message: `expected "module" or "submodule", found "${statement.keyword}"` });
+      return result;
+    }
+    const belongsTo = child(statement, 'belongs-to');
+    const unit: Unit = {
+      kind,
+      name: statement.arg,
+      revision: newestRevision(statement),
+      file,
+      stmt: statement,
+      prefixes: new Map(),
+      moduleName: kind === 'module' ? statement.arg : (belongsTo?.arg ?? statement.arg),
+    };
+    const own = child(kind === 'module' ? statement : (belongsTo ?? statement), 'prefix');
+    if (own?.arg) unit.prefixes.set(own.arg, unit.moduleName);
+    for (const imp of statement.children) {
+      if (imp.keyword !== 'import' || imp.prefix !== undefined || !imp.arg) continue;
+      const p = child(imp, 'prefix')?.arg;
+      if (p) unit.prefixes.set(p, imp.arg);
+    }
+    result.unit = unit;
+    return result;
+  }
+}
