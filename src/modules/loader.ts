@@ -108,16 +108,16 @@ export class ModuleLoader {
 
   /** Loads module `name` (at `revision`, else the newest) as an import from `loc`. */
   loadByName(name: string, revision: string | undefined, loc: SourceLoc): LoadedModule | undefined {
+    if (this.loading.has(name)) {
+      this.sink.error('circular-import', loc, `circular import of module "${name}"`);
+      return undefined;
+    }
     const existing = this.modules.get(name);
     if (existing) {
       if (revision && existing.main.revision !== revision && this.pick(name, revision)) {
         this.sink.warning('revision-conflict', loc, `module "${name}" revision ${revision} requested, but revision ${existing.main.revision ?? '(none)'} is already loaded`);
       }
       return existing;
-    }
-    if (this.loading.has(name)) {
-      this.sink.error('circular-import', loc, `circular import of module "${name}"`);
-      return undefined;
     }
     const mf = this.pick(name, revision);
     if (!mf) {
