@@ -13,7 +13,7 @@ interface CommonOptions {
   warnings?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** `-p DIR` and `--features mod:f1,f2`, shared by every command that compiles. */
 function withCompileOptions(cmd: Command): Command {

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../corpus/paths.js';
+import { compileSources, mod } from '../compile/helpers.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const JUKEBOX = join(CORPUS, 'examples/example-jukebox.yang');
+
+/** Runs the built CLI as a user would (`npm test` builds first). */
+export function yangkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('yangkit check', () => {
+  it('exits 0 on a valid module', () => {
+    const r = yangkit('check', '-p', CORPUS, JUKEBOX);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('prints file:line:col diagnostics and exits 1 on errors, without a stack trace', () => {
+    const { dir } = compileSources({ 'm.yang': mod('  leaf a { type nothing; }\n  uses g;') });
+    const r = yangkit('check', join(dir, 'm.yang'));
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      `${join(dir, 'm.yang')}:4:17: error: type "nothing" is not defined [unknown-type]`,
+      `${join(dir, 'm.yang')}:5:8: error: grouping "g" is not defined [unknown-grouping]`,
+    ]);
+  });
+
+  it('reports a missing file as an error, not a crash', () => {
+    const r = yangkit('check', '/nonexistent/x.yang');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^yangkit: error: .*x\.yang/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a malformed --features value with a usage error', () => {
+    const r = yangkit('check', '--features', 'nocolon', JUKEBOX);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--features expects module:feature1,feature2');
+  });
+});
+
+describe('yangkit tree', () => {
+  it('prints the RFC 8340 tree of example-jukebox', () => {
+    const r = yangkit('tree', '-p', CORPUS, JUKEBOX);
+    expect(r.status).toBe(0);
+    const golden = join(ROOT, 'test/fixtures/tree/example-jukebox.txt');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, r.stdout);
+    expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('shows augmenting modules with their prefix and config false as ro', () => {
+    const r = yangkit('tree', '-p', CORPUS, join(CORPUS, 'ietf/ietf-interfaces@2018-02-20.yang'), join(CORPUS, 'ietf/ietf-ip@2018-02-22.yang'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  +--rw interfaces\n  |  +--rw interface* [name]\n');
+    expect(r.stdout).toContain('  |     +--rw ip:ipv4!\n');
+    expect(r.stdout).toContain('  augment /if:interfaces/if:interface:\n');
+    expect(r.stdout).toMatch(/\+--ro oper-status {2,}enumeration/);
+  });
+});
