@@ -1,0 +1,7 @@
+/** yangkit's library surface: compile YANG to the schema IR, then emit from it. */
+export { compileYang, ParseCache, type CompileOptions, type CompileResult } from './compile/index.js';
+export type * from './ir/types.js';
+export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics/index.js';
+export { parseYang } from './syntax/index.js';
+export type { Statement } from './syntax/statement.js';
+export { emitTree } from './emit/tree/index.js';
