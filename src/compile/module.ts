@@ -3,6 +3,7 @@ import { isValidDate, type LoadedModule, type Unit } from '../modules/loader.js'
 import type { Statement } from '../syntax/statement.js';
 import { addDefinitions, argLoc, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { featureEnabled } from './features.js';
+import { checkKeywords } from './keywords.js';
 import { statusOf } from './nodes.js';
 import { resolveTypedef } from './types.js';
 
@@ -10,8 +11,10 @@ import { resolveTypedef } from './types.js';
 export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
   const { main, submodules } = loaded;
   const units = [main, ...submodules];
-  checkHeader(c, main);
-  for (const s of submodules) checkHeader(c, s);
+  for (const unit of [main, ...submodules]) {
+    checkHeader(c, unit);
+    checkKeywords(c.sink, unit.stmt);
+  }
   const ir: ModuleIR = {
     name: main.name,
     namespace: childArg(main.stmt, 'namespace') ?? '',

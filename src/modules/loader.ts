@@ -42,10 +42,21 @@ export class ParseCache {
   parse(file: string): ParseResult {
     let r = this.results.get(file);
     if (!r) {
-      r = parseYang(this.read(file), file);
+      r = this.readAndParse(file);
       this.results.set(file, r);
     }
     return r;
+  }
+
+  private readAndParse(file: string): ParseResult {
+    let text: string;
+    try {
+      text = this.read(file);
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message ?? err);
+      return { diagnostics: [{ code: 'read-error', severity: 'error', message: `cannot read ${file}: ${reason}`, loc: { file, line: 1, col: 1 } }] };
+    }
+    return parseYang(text, file);
   }
 
   /** Forgets one file (it changed on disk or in memory). */
