@@ -16,7 +16,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath } from './xpath.js';
+import { checkXPath, xpathPrefixes } from './xpath.js';
 import { findTarget, graft, removeNode } from './targets.js';
 
 /** Where statements are being turned into nodes. */
@@ -140,11 +140,16 @@ export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
   });
 }
 
-/** Checks XPath syntax of a when/must argument and that its prefixes are known; returns it unchanged. */
+/** Checks XPath syntax of a when/must argument and that its prefixes are imported; returns it unchanged. */
 export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
   const expr = s.arg ?? '';
   const problem = checkXPath(expr);
   if (problem) c.sink.error('bad-xpath', argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
+  else {
+    for (const p of xpathPrefixes(expr)) {
+      if (!unit.prefixes.has(p)) c.sink.error('unknown-prefix', argLoc(s), `prefix "${p}" in ${s.keyword} "${expr}" is not defined`);
+    }
+  }
   return expr;
 }
 

@@ -75,6 +75,7 @@ const cases: Case[] = [
   { name: 'config true under config false', sources: { 'm.yang': mod('  container c {\n    config false;\n    leaf a { type string; config true; }\n  }') }, code: 'bad-config', line: 6 },
   { name: 'XPath syntax error in must', sources: { 'm.yang': mod('  leaf a {\n    type string;\n    must "count(../b";\n  }') }, code: 'bad-xpath', line: 6 },
   { name: 'XPath syntax error in when', sources: { 'm.yang': mod('  leaf a {\n    type string;\n    when "../b = ";\n  }') }, code: 'bad-xpath', line: 6 },
+  { name: 'unknown prefix in a must expression', sources: { 'm.yang': mod('  leaf a {\n    type string;\n    must "../zz:b";\n  }') }, code: 'unknown-prefix', line: 6 },
   { name: 'unknown extension', sources: { 'm.yang': mod('  leaf a { type string; m:nothing "x"; }') }, code: 'unknown-extension', line: 4 },
   { name: 'misspelled keyword', sources: { 'm.yang': mod('  container c {\n    leaff a { type string; }\n  }') }, code: 'unknown-statement', line: 5 },
   { name: 'bad max-elements value', sources: { 'm.yang': mod('  leaf-list a {\n    type string;\n    max-elements zero;\n  }') }, code: 'bad-value', line: 6 },
