@@ -1,0 +1,71 @@
+/**
+ * TypeScript types (and optional runtime validators) for RFC 7951 JSON instance data.
+ *
+ * Output files, keyed by relative name:
+ * - `<module>.ts` for each input module and each module an input augments: typedef
+ *   aliases, data tree types, rpc/action inputs and outputs, notifications, validators.
+ * - `<module>.ts` with only typedef aliases for other modules whose typedefs are used;
+ *   files reach each other's aliases through `import type * as <camelModule>`.
+ * - `index.ts` re-exporting every file as a namespace (`export * as ietfInterfaces`).
+ * - `_validate.ts`, the generic checker the validators call (only with `validators`).
+ *
+ * Naming scheme (identifiers are PascalCase of YANG names, `-`, `_`, `.` dropping out):
+ * - `<Module>Data`: an instance document (top-level members qualified, `"ietf-interfaces:interfaces"`)
+ *   with configuration and state data; `<Module>Config`: configuration only, so that
+ *   excess-property checks reject state members.
+ * - Containers and list entries: their data path steps joined by `_`, choice, case, input
+ *   and output left out: `Interfaces`, `Interfaces_Interface`, `Interfaces_Interface_Ipv4`.
+ *   Such a type holds all nodes; where its subtree mixes in state nodes, `<Name>Config`
+ *   (`Interfaces_InterfaceConfig`) holds configuration only. Without state below, one type
+ *   serves both views.
+ * - Rpcs and actions: `<Path>_Input` / `<Path>_Output` (`Play_Input`), the contents of the
+ *   `module:input` / `module:output` objects. Notifications: `<Path>` (`LinkFailure`).
+ * - Typedefs: `<Typedef>` (`InterfaceRef`) in their module's file.
+ * - Validators: `validate<Module>Data` / `validate<Module>Config`, returning `ValidationError[]`.
+ * Names are claimed per file in a fixed order (document and validator names, typedefs,
+ * then data tree order); a name already taken gets a `_2`, `_3`... suffix.
+ */
+import { readFile } from 'node:fs/promises';
+import prettier from 'prettier';
+import { Project, type SourceFile } from 'ts-morph';
+import type { SchemaSet } from '../../ir/types.js';
+import { addIdentitySets, buildIndexFile, buildModuleFile, RUNTIME_FILE, type ModuleFileContext } from './module-file.js';
+import { NodeFacts } from './node-facts.js';
+import { Generation, type ModuleFile } from './plan.js';
+import { TypeExpressions } from './type-expressions.js';
+
+export interface EmitTypesOptions {
+  /** Also generate runtime validators (and the `_validate.ts` support file). */
+  validators?: boolean;
+}
+
+/** Generates TypeScript for the schema set: relative file name -> formatted content, sorted by name. */
+export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}): Promise<Map<string, string>> {
+  const validators = opts.validators ?? false;
+  const gen = new Generation(schema);
+  const cx: ModuleFileContext = { gen, types: new TypeExpressions(gen), facts: new NodeFacts(schema) };
+  const project = new Project({ useInMemoryFileSystem: true });
+  const emitted = new Map<string, { file: ModuleFile; sourceFile: SourceFile }>();
+  const emit = (moduleName: string, full: boolean): void => {
+    const file = gen.file(moduleName);
+    const sourceFile = project.createSourceFile(file.fileName);
+    emitted.set(moduleName, { file, sourceFile });
+    buildModuleFile(sourceFile, file, cx, full, validators);
+  };
+  for (const name of gen.fullModules()) emit(name, true);
+  // Emitting a file can reference further modules' aliases; a Set iterates over late additions too.
+  for (const name of gen.referenced) if (!emitted.has(name)) emit(name, false);
+  for (const { file, sourceFile } of emitted.values()) addIdentitySets(sourceFile, file, cx.types);
+  buildIndexFile(
+    project.createSourceFile('index.ts'),
+    [...emitted.values()].map((e) => e.file),
+    validators,
+  );
+
+  const sources: [string, string][] = project.getSourceFiles().map((sf) => [sf.getBaseName(), sf.getFullText()]);
+  if (validators) sources.push([RUNTIME_FILE, await readFile(new URL('./runtime/validate.ts', import.meta.url), 'utf8')]);
+  const formatted = await Promise.all(
+    sources.map(async ([name, text]) => [name, await prettier.format(text, { parser: 'typescript' })] as const),
+  );
+  return new Map(formatted.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

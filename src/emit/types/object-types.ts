@@ -1,0 +1,221 @@
+/**
+ * Object types for data trees: containers and list entries become interfaces (type
+ * aliases where a choice makes them a union), in a data view and, where a subtree
+ * mixes in state nodes, a separate configuration view.
+ */
+import {
+  Writers,
+  type CodeBlockWriter,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFile,
+  type WriterFunction,
+} from 'ts-morph';
+import type { ChoiceNode, DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
+import { leafDocs, memberDocs, textDocs, typeDocs, type Docs } from './docs.js';
+import { pascalCase, propertyName } from './names.js';
+import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
+import type { ModuleFile } from './plan.js';
+import type { TypeExpressions } from './type-expressions.js';
+
+type Property = OptionalKind<PropertySignatureStructure>;
+type TypeWriter = string | WriterFunction;
+
+/** What one object type is made of, and what it is called in each view. */
+interface Shape {
+  /** Data view name. */
+  data: string;
+  /** What nested types' names start with: the data view name, except at the top level. */
+  prefix: string;
+  docs: Docs;
+  /** The configuration view, when it differs from the data view. */
+  config?: { name: string; docs: Docs };
+  children: SchemaNode[];
+}
+
+export interface ObjectTypeContext {
+  sourceFile: SourceFile;
+  file: ModuleFile;
+  types: TypeExpressions;
+  facts: NodeFacts;
+}
+
+const join = (prefix: string, node: { name: string }): string => (prefix ? `${prefix}_${pascalCase(node.name)}` : pascalCase(node.name));
+
+const parenthesized =
+  (type: TypeWriter): WriterFunction =>
+  (w: CodeBlockWriter) => {
+    w.write('(');
+    if (typeof type === 'string') w.write(type);
+    else type(w);
+    w.write(')');
+  };
+
+function union(types: TypeWriter[]): TypeWriter {
+  const [first, second, ...rest] = types.map(parenthesized);
+  return second ? Writers.unionType(first!, second, ...rest) : types[0]!;
+}
+
+function intersection(types: TypeWriter[]): TypeWriter {
+  const [first, second, ...rest] = types.map(parenthesized);
+  return second ? Writers.intersectionType(first!, second, ...rest) : types[0]!;
+}
+
+const arrayOf = (type: string): string => (/^[\w.]+$/.test(type) ? `${type}[]` : `(${type})[]`);
+
+export class ObjectTypes {
+  private readonly shapes = new Map<SchemaNode, Shape>();
+
+  constructor(private readonly cx: ObjectTypeContext) {}
+
+  /** The module's instance document types (`<Module>Data`, `<Module>Config`) and everything below them. */
+  emitDocuments(children: SchemaNode[]): void {
+    if (children.length === 0) return;
+    const { fixed, module } = this.cx.file;
+    const hasConfig = children.some((c) => c.config);
+    this.emitShape({
+      data: fixed.data,
+      prefix: '',
+      docs: textDocs(`An RFC 7951 JSON instance document of module ${module.name}: configuration and state data.`),
+      config: hasConfig
+        ? { name: fixed.config, docs: textDocs(`An RFC 7951 JSON instance document of module ${module.name}: configuration only.`) }
+        : undefined,
+      children,
+    });
+  }
+
+  /** `<Rpc>_Input` and `<Rpc>_Output` (the contents of `module:input` / `module:output`); `prefix` names an action's parent. */
+  emitOperation(op: OperationNode, prefix = ''): void {
+    const base = join(prefix, op);
+    for (const [part, children] of [['input', op.input], ['output', op.output]] as const) {
+      if (!children) continue;
+      const what = `${part === 'input' ? 'Input' : 'Output'} of ${op.kind} \`${op.path}\`.`;
+      const data = this.cx.file.names.claim(`${base}_${pascalCase(part)}`);
+      this.emitShape({ data, prefix: data, children, docs: typeDocs(op, what) });
+    }
+  }
+
+  emitNotification(node: NotificationNode, prefix = ''): void {
+    const data = this.cx.file.names.claim(join(prefix, node));
+    this.emitShape({ data, prefix: data, children: node.children, docs: typeDocs(node, `Notification \`${node.path}\`.`) });
+  }
+
+  private emitShape(shape: Shape): void {
+    this.declare(shape.data, shape.docs, this.members(shape.children, 'data', shape.prefix));
+    if (shape.config) this.declare(shape.config.name, shape.config.docs, this.members(shape.children, 'config', shape.prefix));
+    this.emitNested(shape.children, shape.prefix);
+  }
+
+  /** The types of the containers, lists, actions and notifications among `children` (through choices). */
+  private emitNested(children: SchemaNode[], prefix: string): void {
+    for (const child of children) {
+      if (child.kind === 'container' || child.kind === 'list') this.emitShape(this.shapeOf(child, prefix));
+      else if (child.kind === 'choice') for (const c of child.cases) this.emitNested(c.children, prefix);
+      else if (child.kind === 'action') this.emitOperation(child, prefix);
+      else if (child.kind === 'notification') this.emitNotification(child, prefix);
+    }
+  }
+
+  /** Names a container or list entry type on first use, so names follow schema order. */
+  private shapeOf(node: SchemaNode & { children: SchemaNode[] }, prefix: string): Shape {
+    let shape = this.shapes.get(node);
+    if (!shape) {
+      const names = this.cx.file.names;
+      const data = names.claim(join(prefix, node));
+      const what = node.kind === 'list' ? `An entry of list \`${node.path}\`.` : `Container \`${node.path}\`.`;
+      const config =
+        node.config && this.cx.facts.hasStateBelow(node)
+          ? { name: names.claim(`${data}Config`), docs: typeDocs(node, `${what} Configuration only.`) }
+          : undefined;
+      shape = { data, prefix: data, docs: typeDocs(node, what), config, children: node.children };
+      this.shapes.set(node, shape);
+    }
+    return shape;
+  }
+
+  private declare(name: string, docs: Docs, members: { properties: Property[]; choices: TypeWriter[] }): void {
+    const { sourceFile } = this.cx;
+    const { properties, choices } = members;
+    if (choices.length === 0) {
+      sourceFile.addInterface({
+        name,
+        isExported: true,
+        docs,
+        properties,
+        // Without members, `{}` would accept any object; this accepts only an empty one.
+        indexSignatures: properties.length ? [] : [{ keyName: 'member', keyType: 'string', returnType: 'never' }],
+      });
+      return;
+    }
+    const parts = properties.length ? [Writers.objectType({ properties }), ...choices] : choices;
+    sourceFile.addTypeAlias({ name, isExported: true, docs, type: intersection(parts) });
+  }
+
+  /** Members of an object type in the view: data nodes as properties, choices as unions of their cases. */
+  private members(children: SchemaNode[], view: View, prefix: string): { properties: Property[]; choices: TypeWriter[] } {
+    const properties: Property[] = [];
+    const choices: TypeWriter[] = [];
+    for (const child of children) {
+      if (!inView(child, view)) continue;
+      if (isDataNode(child)) properties.push(this.property(child, view, prefix));
+      else if (child.kind === 'choice') {
+        const choice = this.choice(child, view, prefix);
+        if (choice) choices.push(choice);
+      }
+    }
+    return { properties, choices };
+  }
+
+  private property(node: DataNode, view: View, prefix: string): Property {
+    const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
+    return {
+      name: propertyName(node.jsonName),
+      hasQuestionToken: !this.cx.facts.isRequired(node, view),
+      type: this.memberType(node, view, prefix),
+      docs: leafish ? leafDocs(node, this.cx.types.aliased(node.type)) : memberDocs(node),
+    };
+  }
+
+  private memberType(node: DataNode, view: View, prefix: string): string {
+    switch (node.kind) {
+      case 'leaf':
+        return this.cx.types.render(node.type, this.cx.file);
+      case 'leaf-list':
+        return arrayOf(this.cx.types.render(node.type, this.cx.file));
+      case 'container':
+      case 'list': {
+        const shape = this.shapeOf(node, prefix);
+        const name = view === 'config' && shape.config ? shape.config.name : shape.data;
+        return node.kind === 'list' ? arrayOf(name) : name;
+      }
+      case 'anydata':
+        return '{ [member: string]: unknown }';
+      case 'anyxml':
+        return 'unknown';
+    }
+  }
+
+  /**
+   * A choice as the union of its cases, each forbidding (`?: never`) the members of
+   * the others so that TypeScript rejects instances mixing two cases. An optional
+   * choice whose every case has required members also allows no case at all.
+   */
+  private choice(node: ChoiceNode, view: View, prefix: string): TypeWriter | undefined {
+    const cases = node.cases
+      .map((c) => ({ node: c, names: caseMembers(c, view).map((m) => m.jsonName) }))
+      .filter((c) => c.names.length > 0);
+    if (cases.length === 0) return undefined;
+    const forbidden = (names: string[]): Property[] =>
+      names.map((n) => ({ name: propertyName(n), hasQuestionToken: true, type: 'never' }));
+    const alternatives = cases.map((c) => {
+      const own = this.members(c.node.children, view, prefix);
+      const others = cases.filter((o) => o !== c).flatMap((o) => o.names);
+      return intersection([Writers.objectType({ properties: [...own.properties, ...forbidden(others)] }), ...own.choices]);
+    });
+    const canBeAbsent = !this.cx.facts.isRequired(node, view);
+    if (canBeAbsent && cases.every((c) => this.cx.facts.anyRequired(c.node.children, view))) {
+      alternatives.push(Writers.objectType({ properties: forbidden(cases.flatMap((c) => c.names)) }));
+    }
+    return union(alternatives);
+  }
+}

@@ -1,0 +1,87 @@
+/** YANG leaf types as TypeScript type expressions for their RFC 7951 JSON encoding. */
+import type { TypedefIR, TypeIR } from '../../ir/types.js';
+import type { Generation, ModuleFile } from './plan.js';
+
+function unionOf(members: string[]): string {
+  const distinct = [...new Set(members)];
+  return distinct.length === 0 ? 'never' : distinct.join(' | ');
+}
+
+const literal = (value: string): string => JSON.stringify(value);
+
+export class TypeExpressions {
+  /** Each type with every typedef spelled out, which decides whether a typedef's alias fits a use. */
+  private readonly expansions = new WeakMap<TypeIR, string>();
+
+  constructor(private readonly gen: Generation) {}
+
+  /** Whether `type` is written as its typedef's alias: the typedef is top-level and denotes the same values. */
+  aliased(type: TypeIR): boolean {
+    const def = type.typedef && this.gen.typedef(type.typedef.module, type.typedef.name);
+    return !!def && this.expand(def.type) === this.expand(type);
+  }
+
+  /** The type as used in `file`: its typedef's alias where `aliased`, else spelled out. */
+  render(type: TypeIR, file: ModuleFile): string {
+    const ref = type.typedef;
+    if (ref && this.aliased(type)) return this.gen.typedefReference(ref.module, ref.name, file);
+    const base = type.identityref?.bases.length === 1 ? type.identityref.bases[0] : undefined;
+    if (base !== undefined && type.identityref!.values.length > 0) return this.gen.identitySetReference(base, file);
+    return this.structure(type, (t) => this.render(t, file));
+  }
+
+  /** The identities derived from `base`, qualified: the body of its identity set alias. */
+  identitySet(base: string): string {
+    return unionOf((this.gen.schema.identities[base]?.derived ?? []).map(literal));
+  }
+
+  /** The right-hand side of the alias of `def` (a typedef of `file`): its base typedef's alias where that fits. */
+  renderTypedef(def: TypedefIR, file: ModuleFile): string {
+    const ref = def.type.typedef;
+    const namesItself = ref?.module === file.module.name && ref.name === def.name;
+    return namesItself ? this.structure(def.type, (t) => this.render(t, file)) : this.render(def.type, file);
+  }
+
+  private expand(type: TypeIR): string {
+    let text = this.expansions.get(type);
+    if (text === undefined) this.expansions.set(type, (text = this.structure(type, (t) => this.expand(t))));
+    return text;
+  }
+
+  /** One level of `type`, with `inner` rendering member and leafref target types. */
+  private structure(type: TypeIR, inner: (t: TypeIR) => string): string {
+    switch (type.base) {
+      case 'int8':
+      case 'int16':
+      case 'int32':
+      case 'uint8':
+      case 'uint16':
+      case 'uint32':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'empty':
+        return '[null]';
+      case 'enumeration':
+        return unionOf((type.enums ?? []).map((e) => literal(e.name)));
+      case 'identityref': {
+        // Without any identity derived from the base loaded, any qualified name may be valid.
+        const values = type.identityref?.values ?? [];
+        return values.length === 0 ? 'string' : unionOf(values.map(literal));
+      }
+      case 'union':
+        return unionOf((type.union ?? []).map(inner));
+      case 'leafref':
+        return type.leafref?.type ? inner(type.leafref.type) : 'string';
+      // RFC 7951 6.1: 64-bit numbers are strings; bits, binary and instance-identifier are strings too.
+      case 'int64':
+      case 'uint64':
+      case 'decimal64':
+      case 'string':
+      case 'binary':
+      case 'bits':
+      case 'instance-identifier':
+        return 'string';
+    }
+  }
+}

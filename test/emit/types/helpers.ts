@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { expect } from 'vitest';
+import { compileYang } from '../../../src/compile/index.js';
+import type { SchemaSet } from '../../../src/ir/types.js';
+
+export const CORPUS = '/work/shared/corpus';
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/types/', import.meta.url));
+
+/** Compiles YANG files (corpus-relative unless absolute), failing the test on any error diagnostic. */
+export function compile(files: string[], searchPaths = [CORPUS]): SchemaSet {
+  const { schema, diagnostics } = compileYang({ files: files.map((f) => (f.startsWith('/') ? f : join(CORPUS, f))), searchPaths });
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return schema;
+}
+
+/** Writes generated files (plus `extra` ones) into a fresh ESM package folder. */
+export function writeFiles(files: Map<string, string>, extra: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-types-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  for (const [name, text] of [...files, ...Object.entries(extra)]) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Stricter than most projects, so generated code holds up under any user's settings. */
+const STRICTEST: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  verbatimModuleSyntax: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noPropertyAccessFromIndexSignature: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+export interface TypeCheck {
+  /** Every diagnostic, formatted `file:line: message`. */
+  all: string[];
+  /** Messages per top-level `const` declaration of `file`. */
+  byDeclaration(file: string): Map<string, string[]>;
+}
+
+/** Type-checks every `.ts` file in `dir` as one program. */
+export function typeCheck(dir: string, fileNames: string[]): TypeCheck {
+  const program = ts.createProgram(
+    fileNames.map((f) => join(dir, f)),
+    STRICTEST,
+  );
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  const text = (d: ts.Diagnostic): string => ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  return {
+    all: diagnostics.map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      return `${d.file?.fileName ?? ''}:${line}: ${text(d)}`;
+    }),
+    byDeclaration(file) {
+      const source = program.getSourceFile(join(dir, file))!;
+      const result = new Map<string, string[]>();
+      for (const d of diagnostics.filter((x) => x.file === source)) {
+        const statement = source.statements.find((s) => s.pos <= d.start! && d.start! < s.end);
+        const name = statement && ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]!.name.getText(source) : '?';
+        result.set(name, [...(result.get(name) ?? []), text(d)]);
+      }
+      return result;
+    },
+  };
+}
+
+/** Transpiles generated files to JavaScript and imports `entry`, to run the generated validators. */
+export async function importGenerated(files: Map<string, string>, entry: string): Promise<Record<string, unknown>> {
+  const dir = writeFiles(new Map());
+  const out = join(dir, 'js');
+  mkdirSync(out);
+  writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
+  for (const [name, text] of files) {
+    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    writeFileSync(join(out, name.replace(/\.ts$/, '.js')), js.outputText);
+  }
+  return (await import(pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href)) as Record<string, unknown>;
+}
