@@ -1,0 +1,221 @@
+/**
+ * JSON schemas of YANG data trees (RFC 7951) and of the RESTCONF message
+ * bodies built from them (RFC 8040).
+ *
+ * Each container, list entry, operation input/output and module-level typedef
+ * gets one named schema, registered when first referenced, so a document holds
+ * only what its paths use. Groupings are expanded in the IR, so structurally
+ * equal schemas are merged to get their sharing back. Config false members of
+ * config true parents are `readOnly`: one schema then serves both request
+ * bodies and responses.
+ */
+import type {
+  ContainerNode,
+  DataNode,
+  LeafListNode,
+  LeafNode,
+  ListNode,
+  OperationNode,
+  SchemaNode,
+  SchemaSet,
+  TypeIR,
+} from '../../ir/types.js';
+import { jsonValue, schemaRef, typeSchema, type JsonSchema } from './json-schema.js';
+
+export const RESTCONF_DATA = 'ietf-restconf:data';
+
+export class DataSchemas {
+  /** Named schemas, in registration order. */
+  readonly schemas: Record<string, JsonSchema> = {};
+  private readonly names = new Map<object, string>();
+  private readonly byContent = new Map<string, string>();
+
+  constructor(private readonly schemaSet: SchemaSet) {}
+
+  /**
+   * Schema of a value of type `t`. A type that is exactly a module-level typedef
+   * (not restricted further where used) becomes a `$ref` to that typedef's schema.
+   */
+  type(t: TypeIR): JsonSchema {
+    const inline = typeSchema(t, (m) => this.type(m));
+    const typedef = t.typedef && this.schemaSet.modules[t.typedef.module]?.typedefs.find((d) => d.name === t.typedef!.name);
+    if (!typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, (m) => this.type(m)))) return inline;
+    return this.named(typedef, `typedef/${t.typedef!.module}/${typedef.name}`, () => ({ ...inline, ...describe(typedef.description) }));
+  }
+
+  /** `$ref` to the schema of a container's content or of one list entry. */
+  entry(node: ContainerNode | ListNode): JsonSchema {
+    return this.named(node, node.path, () => ({
+      type: 'object',
+      ...describe(node.description, node.kind === 'container' && node.presence ? `Presence: ${node.presence}` : undefined),
+      ...this.members(node.children, node.config),
+    }));
+  }
+
+  /** `$ref` to the schema of an operation's input or output content. */
+  operationContent(op: OperationNode, direction: 'input' | 'output'): JsonSchema {
+    const key = direction === 'input' ? op.input : op.output;
+    return this.named(key!, `${op.path}/${direction}`, () => ({ type: 'object', ...this.members(key!, false) }));
+  }
+
+  /** `$ref` to the content of the `ietf-restconf:data` datastore resource: the module's top-level nodes. */
+  datastore(topLevel: SchemaNode[]): JsonSchema {
+    return this.named(topLevel, `/${RESTCONF_DATA}`, () => ({
+      type: 'object',
+      description: 'The combined configuration and state data of the module (RFC 8040 3.3.1).',
+      ...this.members(topLevel, true),
+    }));
+  }
+
+  /** Registers (once) a named schema, reusing an equal one registered under another name. */
+  private named(key: object, path: string, build: () => JsonSchema): JsonSchema {
+    let name = this.names.get(key);
+    if (name === undefined) {
+      // Reserved before building so that nested schemas are listed after their parent.
+      name = uniqueName(schemaName(path), this.schemas);
+      this.schemas[name] = {};
+      const schema = build();
+      const content = JSON.stringify(schema);
+      const equal = this.byContent.get(content);
+      if (equal === undefined) {
+        this.schemas[name] = schema;
+        this.byContent.set(content, name);
+      } else {
+        delete this.schemas[name];
+        name = equal;
+      }
+      this.names.set(key, name);
+    }
+    return schemaRef(name);
+  }
+
+  /** Properties of an object holding `children` (choices flattened: every case's members are listed). */
+  members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required'> {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    const visit = (nodes: SchemaNode[], inChoice: boolean) => {
+      for (const child of nodes) {
+        if (child.kind === 'choice') visit(child.cases, true);
+        else if (child.kind === 'case') visit(child.children, true);
+        else if (isDataNode(child)) {
+          const readOnly = parentConfig && !child.config;
+          const value = this.value(child);
+          properties[child.jsonName] = readOnly ? { ...value, readOnly: true } : value;
+          if (!inChoice && !readOnly && !child.when && isMandatory(child)) required.push(child.jsonName);
+        }
+      }
+    };
+    visit(children, false);
+    return { properties, ...(required.length ? { required } : {}) };
+  }
+
+  /** The JSON value of a data node as an object member. */
+  value(node: DataNode): JsonSchema {
+    switch (node.kind) {
+      case 'container':
+        return this.entry(node);
+      case 'list':
+        return { type: 'array', items: this.entry(node), ...itemBounds(node) };
+      case 'leaf':
+        return this.leaf(node);
+      case 'leaf-list':
+        return {
+          type: 'array',
+          ...describe(node.description, unitsNote(node.units)),
+          items: this.type(node.type),
+          ...itemBounds(node),
+          ...(node.default ? { default: node.default.map((d) => jsonValue(node.type, d)) } : {}),
+        };
+      case 'anydata':
+        return { type: 'object', ...describe(node.description) };
+      case 'anyxml':
+        return describe(node.description);
+    }
+  }
+
+  private leaf(leaf: LeafNode): JsonSchema {
+    return {
+      ...this.type(leaf.type),
+      ...describe(leaf.description, unitsNote(leaf.units)),
+      ...(leaf.default !== undefined ? { default: jsonValue(leaf.type, leaf.default) } : {}),
+    };
+  }
+
+  /**
+   * The value of the target of a data resource (RFC 8040 3.5): a list or
+   * leaf-list resource is one entry, still encoded as a one-element array.
+   */
+  resourceValue(node: DataNode): JsonSchema {
+    if (node.kind === 'list' && node.keys.length > 0) return { type: 'array', items: this.entry(node), minItems: 1, maxItems: 1 };
+    if (node.kind === 'leaf-list') return { ...this.value(node), minItems: 1, maxItems: 1 };
+    return this.value(node);
+  }
+}
+
+/** Body of a data resource: one member named `module:name` (RFC 8040 4.4.1 / 4.5). */
+export function wrap(memberName: string, value: JsonSchema): JsonSchema {
+  return { type: 'object', properties: { [memberName]: value }, required: [memberName] };
+}
+
+export function qualifiedName(node: SchemaNode): string {
+  return `${node.module}:${node.name}`;
+}
+
+export function isDataNode(node: SchemaNode): node is DataNode {
+  return ['container', 'list', 'leaf', 'leaf-list', 'anydata', 'anyxml'].includes(node.kind);
+}
+
+/** Data nodes among `nodes`, looking through choice and case. */
+export function dataChildren(nodes: SchemaNode[]): DataNode[] {
+  return nodes.flatMap((n) =>
+    n.kind === 'choice' ? dataChildren(n.cases) : n.kind === 'case' ? dataChildren(n.children) : isDataNode(n) ? [n] : [],
+  );
+}
+
+function isMandatory(node: DataNode): boolean {
+  switch (node.kind) {
+    case 'leaf':
+      return node.isKey || node.mandatory;
+    case 'anydata':
+    case 'anyxml':
+      return node.mandatory;
+    case 'list':
+    case 'leaf-list':
+      return node.minElements > 0;
+    case 'container':
+      return false;
+  }
+}
+
+function itemBounds(node: ListNode | LeafListNode): Pick<JsonSchema, 'minItems' | 'maxItems'> {
+  return {
+    ...(node.minElements > 0 ? { minItems: node.minElements } : {}),
+    ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}),
+  };
+}
+
+function describe(...parts: (string | undefined)[]): Pick<JsonSchema, 'description'> {
+  const text = parts.filter((p) => p).join('\n\n');
+  return text ? { description: text } : {};
+}
+
+function unitsNote(units: string | undefined): string | undefined {
+  return units ? `Units: ${units}` : undefined;
+}
+
+/**
+ * `/example-jukebox:jukebox/library` -> `example-jukebox.jukebox.library`: OpenAPI 3.1
+ * component names only allow `[a-zA-Z0-9._-]`.
+ */
+function schemaName(path: string): string {
+  return path.replace(/^\//, '').replace(/[/:]/g, '.').replace(/[^a-zA-Z0-9._-]/g, '_');
+}
+
+/** Distinct paths can map to one name (`a:b/c` and `a/b/c`); later ones get a numeric suffix. */
+export function uniqueName(name: string, taken: Record<string, unknown> | Set<string>): string {
+  const has = (n: string) => (taken instanceof Set ? taken.has(n) : n in taken);
+  if (!has(name)) return name;
+  let i = 2;
+  while (has(`${name}-${i}`)) i++;
+  return `${name}-${i}`;
+}

@@ -1,0 +1,211 @@
+/**
+ * JSON schemas of RFC 7951 values of YANG types.
+ *
+ * Schemas are built once in the OpenAPI 3.1 dialect (JSON Schema 2020-12 subset);
+ * the Swagger 2.0 emitter downgrades them (see `swagger2-schema.ts`).
+ */
+import type { Interval, PatternIR, TypeIR } from '../../ir/types.js';
+
+export interface JsonSchema {
+  $ref?: string;
+  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
+  format?: string;
+  description?: string;
+  enum?: (string | null)[];
+  default?: unknown;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  minProperties?: number;
+  maxProperties?: number;
+  readOnly?: boolean;
+  allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  not?: JsonSchema;
+}
+
+/** Where named schemas live in the neutral model; Swagger 2 rewrites the prefix to `#/definitions/`. */
+export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+export function schemaRef(name: string): JsonSchema {
+  return { $ref: SCHEMA_REF_PREFIX + name };
+}
+
+/** Built-in bounds of the integer types RFC 7951 encodes as JSON numbers. */
+const NUMBER_BOUNDS: Partial<Record<TypeIR['base'], [number, number]>> = {
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+  uint8: [0, 255],
+  uint16: [0, 65535],
+  uint32: [0, 4294967295],
+};
+
+/** RFC 7951 6.1: 64-bit integers and decimal64 are JSON strings, so the lexical form is matched instead. */
+const INT64_PATTERN = '^[-+]?[0-9]+$';
+const UINT64_PATTERN = '^[+]?[0-9]+$';
+
+/**
+ * The schema of a value of type `t` in RFC 7951 JSON. Union members and
+ * leafref targets go through `nested`, which may name them instead.
+ */
+export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) => typeSchema(n)): JsonSchema {
+  switch (t.base) {
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+      return integerSchema(t);
+    case 'int64':
+      return { type: 'string', pattern: INT64_PATTERN };
+    case 'uint64':
+      return { type: 'string', pattern: UINT64_PATTERN };
+    case 'decimal64':
+      return { type: 'string', pattern: `^[-+]?[0-9]+(\\.[0-9]{1,${t.fractionDigits ?? 18}})?$` };
+    case 'string':
+      return withPatterns({ type: 'string', ...lengthBounds(t.length) }, t.patterns);
+    case 'enumeration':
+      return { type: 'string', enum: (t.enums ?? []).map((e) => e.name) };
+    case 'bits':
+      return { type: 'string', pattern: bitsPattern((t.bits ?? []).map((b) => b.name)) };
+    case 'binary':
+      return { type: 'string', format: 'byte' };
+    case 'empty':
+      // RFC 7951 6.9: an empty leaf is `[null]`.
+      return { type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1 };
+    case 'identityref': {
+      const values = t.identityref?.values ?? [];
+      return values.length > 0 ? { type: 'string', enum: [...values] } : { type: 'string' };
+    }
+    case 'instance-identifier':
+      return { type: 'string' };
+    case 'leafref':
+      return t.leafref?.type ? nested(t.leafref.type) : { type: 'string' };
+    case 'union':
+      return unionSchema((t.union ?? []).map(nested));
+  }
+}
+
+function integerSchema(t: TypeIR): JsonSchema {
+  const [lo, hi] = NUMBER_BOUNDS[t.base]!;
+  // Several intervals collapse to their hull: a little looser than YANG, never stricter.
+  const minimum = t.range?.length ? Math.min(...t.range.map((i) => Number(i.min))) : lo;
+  const maximum = t.range?.length ? Math.max(...t.range.map((i) => Number(i.max))) : hi;
+  return { type: 'integer', format: t.base === 'uint32' ? 'int64' : 'int32', minimum, maximum };
+}
+
+function lengthBounds(length: Interval[] | undefined): Pick<JsonSchema, 'minLength' | 'maxLength'> {
+  if (!length?.length) return {};
+  const min = Math.min(...length.map((i) => Number(i.min)));
+  const max = Math.max(...length.map((i) => Number(i.max)));
+  return {
+    ...(min > 0 ? { minLength: min } : {}),
+    ...(Number.isSafeInteger(max) ? { maxLength: max } : {}),
+  };
+}
+
+/** A value must match every YANG pattern: one goes in `pattern`, more (and inverted ones) in `allOf`. */
+function withPatterns(schema: JsonSchema, patterns: PatternIR[] | undefined): JsonSchema {
+  if (!patterns?.length) return schema;
+  if (patterns.length === 1 && !patterns[0]!.invertMatch) return { ...schema, pattern: patterns[0]!.ecma };
+  return {
+    ...schema,
+    allOf: patterns.map((p) => (p.invertMatch ? { not: { pattern: p.ecma } } : { pattern: p.ecma })),
+  };
+}
+
+/** Space-separated bit names (RFC 7950 9.7.2), in any order. */
+function bitsPattern(names: string[]): string {
+  const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return `^\\s*((?:${alternatives})(?:\\s+|$))*$`;
+}
+
+/** Member types may overlap (string and a restricted string), so `anyOf`, not `oneOf`. */
+function unionSchema(members: JsonSchema[]): JsonSchema {
+  const unique = new Map<string, JsonSchema>();
+  // A member that is itself an unnamed union contributes its members.
+  for (const m of members.flatMap((m) => (m.anyOf && Object.keys(m).length === 1 ? m.anyOf : [m]))) {
+    unique.set(JSON.stringify(m), m);
+  }
+  const schemas = [...unique.values()];
+  return schemas.length === 1 ? schemas[0]! : { anyOf: schemas };
+}
+
+/**
+ * The RFC 7951 JSON value of a lexical value (a YANG default) of type `t`.
+ * Union members are tried in order, as YANG does, by their JSON kind.
+ */
+export function jsonValue(t: TypeIR, lexical: string): unknown {
+  switch (t.base) {
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+      return Number(lexical);
+    case 'boolean':
+      return lexical === 'true';
+    case 'identityref':
+      return qualifiedIdentity(t, lexical);
+    case 'leafref':
+      return t.leafref?.type ? jsonValue(t.leafref.type, lexical) : lexical;
+    case 'union': {
+      const member = t.union?.find((m) => fits(m, lexical));
+      return member ? jsonValue(member, lexical) : lexical;
+    }
+    default:
+      return lexical;
+  }
+}
+
+function fits(t: TypeIR, lexical: string): boolean {
+  switch (t.base) {
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32': {
+      if (!/^[-+]?[0-9]+$/.test(lexical)) return false;
+      const s = integerSchema(t);
+      const n = Number(lexical);
+      return n >= s.minimum! && n <= s.maximum!;
+    }
+    case 'boolean':
+      return lexical === 'true' || lexical === 'false';
+    case 'enumeration':
+      return (t.enums ?? []).some((e) => e.name === lexical);
+    case 'empty':
+      return lexical === '';
+    case 'leafref':
+      return !t.leafref?.type || fits(t.leafref.type, lexical);
+    case 'union':
+      return (t.union ?? []).some((m) => fits(m, lexical));
+    default:
+      return true;
+  }
+}
+
+/**
+ * Defaults are kept as written, with the YANG prefix of the defining module;
+ * RFC 7951 needs the module name, found among the allowed values by identity name.
+ */
+function qualifiedIdentity(t: TypeIR, lexical: string): string {
+  const values = t.identityref?.values ?? [];
+  if (values.includes(lexical)) return lexical;
+  const local = lexical.slice(lexical.indexOf(':') + 1);
+  const candidates = values.filter((v) => v.slice(v.indexOf(':') + 1) === local);
+  return candidates.length === 1 ? candidates[0]! : lexical;
+}

@@ -1,0 +1,74 @@
+/**
+ * Downgrade of the model's OpenAPI 3.1 schemas to Swagger 2.0, which has no
+ * `anyOf`, `not` or `null` type and ignores `$ref` siblings: unions become
+ * their members' common JSON type (unconstrained when members differ),
+ * inverted patterns are dropped, a `$ref` with siblings moves into `allOf`.
+ */
+import type { OpenAPIV2 } from 'openapi-types';
+import { SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
+import { definedOnly, mapValues } from './objects.js';
+
+const DEFINITIONS_REF_PREFIX = '#/definitions/';
+
+export class Swagger2Schemas {
+  /** @param named the model's named schemas, to see through `$ref`s when approximating unions */
+  constructor(private readonly named: Record<string, JsonSchema>) {}
+
+  schema(schema: JsonSchema): OpenAPIV2.SchemaObject {
+    const { $ref, ...rest } = schema;
+    if ($ref !== undefined) {
+      const ref = { $ref: DEFINITIONS_REF_PREFIX + $ref.slice(SCHEMA_REF_PREFIX.length) };
+      return Object.keys(rest).length ? { allOf: [ref], ...this.schema(rest) } : ref;
+    }
+    const out: OpenAPIV2.SchemaObject = {};
+    // Key by key, so the output keeps the model's key order.
+    for (const [key, value] of Object.entries(schema) as [keyof JsonSchema, never][]) {
+      switch (key) {
+        case 'anyOf':
+          Object.assign(out, this.commonType(value));
+          break;
+        case 'type':
+          // JSON `null` has no Swagger 2 type; an enum of it says the same.
+          if (value === 'null') out.enum = [null];
+          else out.type = value;
+          break;
+        case 'items':
+          // openapi-types types `items` as a parameter's items object; schemas take a full schema there.
+          out.items = this.schema(value) as OpenAPIV2.ItemsObject;
+          break;
+        case 'properties':
+          out.properties = mapValues(value as Record<string, JsonSchema>, (s) => this.schema(s));
+          break;
+        case 'allOf': {
+          const kept = (value as JsonSchema[]).filter((s) => !s.not).map((s) => this.schema(s));
+          if (kept.length) out.allOf = kept;
+          break;
+        }
+        default:
+          out[key] = value;
+      }
+    }
+    return out;
+  }
+
+  /** Non-body parameters and headers take a flat type; their values are text, so anything else is a string. */
+  parameterType(schema: JsonSchema): Partial<OpenAPIV2.GeneralParameterObject> {
+    const { type, format, enum: values, pattern, minimum, maximum, minLength, maxLength, allOf } = this.schema(schema);
+    if (type !== 'string' && type !== 'integer' && type !== 'boolean') return { type: 'string' };
+    const firstPattern = pattern ?? allOf?.find((s) => s.pattern)?.pattern;
+    return definedOnly({ type, format, enum: values, pattern: firstPattern, minimum, maximum, minLength, maxLength });
+  }
+
+  /** The tightest single schema every union member satisfies. */
+  private commonType(members: JsonSchema[]): OpenAPIV2.SchemaObject {
+    const resolved = members.map((m) => this.schema(this.resolve(m)));
+    const types = new Set(resolved.map((m) => m.type));
+    if (types.size !== 1 || types.has(undefined)) return {};
+    const enums = resolved.every((m) => m.enum) ? [...new Set(resolved.flatMap((m) => m.enum!))] : undefined;
+    return { type: resolved[0]!.type, ...(enums ? { enum: enums } : {}) };
+  }
+
+  private resolve(schema: JsonSchema): JsonSchema {
+    return schema.$ref ? this.resolve(this.named[schema.$ref.slice(SCHEMA_REF_PREFIX.length)]!) : schema;
+  }
+}
