@@ -177,6 +177,9 @@ export function swaggerOptionsFromFlags(flags: Record<string, unknown>): Swagger
     if (raw === undefined) continue;
     target[def.key] = parseValue(def, raw);
   }
+  if (options.licenseUrl !== undefined && options.licenseName === undefined) {
+    throw new SwaggerOptionError('--swagger-license-url needs --swagger-license-name: a license object must have a name');
+  }
   return options;
 }
 

@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV2 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
@@ -356,5 +357,12 @@ describe('options', () => {
 
   it('rejects a module that was not compiled', () => {
     expect(() => emit(dhcp, 'nope')).toThrow(/module 'nope'/);
+  });
+});
+
+describe('validation', () => {
+  it('is not vacuous: omitting path parameters leaves templated paths swagger-parser rejects', async () => {
+    const doc = emit(jukebox, 'example-jukebox', { omitPathParams: true });
+    await expect(SwaggerParser.validate(structuredClone(doc))).rejects.toThrow(/artist-name/);
   });
 });

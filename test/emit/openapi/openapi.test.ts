@@ -1,0 +1,115 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitOpenApi } from '../../../src/emit/openapi/index.js';
+import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
+import type { SchemaSet } from '../../../src/ir/types.js';
+import { FEATURES_YANG } from '../swagger/features.js';
+import { compile, compileText, DHCP, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
+
+const JSON_TYPE = 'application/yang-data+json';
+const ARTIST = '/data/example-jukebox:jukebox/library/artist={artist-name}';
+
+let jukebox: SchemaSet;
+let dhcp: SchemaSet;
+let features: SchemaSet;
+
+beforeAll(() => {
+  jukebox = compile([JUKEBOX]);
+  dhcp = compile([DHCP]);
+  features = compileText('features', FEATURES_YANG);
+});
+
+const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
+  emitOpenApi(schema, module, options(overrides));
+
+function schemaOf(doc: OpenAPIV3_1.Document, name: string): OpenAPIV3_1.SchemaObject {
+  const s = doc.components!.schemas![name];
+  expect(s, name).toBeDefined();
+  return s!;
+}
+
+describe('OpenAPI 3.1 documents', () => {
+  it.each([
+    ['example-jukebox', () => jukebox],
+    ['dhcp', () => dhcp],
+    ['features', () => features],
+  ])('%s validates', async (module, schema) => {
+    await expectValid(emit(schema(), module));
+  });
+
+  it('validates under every top resource and with a method filter', async () => {
+    for (const topResource of ['root', 'data', 'operations'] as const) await expectValid(emit(jukebox, 'example-jukebox', { topResource }));
+    await expectValid(emit(jukebox, 'example-jukebox', { methods: ['get'] }));
+  });
+
+  it('has the same paths and operations as the Swagger 2.0 document', () => {
+    const v3 = emit(dhcp, 'dhcp');
+    const v2 = emitSwagger(dhcp, 'dhcp', options());
+    const operations = (paths: object) => Object.entries(paths).map(([p, item]) => [p, Object.keys(item)]);
+    expect(operations(v3.paths!)).toEqual(operations(v2.paths));
+  });
+
+  it('puts the base path in servers and names components like Swagger 2.0 definitions', () => {
+    const doc = emit(dhcp, 'dhcp', { host: 'nso.example.com' });
+    expect(doc.servers).toEqual([{ url: 'https://nso.example.com/restconf' }]);
+    expect(emit(dhcp, 'dhcp').servers).toEqual([{ url: '/restconf' }]);
+    expect(Object.keys(doc.components!.parameters!)).toContain('depth');
+    expect(Object.keys(doc.components!.responses!)).toContain('404');
+    expect(doc.components!.securitySchemes).toEqual({ basicAuth: { type: 'http', scheme: 'basic' } });
+  });
+
+  it('uses requestBody with both RESTCONF media types; only JSON has a schema', () => {
+    const put = emit(jukebox, 'example-jukebox').paths![ARTIST]!.put!;
+    const body = put.requestBody as OpenAPIV3_1.RequestBodyObject;
+    expect(body.required).toBe(true);
+    expect(Object.keys(body.content)).toEqual([JSON_TYPE, 'application/yang-data+xml']);
+    expect(body.content[JSON_TYPE]!.schema).toMatchObject({ required: ['example-jukebox:artist'] });
+    expect(body.content['application/yang-data+xml']).toEqual({});
+  });
+
+  it('keeps list keys as path parameters with schemas', () => {
+    const item = emit(jukebox, 'example-jukebox').paths![ARTIST]!;
+    expect(item.parameters).toEqual([
+      { name: 'artist-name', in: 'path', required: true, description: 'The name of the artist.', schema: { type: 'string', minLength: 1 } },
+    ]);
+  });
+});
+
+describe('JSON Schema 2020-12 constructs Swagger 2.0 lacks', () => {
+  let top: Record<string, OpenAPIV3_1.SchemaObject>;
+  beforeAll(() => {
+    top = schemaOf(emit(features, 'features'), 'features.top').properties as Record<string, OpenAPIV3_1.SchemaObject>;
+  });
+
+  it('encodes empty as an array of one null', () => {
+    expect(top.flag).toEqual({ type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1 });
+  });
+
+  it('keeps every union member in anyOf, with a default of the matching member', () => {
+    expect(top.limit).toEqual({
+      anyOf: [
+        { type: 'integer', format: 'int32', minimum: -2147483648, maximum: 2147483647 },
+        { type: 'string', enum: ['none'] },
+      ],
+      default: 'none',
+    });
+  });
+
+  it('keeps inverted patterns as not', () => {
+    expect(top.word).toEqual({
+      type: 'string',
+      minLength: 1,
+      maxLength: 8,
+      allOf: [{ pattern: '^(?:[a-z]+)$' }, { not: { pattern: '^(?:x[^\\n\\r]*)$' } }],
+    });
+  });
+
+  it('names typedefs used as union members, and puts use-site keywords beside $ref', () => {
+    const doc = emit(dhcp, 'dhcp');
+    expect(schemaOf(doc, 'typedef.ietf-inet-types.ip-address').anyOf).toEqual([
+      { $ref: '#/components/schemas/typedef.ietf-inet-types.ipv4-address' },
+      { $ref: '#/components/schemas/typedef.ietf-inet-types.ipv6-address' },
+    ]);
+    expect(schemaOf(doc, 'dhcp.dhcp').properties!.status).toEqual({ $ref: '#/components/schemas/dhcp.dhcp.status', readOnly: true });
+  });
+});
