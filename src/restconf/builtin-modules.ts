@@ -1,0 +1,131 @@
+/**
+ * The server's own state modules: ietf-yang-library (RFC 7895 modules-state,
+ * the revision RFC 8040 requires) and ietf-restconf-monitoring (RFC 8040
+ * section 9). Their schema is added unless the served SchemaSet compiles them
+ * itself; their data is computed on every read.
+ */
+import { createHash } from 'node:crypto';
+import type { ModuleIR, SchemaSet } from '../ir/types.js';
+import { buildModule, container, leaf, leafList, list, type } from './ir-builder.js';
+import type { JsonObject } from './schema-index.js';
+
+export const YANG_LIBRARY_REVISION = '2016-06-21';
+export const YANG_LIBRARY = 'ietf-yang-library';
+export const MONITORING = 'ietf-restconf-monitoring';
+
+function yangLibrary(): ModuleIR {
+  const str = type('string');
+  const moduleKeys = () => [leaf('name', str), leaf('revision', str)];
+  return buildModule({
+    name: YANG_LIBRARY,
+    namespace: 'urn:ietf:params:xml:ns:yang:ietf-yang-library',
+    prefix: 'yanglib',
+    revision: YANG_LIBRARY_REVISION,
+    data: [
+      container(
+        'modules-state',
+        [
+          leaf('module-set-id', str, { mandatory: true }),
+          list('module', ['name', 'revision'], [
+            ...moduleKeys(),
+            leaf('schema', str),
+            leaf('namespace', str, { mandatory: true }),
+            leafList('feature', str),
+            list('deviation', ['name', 'revision'], moduleKeys()),
+            leaf('conformance-type', type('enumeration', { enums: [{ name: 'implement', value: 0, status: 'current' }, { name: 'import', value: 1, status: 'current' }] }), { mandatory: true }),
+            list('submodule', ['name', 'revision'], [...moduleKeys(), leaf('schema', str)]),
+          ]),
+        ],
+        { config: false },
+      ),
+    ],
+  });
+}
+
+function monitoring(): ModuleIR {
+  const str = type('string');
+  return buildModule({
+    name: MONITORING,
+    namespace: 'urn:ietf:params:xml:ns:yang:ietf-restconf-monitoring',
+    prefix: 'rcmon',
+    revision: '2017-01-26',
+    data: [
+      container(
+        'restconf-state',
+        [
+          container('capabilities', [leafList('capability', str)]),
+          container('streams', [
+            list('stream', ['name'], [
+              leaf('name', str),
+              leaf('description', str),
+              leaf('replay-support', type('boolean'), { default: 'false' }),
+              leaf('replay-log-creation-time', str),
+              list('access', ['encoding'], [leaf('encoding', str), leaf('location', str, { mandatory: true })]),
+            ]),
+          ]),
+        ],
+        { config: false },
+      ),
+    ],
+  });
+}
+
+/** The SchemaSet extended with the built-in modules it does not already contain. */
+export function withBuiltinModules(schema: SchemaSet): SchemaSet {
+  const modules = { ...schema.modules };
+  for (const m of [yangLibrary(), monitoring()]) if (!modules[m.name]) modules[m.name] = m;
+  return { ...schema, modules };
+}
+
+export const CAPABILITIES = [
+  'urn:ietf:params:restconf:capability:defaults:1.0?basic-mode=explicit',
+  'urn:ietf:params:restconf:capability:depth:1.0',
+  'urn:ietf:params:restconf:capability:fields:1.0',
+  'urn:ietf:params:restconf:capability:with-defaults:1.0',
+  'urn:ietf:params:restconf:capability:yang-patch:1.0',
+];
+
+export const STREAM_NAME = 'NETCONF';
+
+/** `ietf-yang-library:modules-state` for every module of the served set. */
+export function modulesState(schema: SchemaSet): JsonObject {
+  const modules = Object.values(schema.modules).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = modules.map((m) => {
+    const e: JsonObject = {
+      name: m.name,
+      revision: m.revision ?? '',
+      namespace: m.namespace,
+      'conformance-type': schema.inputs.includes(m.name) || m.data.length || m.rpcs.length ? 'implement' : 'import',
+    };
+    const features = m.features.filter((f) => f.enabled).map((f) => f.name);
+    if (features.length) e.feature = features;
+    if (m.deviatedBy.length) e.deviation = m.deviatedBy.map((d) => ({ name: d, revision: schema.modules[d]?.revision ?? '' }));
+    if (m.submodules.length) e.submodule = m.submodules.map((s) => ({ name: s.name, revision: s.revision ?? '' }));
+    return e;
+  });
+  const setId = createHash('sha256')
+    .update(modules.map((m) => `${m.name}@${m.revision ?? ''}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return { 'module-set-id': setId, module: entries };
+}
+
+/** `ietf-restconf-monitoring:restconf-state`; `streamBase` is the absolute URL of `{root}/streams`. */
+export function restconfState(streamBase: string): JsonObject {
+  return {
+    capabilities: { capability: CAPABILITIES },
+    streams: {
+      stream: [
+        {
+          name: STREAM_NAME,
+          description: 'default NETCONF event stream',
+          'replay-support': false,
+          access: [
+            { encoding: 'json', location: `${streamBase}/${STREAM_NAME}/json` },
+            { encoding: 'xml', location: `${streamBase}/${STREAM_NAME}/xml` },
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Conditional requests against the datastore's entity tag and timestamp
+ * (RFC 7232, as the NSO RESTCONF seed applies them): 304 for retrievals that
+ * would return what the client has, 412 for edits based on a stale view.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Snapshot } from './datastore.js';
+
+export type Precondition = 'proceed' | 'not-modified' | 'failed';
+
+function tagList(header: string): string[] {
+  return header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+}
+
+function parseDate(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const t = Date.parse(header);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since in RFC 7232 section 6 order. */
+export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapshot, method: string): Precondition {
+  const retrieval = method === 'GET' || method === 'HEAD';
+  const modified = snap.lastModified.getTime();
+  const ifMatch = headers['if-match'];
+  if (ifMatch) {
+    const tags = tagList(ifMatch);
+    if (!tags.includes('*') && !tags.includes(snap.etag)) return 'failed';
+  } else {
+    const since = parseDate(headers['if-unmodified-since']);
+    if (since !== undefined && modified > since) return 'failed';
+  }
+  const ifNoneMatch = headers['if-none-match'];
+  if (ifNoneMatch) {
+    const tags = tagList(ifNoneMatch);
+    if (tags.includes('*') || tags.includes(snap.etag)) return retrieval ? 'not-modified' : 'failed';
+  } else if (retrieval) {
+    const since = parseDate(headers['if-modified-since']);
+    if (since !== undefined && modified <= since) return 'not-modified';
+  }
+  return 'proceed';
+}

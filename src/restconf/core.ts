@@ -1,0 +1,98 @@
+/**
+ * State shared by the resource handlers: the schema, the datastore with its
+ * edit lock, and the read view (config plus computed and provided state).
+ */
+import type { SchemaSet } from '../ir/types.js';
+import { MONITORING, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
+import { evaluatePreconditions } from './conditional.js';
+import { validateDatastore } from './constraints.js';
+import type { Datastore, Snapshot } from './datastore.js';
+import { decodeObject } from './decode.js';
+import { RestconfError } from './errors.js';
+import { type Exchange, type Reply, versionHeaders } from './exchange.js';
+import type { ContentParam } from './query.js';
+import { type JsonObject, SchemaIndex } from './schema-index.js';
+import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
+import { DefaultValues } from './view.js';
+import { XmlCodec } from './xml.js';
+
+/** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
+export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
+
+/** What an edit produced, before the commit adds ETag and Last-Modified. */
+export interface EditResult {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export class RestconfCore {
+  readonly index: SchemaIndex;
+  readonly codec: XmlCodec;
+  readonly defaults: DefaultValues;
+  readonly top: Siblings;
+  /** Edits run one at a time: each reads the latest snapshot and commits before the next starts. */
+  private lock: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    schema: SchemaSet,
+    readonly datastore: Datastore,
+    readonly root: string,
+    private readonly state?: StateProvider,
+  ) {
+    this.index = new SchemaIndex(schema);
+    this.codec = new XmlCodec(this.index);
+    this.defaults = new DefaultValues(this.index);
+    this.top = { children: this.index.topLevel, parentModule: undefined };
+  }
+
+  /** The tree a retrieval sees: config, plus the built-in and provided state unless only config is asked for. */
+  async readTree(x: Exchange, snap: Snapshot, content: ContentParam): Promise<JsonObject> {
+    if (content === 'config') return snap.data;
+    const tree: JsonObject = this.state ? structuredClone(snap.data) : { ...snap.data };
+    if (this.index.module(YANG_LIBRARY)?.data.some((n) => n.name === 'modules-state')) {
+      tree[`${YANG_LIBRARY}:modules-state`] = modulesState(this.index.schema);
+    }
+    tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`);
+    if (this.state) {
+      let provided: JsonObject;
+      try {
+        provided = decodeObject(this.index.topLevel, undefined, await this.state(x), '', { encoding: 'json', rejectState: false });
+      } catch (err) {
+        const why = err instanceof RestconfError ? err.message : String(err);
+        throw RestconfError.of('operation-failed', `the state provider returned invalid data: ${why}`, { type: 'application' });
+      }
+      mergeObject(tree, provided, this.top);
+    }
+    return tree;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs one edit: checks preconditions (412 without a body, as the NSO seed
+   * says), applies `mutate` to a private copy, validates the whole result and
+   * commits it. `onInvalid` lets YANG Patch report validation errors its own way.
+   */
+  edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, onInvalid?: (err: RestconfError) => Reply): Promise<Reply> {
+    return this.exclusive(async () => {
+      const snap = this.datastore.current();
+      if (evaluatePreconditions(x.req.headers, snap, x.method) !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
+      const draft = structuredClone(snap.data) as JsonObject;
+      const result = mutate(draft);
+      pruneEmpty(draft, this.top);
+      try {
+        validateDatastore(draft, this.index.topLevel);
+      } catch (err) {
+        if (onInvalid && err instanceof RestconfError) return onInvalid(err);
+        throw err;
+      }
+      const next = await this.datastore.commit(draft);
+      return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };
+    });
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * RESTCONF runtime: what generated servers and `yangkit serve` import.
+ * See server.ts for the server options and datastore.ts for persistence.
+ */
+export { createRestconfServer } from './server.js';
+export type { RestconfServer, RestconfServerOptions, TlsOptions } from './server.js';
+export type { Datastore, Snapshot } from './datastore.js';
+export { MemoryDatastore } from './datastore.js';
+export { FileDatastore, DatastoreFileError } from './file-datastore.js';
+export type { UserStore, UserRecord } from './auth.js';
+export { UsersFile, hashPassword, verifyPassword } from './auth.js';
+export type { OperationContext, OperationHandler, OperationHandlers } from './operations.js';
+export type { StateProvider } from './core.js';
+export type { Exchange } from './exchange.js';
+export { RestconfError } from './errors.js';
+export type { ErrorEntry, ErrorTag, ErrorType } from './errors.js';
+export type { JsonObject, JsonValue } from './schema-index.js';
+export { MEDIA_JSON, MEDIA_XML, MEDIA_PATCH_JSON, MEDIA_PATCH_XML } from './media.js';

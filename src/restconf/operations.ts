@@ -1,0 +1,107 @@
+/**
+ * Operation resources (RFC 8040 sections 3.3.2 and 4.4.2): rpcs at
+ * `{root}/operations/module:rpc` and actions at the end of a data path.
+ * Input and output are checked against the IR on both sides of the handler.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { OperationNode, SchemaNode } from '../ir/types.js';
+import type { ParsedBody } from './body.js';
+import { validateContent } from './constraints.js';
+import type { RestconfCore } from './core.js';
+import { decodeObject } from './decode.js';
+import { RestconfError, notFound } from './errors.js';
+import { type Exchange, type Reply, documentReply } from './exchange.js';
+import { type JsonObject, isObject, qualifiedName } from './schema-index.js';
+import { parentInstance, readInstance } from './tree.js';
+import type { InstanceStep } from './uri.js';
+
+export interface OperationContext {
+  request: IncomingMessage;
+  /** Authenticated user name, when the server authenticates. */
+  user?: string;
+  /** For actions: the instance identifier of the node the action was invoked on. */
+  instancePath?: string;
+}
+
+/**
+ * Runs an rpc or action. `input` holds the members of the operation's input
+ * (RFC 7951 names relative to its module); the result is the members of its
+ * output, or undefined when there is none.
+ */
+export type OperationHandler = (input: JsonObject, ctx: OperationContext) => JsonObject | undefined | Promise<JsonObject | undefined>;
+
+export interface OperationHandlers {
+  /** Keyed by `module:rpc`. */
+  rpc?: Record<string, OperationHandler>;
+  /** Keyed by the action's schema data path, e.g. `/example-jukebox:jukebox/library/artist/album/rate`. */
+  action?: Record<string, OperationHandler>;
+}
+
+function inputMembers(core: RestconfCore, op: OperationNode, body: ParsedBody | undefined, path: string): JsonObject {
+  const nodes: SchemaNode[] = op.input ?? [];
+  if (!body) return {};
+  const inputName = `${op.module}:input`;
+  let raw: unknown;
+  if (body.encoding === 'xml') {
+    const ns = core.index.namespaceOf(op.module);
+    if (body.root.local !== 'input' || body.root.ns !== ns) throw RestconfError.of('malformed-message', `the root element must be <input xmlns="${ns}">`);
+    raw = core.codec.childObject(body.root, nodes, op.module, path);
+  } else {
+    if (!isObject(body.json) || Object.keys(body.json).length !== 1 || !(inputName in body.json)) {
+      throw RestconfError.of('malformed-message', `the body must be {"${inputName}": {...}}`);
+    }
+    raw = body.json[inputName];
+  }
+  return decodeObject(nodes, op.module, raw, path, { encoding: body.encoding === 'json' ? 'json' : 'lexical', rejectState: false });
+}
+
+export async function invokeOperation(
+  core: RestconfCore,
+  handlers: OperationHandlers,
+  x: Exchange,
+  op: OperationNode,
+  body: ParsedBody | undefined,
+  steps: readonly InstanceStep[] = [],
+): Promise<Reply> {
+  const instancePath = steps.at(-1)?.path;
+  const opPath = `${instancePath ?? ''}/${op.jsonName}`;
+  const snap = core.datastore.current();
+  if (op.kind === 'action') {
+    const tree = await core.readTree(x, snap, 'all');
+    const parent = parentInstance(tree, steps, core.index.topLevel, false);
+    if (!parent || readInstance(parent, steps.at(-1)!) === undefined) throw notFound(instancePath ?? '/');
+  }
+  const input = inputMembers(core, op, body, opPath);
+  validateContent(snap.data, input, op.input ?? [], opPath);
+  const handler = op.kind === 'rpc' ? handlers.rpc?.[qualifiedName(op)] : handlers.action?.[op.path];
+  if (!handler) {
+    if (op.output?.length) throw RestconfError.of('operation-not-supported', `${qualifiedName(op)} has no implementation on this server`, { status: 501, type: 'application' });
+    return { status: 204 };
+  }
+  let output: JsonObject | undefined;
+  try {
+    output = await handler(input, { request: x.req, ...(x.user ? { user: x.user } : {}), ...(instancePath ? { instancePath } : {}) });
+  } catch (err) {
+    if (err instanceof RestconfError) throw err;
+    throw RestconfError.of('operation-failed', (err as Error).message ?? String(err), { type: 'application', path: opPath });
+  }
+  if (!output || Object.keys(output).length === 0) return { status: 204 };
+  let checked: JsonObject;
+  try {
+    checked = decodeObject(op.output ?? [], op.module, output, opPath, { encoding: 'json', rejectState: false });
+    validateContent(snap.data, checked, op.output ?? [], opPath);
+  } catch (err) {
+    throw RestconfError.of('operation-failed', `the ${qualifiedName(op)} handler returned invalid output: ${(err as Error).message}`, { type: 'application' });
+  }
+  const where = { children: op.output ?? [], parentModule: op.module };
+  if (x.encoding === 'json') return documentReply(200, 'json', JSON.stringify({ [`${op.module}:output`]: checked }, null, 2));
+  return documentReply(200, 'xml', core.codec.writeWrapped('output', core.index.namespaceOf(op.module)!, checked, where));
+}
+
+/** `{root}/operations`: every rpc, each as an empty leaf (RFC 8040 section 3.3.2). */
+export function operationsList(core: RestconfCore, x: Exchange): Reply {
+  const ops: JsonObject = {};
+  for (const rpc of core.index.rpcs()) ops[qualifiedName(rpc)] = [null];
+  if (x.encoding === 'json') return documentReply(200, 'json', JSON.stringify({ 'ietf-restconf:operations': ops }, null, 2));
+  return documentReply(200, 'xml', core.codec.writePlain('operations', 'urn:ietf:params:xml:ns:yang:ietf-restconf', ops));
+}

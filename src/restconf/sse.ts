@@ -1,0 +1,49 @@
+/**
+ * Event streams over Server-Sent Events (RFC 8040 section 6). Each subscriber
+ * holds its response open; every published notification is written as SSE
+ * `data:` lines in the encoding the subscriber's URL asked for.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Encoding } from './media.js';
+
+interface Subscriber {
+  res: ServerResponse;
+  encoding: Encoding;
+}
+
+export interface RenderedEvent {
+  json: string;
+  xml: () => string;
+}
+
+export class EventStreams {
+  private readonly subscribers = new Set<Subscriber>();
+
+  /** Starts an SSE response; it stays open until the client goes away or `closeAll`. */
+  subscribe(req: IncomingMessage, res: ServerResponse, encoding: Encoding): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.flushHeaders();
+    // An SSE comment tells the client the subscription is live before the first event.
+    res.write(': subscribed\n\n');
+    const sub: Subscriber = { res, encoding };
+    this.subscribers.add(sub);
+    req.on('close', () => this.subscribers.delete(sub));
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  publish(event: RenderedEvent): void {
+    let xml: string | undefined;
+    for (const sub of this.subscribers) {
+      const text = sub.encoding === 'json' ? event.json : (xml ??= event.xml());
+      sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
+    }
+  }
+
+  closeAll(): void {
+    for (const sub of this.subscribers) sub.res.end();
+    this.subscribers.clear();
+  }
+}
