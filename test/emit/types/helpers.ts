@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,22 @@ import type { SchemaSet } from '../../../src/ir/types.js';
 
 export const CORPUS = '/work/shared/corpus';
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/types/', import.meta.url));
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export function readFixture(name: string): Json {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Json;
+}
+
+/** A copy of `doc` with the member at `path` set to `value` (or removed, for undefined). */
+export function variant(doc: Json, path: (string | number)[], value: Json | undefined): Json {
+  const copy = structuredClone(doc);
+  const parent = path.slice(0, -1).reduce<Json>((node, step) => (node as Record<string, Json>)[step]!, copy) as Record<string, Json>;
+  const last = path[path.length - 1]!;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return copy;
+}
 
 /** Compiles YANG files (corpus-relative unless absolute), failing the test on any error diagnostic. */
 export function compile(files: string[], searchPaths = [CORPUS]): SchemaSet {

@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitTypes } from '../../../src/emit/types/index.js';
-import { compile, FIXTURES, typeCheck, writeFiles, type TypeCheck } from './helpers.js';
+import { compile, readFixture, typeCheck, variant, writeFiles, type Json, type TypeCheck } from './helpers.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const config = JSON.parse(readFileSync(join(FIXTURES, 'rfc8344-config.json'), 'utf8')) as Json;
-const operational = JSON.parse(readFileSync(join(FIXTURES, 'rfc8344-operational.json'), 'utf8')) as Json;
-
-/** A copy of `doc` with the member at `path` set to `value` (or removed, for undefined). */
-function variant(doc: Json, path: (string | number)[], value: Json | undefined): Json {
-  const copy = structuredClone(doc);
-  const parent = path.slice(0, -1).reduce<Json>((node, step) => (node as Record<string, Json>)[step]!, copy) as Record<string, Json>;
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-}
+const config = readFixture('rfc8344-config.json');
+const operational = readFixture('rfc8344-operational.json');
 
 const eth0 = ['ietf-interfaces:interfaces', 'interface', 0];
 
@@ -100,13 +86,14 @@ describe('types for ietf-interfaces with ietf-ip and iana-if-type', () => {
 
   beforeAll(async () => {
     const schema = compile(['ietf/ietf-interfaces@2018-02-20.yang', 'ietf/ietf-ip@2018-02-22.yang', 'ietf/iana-if-type@2014-05-08.yang']);
-    files = await emitTypes(schema);
+    files = await emitTypes(schema, { validators: true });
     const dir = writeFiles(files, { 'check.ts': checkSource() });
     check = typeCheck(dir, ['check.ts', ...files.keys()]);
   });
 
-  it('writes a file per input module, augmented module and module whose typedefs are used, plus an index', () => {
+  it('writes a file per input module, augmented module and module whose typedefs are used, an index and the validator support', () => {
     expect([...files.keys()]).toEqual([
+      '_validate.ts',
       'iana-if-type.ts',
       'ietf-inet-types.ts',
       'ietf-interfaces.ts',
