@@ -15,7 +15,12 @@ export function moduleRoots(mod: ModCtx): SchemaNode[] {
  * Resolves an absolute schema node identifier written in `unit`. `mod` is the
  * target's module (absent when it is not loaded, which the import already reported).
  */
-export function resolveAbsolute(path: string, unit: Unit, c: Compilation): { target?: Target; mod?: ModCtx; error?: [string, string] } {
+export function resolveAbsolute(
+  path: string,
+  unit: Unit,
+  c: Compilation,
+  rootsOf: (mod: ModCtx) => SchemaNode[] = moduleRoots,
+): { target?: Target; mod?: ModCtx; error?: [string, string] } {
   const first = path.split('/').filter(Boolean)[0];
   if (!path.startsWith('/') || !first) return { error: ['bad-target', `"${path}" is not an absolute schema node identifier`] };
   const [prefix] = splitQName(first);
@@ -23,7 +28,7 @@ export function resolveAbsolute(path: string, unit: Unit, c: Compilation): { tar
   if (name === undefined) return { error: ['unknown-prefix', `prefix "${prefix}" is not defined`] };
   const mod = c.mods.get(name);
   if (!mod) return {};
-  return { target: findTarget(c, moduleRoots(mod), path, unit), mod };
+  return { target: findTarget(c, rootsOf(mod), path, unit), mod };
 }
 
 interface PendingAugment {
@@ -31,6 +36,8 @@ interface PendingAugment {
   unit: Unit;
   scope: Scope;
   stmt: Statement;
+  /** An `sx:augment-structure` (RFC 8791), whose target is inside a structure. */
+  structure: boolean;
 }
 
 /**
@@ -43,7 +50,10 @@ export function applyAugments(c: Compilation): void {
     for (const unit of mod.units) {
       const scope: Scope = { ...mod.top, unit };
       for (const stmt of unit.stmt.children) {
-        if (stmt.keyword === 'augment' && stmt.prefix === undefined && ifFeaturesHold(c, stmt, unit)) pending.push({ mod, unit, scope, stmt });
+        const structure = stmt.prefix !== undefined && stmt.keyword === 'augment-structure' && unit.prefixes.get(stmt.prefix) === 'ietf-yang-structure-ext';
+        if ((structure || (stmt.keyword === 'augment' && stmt.prefix === undefined)) && ifFeaturesHold(c, stmt, unit)) {
+          pending.push({ mod, unit, scope, stmt, structure });
+        }
       }
     }
   }
@@ -63,7 +73,8 @@ export function applyAugments(c: Compilation): void {
 function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boolean {
   const { stmt, unit, mod } = p;
   const path = stmt.arg ?? '';
-  const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c);
+  const rootsOf = p.structure ? (m: ModCtx) => (m.ir.yangData ?? []).flatMap((d) => d.nodes) : moduleRoots;
+  const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c, rootsOf);
   if (error) {
     if (report) c.sink.error(error[0], argLoc(stmt), error[1]);
     return false;

@@ -50,6 +50,8 @@ export interface Compilation {
   augmentTargets: Map<AugmentIR, Target>;
   /** Schema parent of each node (undefined at top level), for leafref paths. */
   parents: WeakMap<SchemaNode, SchemaNode | undefined>;
+  /** Top nodes of yang-data and structures -> all top nodes of that document, where absolute paths start. */
+  documentRoots: WeakMap<SchemaNode, SchemaNode[]>;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {

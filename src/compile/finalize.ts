@@ -24,6 +24,7 @@ export function finalizeModule(c: Compilation, mod: ModCtx): void {
   finalizeNodes(c, mod.ir.data, top);
   finalizeNodes(c, mod.ir.rpcs, top);
   finalizeNodes(c, mod.ir.notifications, { ...top, inOperation: true });
+  for (const doc of mod.ir.yangData ?? []) finalizeNodes(c, doc.nodes, { ...top, config: false, inOperation: true });
 }
 
 function finalizeNodes(c: Compilation, nodes: SchemaNode[], parent: Parent): void {

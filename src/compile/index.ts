@@ -10,8 +10,8 @@ import { finalizeModule } from './finalize.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
-import { buildChildren } from './nodes.js';
-import type { OperationNode, NotificationNode } from '../ir/types.js';
+import { buildChildren, buildNode } from './nodes.js';
+import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
 
@@ -57,6 +57,7 @@ export function compileYang(opts: CompileOptions): CompileResult {
     featureCache: new Map(),
     augmentTargets: new Map(),
     parents: new WeakMap(),
+    documentRoots: new WeakMap(),
   };
   for (const loaded of loader.modules.values()) c.mods.set(loaded.main.name, createModCtx(c, loaded));
   compileIdentities(c);
@@ -85,5 +86,20 @@ function buildTree(c: Compilation, mod: ModCtx): void {
       else if (node.kind === 'notification') mod.ir.notifications.push(node as NotificationNode);
       else mod.ir.data.push(node);
     }
+    for (const s of unit.stmt.children) {
+      const kind = s.prefix === undefined ? undefined : yangDataKind(unit.prefixes.get(s.prefix), s.keyword);
+      if (!kind || s.arg === undefined) continue;
+      // A structure is one container named after it (RFC 8791 section 3); yang-data holds its nodes as written.
+      const nodes = kind === 'structure' ? buildNode(b, { ...s, keyword: 'container', prefix: undefined }) : buildChildren(b, s);
+      for (const n of nodes) c.documentRoots.set(n, nodes);
+      (mod.ir.yangData ??= []).push({ extension: kind, name: s.arg, nodes });
+    }
   }
+}
+
+/** Extensions whose contents are data definitions of a document outside the datastore. */
+export function yangDataKind(module: string | undefined, keyword: string): YangDataIR['extension'] | undefined {
+  if (module === 'ietf-restconf' && keyword === 'yang-data') return 'yang-data';
+  if (module === 'ietf-yang-structure-ext' && keyword === 'structure') return 'structure';
+  return undefined;
 }

@@ -25,7 +25,10 @@ export function resolveLeafrefs(c: Compilation): void {
       } else visit(schemaChildren(n));
     }
   };
-  for (const mod of c.mods.values()) visit(moduleRoots(mod));
+  for (const mod of c.mods.values()) {
+    visit(moduleRoots(mod));
+    for (const doc of mod.ir.yangData ?? []) visit(doc.nodes);
+  }
 }
 
 function resolve(
@@ -52,7 +55,9 @@ function resolve(
     const name = step.slice(colon + 1);
     // Unprefixed names are in the namespace of the node holding the leafref (the using module for groupings).
     const module = colon < 0 ? (absolute ? node.module : undefined) : unit.prefixes.get(step.slice(0, colon));
-    if (current === undefined) {
+    const document = absolute && current === undefined ? documentOf(c, node) : undefined;
+    if (document) candidates = document;
+    else if (current === undefined) {
       candidates = [];
       const mod = module ? c.mods.get(module) : undefined;
       for (const m of mod ? [mod] : c.mods.values()) candidates.push(...moduleRoots(m));
@@ -73,6 +78,13 @@ function resolve(
   resolving.delete(lr);
   lr.target = current.path;
   lr.type = current.type;
+}
+
+/** The top nodes of the yang-data or structure a node is in, where its absolute paths start. */
+function documentOf(c: Compilation, node: SchemaNode): SchemaNode[] | undefined {
+  let top = node;
+  for (let p = c.parents.get(top); p; p = c.parents.get(top)) top = p;
+  return c.documentRoots.get(top);
 }
 
 /** Data parent: the nearest ancestor that is not a choice or case. */

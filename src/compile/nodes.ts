@@ -163,6 +163,9 @@ export function extensionsOf(c: Compilation, s: Statement, unit: Unit): Extensio
       c.sink.error('unknown-extension', e.loc, `extension "${e.prefix}:${e.keyword}" is not defined in module "${mod.name}"`);
       continue;
     }
+    if (mod.name === 'ietf-yang-schema-mount' && e.keyword === 'mount-point' && s.keyword !== 'container' && s.keyword !== 'list') {
+      c.sink.error('bad-extension-placement', e.loc, `yangmnt:mount-point is allowed only in a container or list, not in ${s.keyword} "${s.arg}" (RFC 8528 3.1)`);
+    }
     out.push(e.arg === undefined ? { module: mod.name, name: e.keyword } : { module: mod.name, name: e.keyword, arg: e.arg });
   }
   return out;

@@ -27,15 +27,26 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }
 
-/** Collects diagnostics for one run; passes report into it instead of throwing. */
+/**
+ * Collects diagnostics for one run; passes report into it instead of throwing.
+ * A problem inside a grouping is found once per use: it is reported once.
+ */
 export class DiagnosticSink {
   readonly all: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
   error(code: string, loc: SourceLoc, message: string): void {
-    this.all.push({ code, severity: 'error', message, loc });
+    this.add({ code, severity: 'error', message, loc });
   }
 
   warning(code: string, loc: SourceLoc, message: string): void {
-    this.all.push({ code, severity: 'warning', message, loc });
+    this.add({ code, severity: 'warning', message, loc });
+  }
+
+  add(d: Diagnostic): void {
+    const key = `${d.loc.file}:${d.loc.line}:${d.loc.col}:${d.code}:${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.all.push(d);
   }
 }

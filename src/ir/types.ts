@@ -49,6 +49,11 @@ export interface ModuleIR {
   notifications: NotificationNode[];
   /** Augments this module makes into other modules' trees (same node objects as grafted). */
   augments: AugmentIR[];
+  /**
+   * Data structures outside the datastore, defined with `rc:yang-data` (RFC 8040)
+   * or `sx:structure` (RFC 8791); present only when the module has some.
+   */
+  yangData?: YangDataIR[];
   /** Names of the modules whose deviations were applied to this module. */
   deviatedBy: string[];
 }
@@ -99,6 +104,17 @@ export interface AugmentIR {
   /** The module owning the target node. */
   targetModule: string;
   when?: string;
+  nodes: SchemaNode[];
+}
+
+/**
+ * A `rc:yang-data` or `sx:structure` definition. A structure's nodes are one
+ * container named after the structure (its RFC 7951 document member); yang-data
+ * nodes are its data definitions as written.
+ */
+export interface YangDataIR {
+  extension: 'yang-data' | 'structure';
+  name: string;
   nodes: SchemaNode[];
 }
 

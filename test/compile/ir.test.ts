@@ -188,3 +188,37 @@ describe('module resolution', () => {
     expect(find(schema.modules.m!.data, ['c', 'x']).module).toBe('m');
   });
 });
+
+describe('yang-data and structures', () => {
+  it('compiles rc:yang-data of ietf-restconf into documents outside the datastore', async () => {
+    const { compileYang } = await import('../../src/compile/index.js');
+    const { CORPUS } = await import('../corpus/paths.js');
+    const { schema, diagnostics } = compileYang({ files: [`${CORPUS}/ietf/ietf-restconf@2017-01-26.yang`], searchPaths: [`${CORPUS}/ietf`] });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const docs = schema.modules['ietf-restconf']!.yangData!;
+    expect(docs.map((d) => [d.extension, d.name])).toEqual([['yang-data', 'yang-errors'], ['yang-data', 'yang-api']]);
+    const errors = docs[0]!.nodes[0]!;
+    expect(errors.jsonName).toBe('ietf-restconf:errors');
+    expect(find(docs[0]!.nodes, ['errors', 'error', 'error-tag']).path).toBe('/ietf-restconf:errors/error/error-tag');
+    expect(schema.modules['ietf-restconf']!.data).toEqual([]);
+  });
+
+  it('compiles sx:structure with absolute leafrefs inside the structure, and augment-structure', () => {
+    const sx = `module ietf-yang-structure-ext { namespace "urn:ietf:params:xml:ns:yang:ietf-yang-structure-ext"; prefix sx;
+      extension structure { argument name; } extension augment-structure { argument path; } }`;
+    const book = `module book { yang-version 1.1; namespace "urn:book"; prefix b;
+      import ietf-yang-structure-ext { prefix sx; }
+      sx:structure address-book {
+        list address { key name; leaf name { type string; } }
+        leaf favourite { type leafref { path "/b:address-book/b:address/b:name"; } }
+      }
+      sx:augment-structure "/b:address-book/b:address" { leaf phone { type string; } }
+    }`;
+    const { schema, diagnostics } = compileSources({ 'book.yang': book, 'ietf-yang-structure-ext.yang': sx });
+    expect(diagnostics).toEqual([]);
+    const [doc] = schema.modules.book!.yangData!;
+    expect(doc!.nodes.map((n) => n.jsonName)).toEqual(['book:address-book']);
+    expect((find(doc!.nodes, ['address-book', 'favourite']) as LeafNode).type.leafref?.type?.base).toBe('string');
+    expect(find(doc!.nodes, ['address-book', 'address', 'phone']).path).toBe('/book:address-book/address/phone');
+  });
+});
