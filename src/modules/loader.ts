@@ -214,7 +214,7 @@ export class ModuleLoader {
     const parsed = this.parseUnit(file);
     if (!this.reported.has(file)) {
       this.reported.add(file);
-      this.sink.all.push(...parsed.diagnostics);
+      for (const d of parsed.diagnostics) this.sink.add(d);
     }
     return parsed.unit;
   }
