@@ -50,6 +50,7 @@ function operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     operationId: op.operationId,
+    ...(op.deprecated ? { deprecated: true } : {}),
     parameters: op.parameters.map((p) => ({ $ref: `#/components/parameters/${p.shared}` })),
     ...(op.requestBody
       ? {

@@ -56,6 +56,8 @@ export interface ApiOperation {
   summary: string;
   description?: string;
   operationId: string;
+  /** The target node is deprecated or obsolete. */
+  deprecated?: true;
   /** Query and header parameters, by name. */
   parameters: { shared: SharedParameterName }[];
   requestBody?: { name: string; description?: string; schema: JsonSchema };
@@ -128,7 +130,7 @@ class ApiModelBuilder {
       },
       ...(opts.host ? { host: opts.host } : {}),
       basePath: opts.basePath,
-      tags: [...Object.keys(TAG_DESCRIPTIONS)].filter((t) => this.tags.has(t)).map((name) => ({ name, description: TAG_DESCRIPTIONS[name]! })),
+      tags: Object.keys(TAG_DESCRIPTIONS).filter((t) => this.tags.has(t)).map((name) => ({ name, description: TAG_DESCRIPTIONS[name]! })),
       paths,
       schemas: Object.keys(this.responses).length ? { ...this.data.schemas, [ERRORS_SCHEMA_NAME]: ERRORS_SCHEMA } : this.data.schemas,
       parameters: this.parameters,
@@ -194,6 +196,7 @@ class ApiModelBuilder {
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       operationId: this.operationId(r.path, method),
+      ...(isOutdated(r) ? { deprecated: true } : {}),
       parameters: shared.map((name) => ({ shared: name })),
       ...(spec.body && !this.opts.omitBodyParams ? { requestBody: { ...spec.body, schema: spec.body.schema() } } : {}),
       responses: [
@@ -378,6 +381,10 @@ function readOnlySpec(summary: string, description: string, member: string, valu
     success: [['200', { description: 'OK', schema: wrap(member, value) }]],
     errors: READ_ERRORS,
   };
+}
+
+function isOutdated(r: Resource): boolean {
+  return (r.target.kind === 'data' || r.target.kind === 'operation') && r.target.node.status !== 'current';
 }
 
 function createChoices(children: SchemaNode[]): DataNode[] {

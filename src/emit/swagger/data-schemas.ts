@@ -54,8 +54,8 @@ export class DataSchemas {
 
   /** `$ref` to the schema of an operation's input or output content. */
   operationContent(op: OperationNode, direction: 'input' | 'output'): JsonSchema {
-    const key = direction === 'input' ? op.input : op.output;
-    return this.named(key!, `${op.path}/${direction}`, () => ({ type: 'object', ...this.members(key!, false) }));
+    const nodes = op[direction] ?? [];
+    return this.named(nodes, `${op.path}/${direction}`, () => ({ type: 'object', ...this.members(nodes, false) }));
   }
 
   /** `$ref` to the content of the `ietf-restconf:data` datastore resource: the module's top-level nodes. */
@@ -90,7 +90,7 @@ export class DataSchemas {
   }
 
   /** Properties of an object holding `children` (choices flattened: every case's members are listed). */
-  members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required'> {
+  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required'> {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     const visit = (nodes: SchemaNode[], inChoice: boolean) => {
@@ -110,7 +110,7 @@ export class DataSchemas {
   }
 
   /** The JSON value of a data node as an object member. */
-  value(node: DataNode): JsonSchema {
+  private value(node: DataNode): JsonSchema {
     switch (node.kind) {
       case 'container':
         return this.entry(node);

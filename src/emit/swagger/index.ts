@@ -101,6 +101,7 @@ class Swagger2Writer {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       operationId: op.operationId,
+      ...(op.deprecated ? { deprecated: true } : {}),
       parameters,
       responses: Object.fromEntries(
         op.responses.map(({ status, response: r }) => [status, 'shared' in r ? { $ref: `#/responses/${r.shared}` } : this.response(r)]),

@@ -4,7 +4,7 @@ import { emitOpenApi } from '../../../src/emit/openapi/index.js';
 import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
 import { FEATURES_YANG } from '../swagger/features.js';
-import { compile, compileText, DHCP, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
+import { compile, compileTexts, DHCP, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
 
 const JSON_TYPE = 'application/yang-data+json';
 const ARTIST = '/data/example-jukebox:jukebox/library/artist={artist-name}';
@@ -16,7 +16,7 @@ let features: SchemaSet;
 beforeAll(() => {
   jukebox = compile([JUKEBOX]);
   dhcp = compile([DHCP]);
-  features = compileText('features', FEATURES_YANG);
+  features = compileTexts({ features: FEATURES_YANG });
 });
 
 const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>

@@ -40,6 +40,7 @@ export const FEATURES_YANG = `module features {
     }
     anydata extra;
     leaf status { type string; config false; }
+    leaf legacy { type string; status deprecated; }
     list entry {
       key "k1 k2";
       ordered-by user;
@@ -57,5 +58,20 @@ export const FEATURES_YANG = `module features {
   }
 
   rpc ping;
+}
+`;
+
+/** Augments `features` from another namespace: its nodes are qualified where the namespace changes. */
+export const AUGMENTING_YANG = `module features-ext {
+  yang-version 1.1;
+  namespace "urn:example:features-ext";
+  prefix fx;
+  import features { prefix f; }
+
+  augment "/f:top/f:entry" {
+    container tuning {
+      leaf level { type uint8; default "3"; }
+    }
+  }
 }
 `;

@@ -16,17 +16,22 @@ export const JUKEBOX = join(CORPUS, 'examples/example-jukebox.yang');
 export const DHCP = resolve(HERE, '../../../samples/dhcp.yang');
 const GOLDEN_DIR = resolve(HERE, '../../fixtures/swagger');
 
-/** Compiles files (or YANG texts written to a temp folder) and fails the test on any error. */
+/** Compiles files and fails the test on any error. */
 export function compile(files: string[]): SchemaSet {
   const r = compileYang({ files, searchPaths: [CORPUS] });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return r.schema;
 }
 
-export function compileText(name: string, text: string): SchemaSet {
-  const file = join(mkdtempSync(join(tmpdir(), 'yangkit-swagger-')), `${name}.yang`);
-  writeFileSync(file, text);
-  return compile([file]);
+/** Writes YANG texts (module name -> text) to a temp folder and compiles them all. */
+export function compileTexts(sources: Record<string, string>): SchemaSet {
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-swagger-'));
+  const files = Object.entries(sources).map(([name, text]) => {
+    const file = join(dir, `${name}.yang`);
+    writeFileSync(file, text);
+    return file;
+  });
+  return compile(files);
 }
 
 export function options(overrides: Partial<SwaggerOptions> = {}): SwaggerOptions {

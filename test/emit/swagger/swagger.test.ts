@@ -3,8 +3,8 @@ import type { OpenAPIV2 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
-import { FEATURES_YANG } from './features.js';
-import { compile, compileText, DHCP, expectGolden, expectValid, JUKEBOX, options } from './helpers.js';
+import { AUGMENTING_YANG, FEATURES_YANG } from './features.js';
+import { compile, compileTexts, DHCP, expectGolden, expectValid, JUKEBOX, options } from './helpers.js';
 
 const ARTIST = '/data/example-jukebox:jukebox/library/artist={artist-name}';
 const ALBUM = `${ARTIST}/album={album-name}`;
@@ -16,7 +16,7 @@ let features: SchemaSet;
 beforeAll(() => {
   jukebox = compile([JUKEBOX]);
   dhcp = compile([DHCP]);
-  features = compileText('features', FEATURES_YANG);
+  features = compileTexts({ features: FEATURES_YANG });
 });
 
 const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
@@ -74,6 +74,16 @@ describe('RESTCONF resources', () => {
     const doc = emit(features, 'features');
     expect(doc.paths).toHaveProperty(['/data/features:top/port']);
     expect(doc.paths).toHaveProperty(['/data/features:top/local']);
+  });
+
+  it('includes nodes other modules augment into the module, qualified where the namespace changes', async () => {
+    const doc = emit(compileTexts({ features: FEATURES_YANG, 'features-ext': AUGMENTING_YANG }), 'features');
+    const tuning = '/data/features:top/entry={entry-k1},{entry-k2}/features-ext:tuning';
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([tuning, `${tuning}/level`]));
+    expect(bodySchema(doc.paths[tuning]!.put).required).toEqual(['features-ext:tuning']);
+    const entry = definition(doc, 'features.top.entry');
+    expect(entry.properties!['features-ext:tuning']).toEqual({ $ref: '#/definitions/features.top.entry.features-ext.tuning' });
+    await expectValid(doc);
   });
 
   it('joins several keys with commas and numbers repeated parameter names', () => {
@@ -163,6 +173,12 @@ describe('RESTCONF resources', () => {
       '#/parameters/If-None-Match',
       '#/parameters/If-Modified-Since',
     ]);
+  });
+
+  it('marks operations on deprecated nodes deprecated', () => {
+    const doc = emit(features, 'features');
+    expect(doc.paths['/data/features:top/legacy']!.put!.deprecated).toBe(true);
+    expect(doc.paths['/data/features:top/status']!.get).not.toHaveProperty('deprecated');
   });
 
   it('answers errors with the ietf-restconf:errors body', () => {
