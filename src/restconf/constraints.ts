@@ -38,7 +38,11 @@ function valuesAt(tree: JsonObject, dataPath: string): JsonValue[] {
 class Validator {
   private readonly leafrefTargets = new Map<string, Set<string>>();
 
-  constructor(private readonly tree: JsonObject) {}
+  /** `configOnly` skips config false nodes: the datastore holds configuration, not state. */
+  constructor(
+    private readonly tree: JsonObject,
+    private readonly configOnly: boolean,
+  ) {}
 
   private checkLeafref(node: DataNode & { kind: 'leaf' | 'leaf-list' }, value: JsonValue, path: string): void {
     const ref = node.type.base === 'leafref' ? node.type.leafref : undefined;
@@ -80,6 +84,7 @@ class Validator {
   /** An absent non-presence container is walked as `{}`: it exists whenever its parent does. */
   walk(obj: JsonObject, nodes: readonly SchemaNode[], path: string): void {
     for (const n of nodes) {
+      if (this.configOnly && !n.config) continue;
       const nodePath = `${path}/${n.jsonName}`;
       const value = obj[n.jsonName];
       switch (n.kind) {
@@ -128,7 +133,7 @@ class Validator {
  * mandatory nodes and list min-elements are only enforced under existing parents.
  */
 export function validateDatastore(tree: JsonObject, topLevel: readonly SchemaNode[]): void {
-  const v = new Validator(tree);
+  const v = new Validator(tree, true);
   for (const n of topLevel) {
     if (n.kind === 'rpc' || n.kind === 'notification' || n.kind === 'action') continue;
     if (n.kind === 'container' || n.kind === 'list' || n.kind === 'leaf-list') {
@@ -144,5 +149,5 @@ export function validateDatastore(tree: JsonObject, topLevel: readonly SchemaNod
  * and element counts; leafrefs resolve against the datastore `tree`.
  */
 export function validateContent(tree: JsonObject, obj: JsonObject, nodes: readonly SchemaNode[], path: string): void {
-  new Validator(tree).walk(obj, nodes, path);
+  new Validator(tree, false).walk(obj, nodes, path);
 }

@@ -108,3 +108,23 @@ export function jukeboxSchema(): SchemaSet {
     { name: EXT, namespace: EXT_NS, prefix: 'jbext', revision: '2024-01-01', imports: [JUKEBOX] },
   ]);
 }
+
+/** Seed content for the fixture schema, RFC 7951 JSON. */
+export const JUKEBOX_DATA = {
+  'example-jukebox:jukebox': {
+    library: {
+      artist: [
+        {
+          name: 'Foo Fighters',
+          album: [
+            { name: 'Wasting Light', genre: 'example-jukebox:alternative', year: 2011, admin: { label: 'RCA' }, song: [{ name: 'Rope', location: '/media/rope.mp3' }] },
+            { name: 'One by One', year: 2002 },
+          ],
+        },
+        { name: 'Nick Cave', album: [{ name: 'Ghosteen', year: 2019 }] },
+      ],
+    },
+    playlist: [{ name: 'Foo-One', song: [{ index: 1, id: '/example-jukebox:jukebox/library/artist[name="Foo Fighters"]' }, { index: 2, id: '/x' }] }],
+    player: { gap: '0.5', queue: ['a', 'b'] },
+  },
+};
