@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheckCommands } from './commands/check.js';
+import { registerTypesCommand } from './commands/types.js';
 import { CliError, UsageError } from './options.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -13,6 +14,7 @@ const program = new Command('yangkit')
   .addOption(new Option('--debug', 'show stack traces of internal errors').hideHelp());
 
 registerCheckCommands(program);
+registerTypesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

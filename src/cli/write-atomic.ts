@@ -16,3 +16,8 @@ export function writeFileAtomic(path: string, content: string): void {
     throw err;
   }
 }
+
+/** Writes generated files under `dir`, each atomically, only after all were generated. */
+export function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): void {
+  for (const [name, content] of files) writeFileAtomic(join(dir, name), content);
+}
