@@ -51,7 +51,7 @@ function operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
     ...(op.description ? { description: op.description } : {}),
     operationId: op.operationId,
     ...(op.deprecated ? { deprecated: true } : {}),
-    parameters: op.parameters.map((p) => ({ $ref: `#/components/parameters/${p.shared}` })),
+    ...(op.parameters.length ? { parameters: op.parameters.map((p) => ({ $ref: `#/components/parameters/${p.shared}` })) } : {}),
     ...(op.requestBody
       ? {
           requestBody: {

@@ -230,7 +230,7 @@ class ApiModelBuilder {
       case 'operation':
         return this.operationSpec(t.node);
       case 'datastore':
-        return this.dataSpec(method, 'the datastore', this.module.description, {
+        return this.dataSpec(method, 'the datastore', 'The combined configuration and state data resources (RFC 8040 3.3.1).', {
           member: RESTCONF_DATA,
           value: () => this.data.datastore(t.nodes),
           children: t.nodes,

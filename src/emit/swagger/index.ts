@@ -102,7 +102,7 @@ class Swagger2Writer {
       ...(op.description ? { description: op.description } : {}),
       operationId: op.operationId,
       ...(op.deprecated ? { deprecated: true } : {}),
-      parameters,
+      ...(parameters.length ? { parameters } : {}),
       responses: Object.fromEntries(
         op.responses.map(({ status, response: r }) => [status, 'shared' in r ? { $ref: `#/responses/${r.shared}` } : this.response(r)]),
       ),
