@@ -5,3 +5,6 @@ export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './d
 export { parseYang } from './syntax/index.js';
 export type { Statement } from './syntax/statement.js';
 export { emitTree } from './emit/tree/index.js';
+export { emitSwagger, swaggerOptionDefinitions, swaggerOptionsFromFlags, serializeDocument, type SwaggerOptions } from './emit/swagger/index.js';
+export { emitOpenApi } from './emit/openapi/index.js';
+export { emitTypes, type EmitTypesOptions } from './emit/types/index.js';

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheckCommands } from './commands/check.js';
+import { registerSwaggerCommands } from './commands/swagger.js';
 import { registerTypesCommand } from './commands/types.js';
 import { CliError, UsageError } from './options.js';
 
@@ -14,6 +15,7 @@ const program = new Command('yangkit')
   .addOption(new Option('--debug', 'show stack traces of internal errors').hideHelp());
 
 registerCheckCommands(program);
+registerSwaggerCommands(program);
 registerTypesCommand(program);
 
 try {

@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../corpus/paths.js';
 import { compileSources, mod } from '../compile/helpers.js';
+import { ROOT, yangkit } from './run.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const JUKEBOX = join(CORPUS, 'examples/example-jukebox.yang');
-
-/** Runs the built CLI as a user would (`npm test` builds first). */
-export function yangkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('yangkit check', () => {
   it('exits 0 on a valid module', () => {

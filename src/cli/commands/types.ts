@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { emitTypes } from '../../emit/types/index.js';
 import { compileOrExit, withCompileOptions, type CompileFlags } from '../options.js';
 import { writeFilesAtomic } from '../write-atomic.js';
 
@@ -16,6 +15,8 @@ export function registerTypesCommand(program: Command): void {
     .option('--validators', 'also generate runtime validators (validate<Module>Data/Config)')
     .action(async (files: string[], opts: TypesFlags) => {
       const { schema } = compileOrExit(files, opts);
+      // Loaded on use: ts-morph and prettier take a while to load, and only this command needs them.
+      const { emitTypes } = await import('../../emit/types/index.js');
       const generated = await emitTypes(schema, { validators: opts.validators });
       writeFilesAtomic(opts.output, generated);
       process.stderr.write(`yangkit: wrote ${generated.size} files to ${opts.output}\n`);

@@ -1,0 +1,66 @@
+import { Option, type Command } from 'commander';
+import { emitOpenApi } from '../../emit/openapi/index.js';
+import {
+  documentFormat,
+  emitSwagger,
+  serializeDocument,
+  SwaggerOptionError,
+  swaggerOptionDefinitions,
+  swaggerOptionsFromFlags,
+  type SwaggerOptions,
+} from '../../emit/swagger/index.js';
+import type { SchemaSet } from '../../ir/types.js';
+import { compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
+import { writeFileAtomic } from '../write-atomic.js';
+
+interface DocumentFlags extends CompileFlags {
+  output?: string;
+  [flag: string]: unknown;
+}
+
+type Emitter = (schema: SchemaSet, module: string, opts: SwaggerOptions) => object;
+
+/** `yangkit swagger` and `yangkit openapi`: one module (plus the modules augmenting it) to one API document. */
+export function registerSwaggerCommands(program: Command): void {
+  register(program, 'swagger', 'Swagger 2.0', emitSwagger);
+  register(program, 'openapi', 'OpenAPI 3.1', emitOpenApi);
+}
+
+function register(program: Command, name: string, title: string, emit: Emitter): void {
+  const cmd = withCompileOptions(program.command(name))
+    .description(`write the ${title} document of the RESTCONF API of a module (as yanger -f swagger)`)
+    .argument('<module>', 'the YANG module to document')
+    .argument('[augmenting...]', 'modules that augment or deviate it, to include')
+    .option('-o, --output <file>', 'output file; .json, .yaml or .yml (default: JSON on stdout)');
+  for (const def of swaggerOptionDefinitions) {
+    const value = def.kind === 'boolean' ? '' : def.kind === 'choice' ? ` <${def.choices!.join('|')}>` : ' <value>';
+    const option = new Option(`${def.flag}${value}`, def.description);
+    if (def.kind === 'choice') option.choices(def.choices!);
+    cmd.addOption(option);
+  }
+  cmd.action((module: string, augmenting: string[], flags: DocumentFlags) => {
+    const options = parseOptions(flags);
+    if (flags.output) documentFormatOrThrow(flags.output);
+    const { schema } = compileOrExit([module, ...augmenting], flags);
+    const doc = emit(schema, schema.inputs[0]!, options);
+    if (flags.output) writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
+    else process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+}
+
+function parseOptions(flags: DocumentFlags): SwaggerOptions {
+  try {
+    return swaggerOptionsFromFlags(flags);
+  } catch (err) {
+    if (err instanceof SwaggerOptionError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+function documentFormatOrThrow(file: string): void {
+  try {
+    documentFormat(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
