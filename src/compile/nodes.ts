@@ -10,10 +10,11 @@ import type {
   OperationNode,
   SchemaNode,
   Status,
+  TypeIR,
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, xpathPrefixes } from './xpath.js';
@@ -218,7 +219,7 @@ function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
   const def = child(s, 'default');
   if (def && leaf.mandatory) b.c.sink.error('mandatory-with-default', def.loc, `leaf "${s.arg}" is mandatory and has a default`);
   const value = def?.arg ?? (leaf.mandatory ? undefined : extras?.default);
-  if (value !== undefined) leaf.default = value;
+  if (value !== undefined) leaf.default = jsonDefault(type, value, b.scope.unit);
   const units = childArg(s, 'units') ?? extras?.units;
   if (units !== undefined) leaf.units = units;
   return leaf;
@@ -227,12 +228,26 @@ function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
 function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
   const { type, extras } = typeOf(b, s);
   const node: LeafListNode = { ...common(b, s), kind: 'leaf-list', type, ...elementBounds(b.c, s), orderedBy: orderedBy(s) };
-  const defaults = childrenOf(s, 'default').map((d) => d.arg ?? '');
+  const defaults = childrenOf(s, 'default').map((d) => jsonDefault(type, d.arg ?? '', b.scope.unit));
   if (defaults.length) node.default = defaults;
-  else if (extras?.default !== undefined && node.minElements === 0) node.default = [extras.default];
+  else if (extras?.default !== undefined && node.minElements === 0) node.default = [jsonDefault(type, extras.default, b.scope.unit)];
   const units = childArg(s, 'units') ?? extras?.units;
   if (units !== undefined) node.units = units;
   return node;
+}
+
+/**
+ * Identityref defaults are written `prefix:identity`; the IR keeps them as RFC 7951
+ * writes them, `module:identity`. A prefix unknown here (a typedef's default written
+ * in another module) falls back to the identity's local name among the allowed values.
+ */
+function jsonDefault(type: TypeIR, value: string, unit: Unit): string {
+  if (type.base !== 'identityref' || !type.identityref) return value;
+  const [prefix, name] = splitQName(value);
+  const module = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
+  const qualified = `${module}:${name}`;
+  const values = type.identityref.values;
+  return values.includes(qualified) ? qualified : (values.find((v) => v.endsWith(`:${name}`)) ?? qualified);
 }
 
 function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {

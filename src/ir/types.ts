@@ -207,7 +207,10 @@ export interface LeafNode extends NodeBase {
   mandatory: boolean;
   /** True for list keys. */
   isKey: boolean;
-  /** Effective default (from the leaf, else from its typedef chain), in its canonical lexical form as written. */
+  /**
+   * Effective default (from the leaf, else from its typedef chain) as written, except
+   * that identityref defaults are module-qualified (`module:identity`) as in RFC 7951.
+   */
   default?: string;
   units?: string;
 }

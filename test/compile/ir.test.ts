@@ -29,7 +29,7 @@ const base = `module base {
       key "id";
       leaf id { type uint32; }
       uses named { refine note { mandatory true; description "refined"; } }
-      leaf kind { type identityref { base animal; } }
+      leaf kind { type identityref { base animal; } default b:cat; }
       leaf fill { type percent; }
       leaf size { type int64; config false; }
       leaf fancy-only { if-feature fancy; type empty; }
@@ -86,6 +86,7 @@ describe('compiled IR', () => {
   it('lists identities derived across modules', () => {
     const kind = find(cage.children, ['kind']) as LeafNode;
     expect(kind.type.identityref).toEqual({ bases: ['base:animal'], values: ['base:cat', 'ext:dog'] });
+    expect(kind.default).toBe('base:cat');
     expect(schema.identities['base:animal']!.derived).toEqual(['base:cat', 'ext:dog']);
   });
 
