@@ -27,10 +27,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import prettier from 'prettier';
-import { Project, type SourceFile } from 'ts-morph';
+import { Project } from 'ts-morph';
 import type { SchemaSet } from '../../ir/types.js';
-import { addIdentitySets, buildIndexFile, buildModuleFile, RUNTIME_FILE, type ModuleFileContext } from './module-file.js';
+import {
+  identitySetDeclarations,
+  indexStatements,
+  moduleDeclarations,
+  moduleHeader,
+  RUNTIME_FILE,
+  type ModuleFileContext,
+} from './module-file.js';
 import { NodeFacts } from './node-facts.js';
+import type { Statement } from './object-types.js';
 import { Generation, type ModuleFile } from './plan.js';
 import { TypeExpressions } from './type-expressions.js';
 
@@ -44,23 +52,23 @@ export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}):
   const validators = opts.validators ?? false;
   const gen = new Generation(schema);
   const cx: ModuleFileContext = { gen, types: new TypeExpressions(gen), facts: new NodeFacts(schema) };
-  const project = new Project({ useInMemoryFileSystem: true });
-  const emitted = new Map<string, { file: ModuleFile; sourceFile: SourceFile }>();
+  const emitted = new Map<string, { file: ModuleFile; full: boolean; declarations: Statement[] }>();
   const emit = (moduleName: string, full: boolean): void => {
     const file = gen.file(moduleName);
-    const sourceFile = project.createSourceFile(file.fileName);
-    emitted.set(moduleName, { file, sourceFile });
-    buildModuleFile(sourceFile, file, cx, full, validators);
+    emitted.set(moduleName, { file, full, declarations: moduleDeclarations(file, cx, full, validators) });
   };
   for (const name of gen.fullModules()) emit(name, true);
   // Emitting a file can reference further modules' aliases; a Set iterates over late additions too.
   for (const name of gen.referenced) if (!emitted.has(name)) emit(name, false);
-  for (const { file, sourceFile } of emitted.values()) addIdentitySets(sourceFile, file, cx.types);
-  buildIndexFile(
-    project.createSourceFile('index.ts'),
-    [...emitted.values()].map((e) => e.file),
-    validators,
-  );
+
+  const project = new Project({ useInMemoryFileSystem: true });
+  const blankLine: Statement = (w) => w.blankLineIfLastNot();
+  for (const { file, full, declarations } of emitted.values()) {
+    const body = [...declarations, ...identitySetDeclarations(file, cx.types)].flatMap((s) => [blankLine, s]);
+    project.createSourceFile(file.fileName, { statements: [...moduleHeader(file, gen, full), ...body] });
+  }
+  const files = [...emitted.values()].map((e) => e.file);
+  project.createSourceFile('index.ts', { statements: indexStatements(files, validators) });
 
   const sources: [string, string][] = project.getSourceFiles().map((sf) => [sf.getBaseName(), sf.getFullText()]);
   if (validators) sources.push([RUNTIME_FILE, await readFile(new URL('./runtime/validate.ts', import.meta.url), 'utf8')]);

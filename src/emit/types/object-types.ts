@@ -4,11 +4,12 @@
  * mixes in state nodes, a separate configuration view.
  */
 import {
+  StructureKind,
   Writers,
   type CodeBlockWriter,
   type OptionalKind,
   type PropertySignatureStructure,
-  type SourceFile,
+  type StatementStructures,
   type WriterFunction,
 } from 'ts-morph';
 import type { ChoiceNode, DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
@@ -17,6 +18,9 @@ import { pascalCase, propertyName } from './names.js';
 import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
 import type { ModuleFile } from './plan.js';
 import type { TypeExpressions } from './type-expressions.js';
+
+/** A top-level statement of a generated file, as ts-morph prints it. */
+export type Statement = string | WriterFunction | StatementStructures;
 
 type Property = OptionalKind<PropertySignatureStructure>;
 type TypeWriter = string | WriterFunction;
@@ -34,7 +38,8 @@ interface Shape {
 }
 
 export interface ObjectTypeContext {
-  sourceFile: SourceFile;
+  /** Where declarations go, in order. */
+  statements: Statement[];
   file: ModuleFile;
   types: TypeExpressions;
   facts: NodeFacts;
@@ -134,10 +139,11 @@ export class ObjectTypes {
   }
 
   private declare(name: string, docs: Docs, members: { properties: Property[]; choices: TypeWriter[] }): void {
-    const { sourceFile } = this.cx;
+    const { statements } = this.cx;
     const { properties, choices } = members;
     if (choices.length === 0) {
-      sourceFile.addInterface({
+      statements.push({
+        kind: StructureKind.Interface,
         name,
         isExported: true,
         docs,
@@ -148,7 +154,7 @@ export class ObjectTypes {
       return;
     }
     const parts = properties.length ? [Writers.objectType({ properties }), ...choices] : choices;
-    sourceFile.addTypeAlias({ name, isExported: true, docs, type: intersection(parts) });
+    statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: intersection(parts) });
   }
 
   /** Members of an object type in the view: data nodes as properties, choices as unions of their cases. */

@@ -29,6 +29,8 @@ export class ModuleFile {
   readonly usedIdentitySets = new Set<string>();
   /** Other modules this file takes aliases from -> namespace import identifier. */
   readonly imports = new Map<string, string>();
+  /** Whether the file has validators, which import `_validate.ts`. */
+  importsRuntime = false;
 
   constructor(readonly module: ModuleIR) {
     this.fileName = `${module.name}.ts`;
