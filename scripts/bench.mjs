@@ -5,7 +5,8 @@
 // To add a benchmark, append { name, run } to SECTIONS: run() resolves to an object of
 // figures ({ label: value }) or to a string saying why it was skipped.
 import { resourceUsage } from 'node:process';
-import { corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
+import { join } from 'node:path';
+import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -57,9 +58,36 @@ async function compileCorpusYanglint() {
   };
 }
 
+/** Swagger 2.0 and OpenAPI 3.1 for openconfig-network-instance, compiled with all its imports. */
+async function emitSwaggerNetworkInstance() {
+  const { compileYang } = await loadYangkit();
+  const { emitSwagger, defaultSwaggerOptions } = await import(join(ROOT, 'dist/emit/swagger/index.js'));
+  const { emitOpenApi } = await import(join(ROOT, 'dist/emit/openapi/index.js'));
+  const file = join(CORPUS, 'openconfig/release/models/network-instance/openconfig-network-instance.yang');
+  let start = performance.now();
+  const { schema } = compileYang({ files: [file], searchPaths: searchPathsFor(file) });
+  const compileMs = performance.now() - start;
+  start = performance.now();
+  const swagger = emitSwagger(schema, 'openconfig-network-instance', defaultSwaggerOptions);
+  const swaggerMs = performance.now() - start;
+  start = performance.now();
+  const openapi = emitOpenApi(schema, 'openconfig-network-instance', defaultSwaggerOptions);
+  const openapiMs = performance.now() - start;
+  return {
+    'modules loaded': Object.keys(schema.modules).length,
+    'compile (cold)': secs(compileMs),
+    'emit Swagger 2.0': secs(swaggerMs),
+    'emit OpenAPI 3.1': secs(openapiMs),
+    paths: Object.keys(swagger.paths).length,
+    'Swagger JSON size': mb(JSON.stringify(swagger).length),
+    'OpenAPI JSON size': mb(JSON.stringify(openapi).length),
+  };
+}
+
 const SECTIONS = [
   { name: 'compile corpus, cold (yangkit)', run: compileCorpusYangkit },
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
+  { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
 ];
 
 const wanted = process.argv.slice(2);
