@@ -24,6 +24,11 @@ export interface CompileOptions {
   features?: Record<string, string[]>;
   /** Reuse parsed files across compiles (and read sources from memory). */
   parseCache?: ParseCache;
+  /**
+   * Where imports and includes are looked up, replacing the scan of `searchPaths` and the
+   * inputs' folders (the incremental compiler passes one that also lists in-memory files).
+   */
+  repository?: Repository;
 }
 
 export interface CompileResult {
@@ -34,8 +39,8 @@ export interface CompileResult {
 /** Compiles YANG files and everything they import into one resolved schema set. */
 export function compileYang(opts: CompileOptions): CompileResult {
   const sink = new DiagnosticSink();
-  const searchPaths = [...(opts.searchPaths ?? []), ...opts.files.map((f) => dirname(f))];
-  const loader = new ModuleLoader(new Repository(searchPaths), opts.parseCache ?? new ParseCache(), sink);
+  const repository = opts.repository ?? new Repository([...(opts.searchPaths ?? []), ...opts.files.map((f) => dirname(f))]);
+  const loader = new ModuleLoader(repository, opts.parseCache ?? new ParseCache(), sink);
   const inputs: string[] = [];
   for (const file of opts.files) {
     const loaded = loader.loadFile(file);
