@@ -171,7 +171,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     parseQuery(x.search, x.method, 'stream');
     if (!acceptsEventStream(x.req.headers.accept)) throw RestconfError.of('invalid-value', 'event streams are sent as text/event-stream', { status: 406 });
     for (const [k, v] of Object.entries(responseHeaders)) res.setHeader(k, v);
-    streams.subscribe(x.req, res, m[2] as 'json' | 'xml');
+    streams.subscribe(res, m[2] as 'json' | 'xml');
     return undefined;
   }
 
@@ -302,7 +302,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const member = { [members[0]!]: content };
     streams.publish({
       json: JSON.stringify({ 'ietf-restconf:notification': { eventTime: time, ...member } }),
-      xml: () => core.codec.writeNotification(time, member, { children: core.index.topLevel, parentModule: undefined }),
+      xml: () => core.codec.writeNotification(time, notif, content),
     });
   }
 

@@ -3,7 +3,7 @@
  * holds its response open; every published notification is written as SSE
  * `data:` lines in the encoding the subscriber's URL asked for.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Encoding } from './media.js';
 
 interface Subscriber {
@@ -20,14 +20,15 @@ export class EventStreams {
   private readonly subscribers = new Set<Subscriber>();
 
   /** Starts an SSE response; it stays open until the client goes away or `closeAll`. */
-  subscribe(req: IncomingMessage, res: ServerResponse, encoding: Encoding): void {
+  subscribe(res: ServerResponse, encoding: Encoding): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.flushHeaders();
     // An SSE comment tells the client the subscription is live before the first event.
     res.write(': subscribed\n\n');
     const sub: Subscriber = { res, encoding };
     this.subscribers.add(sub);
-    req.on('close', () => this.subscribers.delete(sub));
+    // The response's close (not the request's, which fires once the request is read) means the client left.
+    res.on('close', () => this.subscribers.delete(sub));
   }
 
   get size(): number {

@@ -6,7 +6,7 @@
  * where it changes, and module-name prefixes for identity values.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { DataNode, SchemaNode, TypeIR } from '../ir/types.js';
+import type { DataNode, NotificationNode, SchemaNode, TypeIR } from '../ir/types.js';
 import { RestconfError, type ErrorEntry, modulesInPath } from './errors.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childTable, isDataNode, isObject, lookupChild } from './schema-index.js';
 import type { Siblings } from './tree.js';
@@ -237,13 +237,10 @@ export class XmlCodec {
   }
 
   /** An RFC 5277 notification document as RFC 8040 section 6.4 sends it in XML event streams. */
-  writeNotification(eventTime: string, wrapper: JsonObject, where: Siblings): string {
-    return builder.build([
-      {
-        notification: [{ eventTime: [{ '#text': eventTime }] }, ...this.memberNodes(wrapper, where, NOTIFICATION_NS)],
-        ':@': { '@_xmlns': NOTIFICATION_NS },
-      },
-    ]) as string;
+  writeNotification(eventTime: string, notif: NotificationNode, content: JsonObject): string {
+    const ns = this.index.namespaceOf(notif.module);
+    const body = { [notif.name]: this.memberNodes(content, { children: notif.children, parentModule: notif.module }, ns), ':@': { '@_xmlns': ns } };
+    return builder.build([{ notification: [{ eventTime: [{ '#text': eventTime }] }, body], ':@': { '@_xmlns': NOTIFICATION_NS } }]) as string;
   }
 
   /** RFC 8040 errors document; each error-path declares the module-name prefixes it uses. */

@@ -1,0 +1,80 @@
+import { get, type IncomingMessage } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestServer, startServer } from './client.js';
+import { JUKEBOX_NS, jukeboxSchema } from './fixtures.js';
+
+let s: TestServer;
+
+beforeEach(async () => {
+  s = await startServer(jukeboxSchema());
+});
+
+afterEach(() => s.close());
+
+/** Opens an event stream and resolves once the server has registered the subscription. */
+function subscribe(path: string): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const req = get(`${s.base}${path}`, { headers: { Accept: 'text/event-stream' } }, (res) => {
+      res.setEncoding('utf8');
+      let buffer = '';
+      let waiting: ((event: string) => void) | undefined;
+      const flush = () => {
+        const end = buffer.indexOf('\n\n');
+        if (end < 0 || !waiting) return;
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const w = waiting;
+        waiting = undefined;
+        w(event);
+      };
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        flush();
+      });
+      const next = () =>
+        new Promise<string>((res2) => {
+          waiting = res2;
+          flush();
+        });
+      next().then((first) => {
+        expect(first).toBe(': subscribed');
+        resolve({ res, next });
+      }, reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('event streams', { timeout: 10_000 }, () => {
+  it('delivers notify() to a JSON SSE subscriber', async () => {
+    const { res, next } = await subscribe('/restconf/streams/NETCONF/json');
+    expect(res.headers['content-type']).toBe('text/event-stream');
+    s.notify({ 'example-jukebox:song-played': { title: 'Rope', seconds: 259 } }, new Date('2024-05-01T10:00:00Z'));
+    const event = await next();
+    expect(event.startsWith('data: ')).toBe(true);
+    expect(JSON.parse(event.slice('data: '.length))).toEqual({
+      'ietf-restconf:notification': { eventTime: '2024-05-01T10:00:00.000Z', 'example-jukebox:song-played': { title: 'Rope', seconds: 259 } },
+    });
+    res.destroy();
+  });
+
+  it('delivers XML notifications on the xml stream', async () => {
+    const { res, next } = await subscribe('/restconf/streams/NETCONF/xml');
+    s.notify({ 'example-jukebox:song-played': { title: 'Rope' } }, new Date('2024-05-01T10:00:00Z'));
+    expect(await next()).toBe(
+      `data: <notification xmlns="urn:ietf:params:xml:ns:netconf:notification:1.0"><eventTime>2024-05-01T10:00:00.000Z</eventTime>` +
+        `<song-played xmlns="${JUKEBOX_NS}"><title>Rope</title></song-played></notification>`,
+    );
+    res.destroy();
+  });
+
+  it('validates notifications against the schema', () => {
+    expect(() => s.notify({ 'example-jukebox:song-played': { seconds: 'long' } })).toThrow(/expected a JSON number/);
+    expect(() => s.notify({ 'example-jukebox:jukebox': {} })).toThrow(/not a notification/);
+  });
+
+  it('needs Accept: text/event-stream and a known stream', async () => {
+    expect((await s.get('/restconf/streams/NETCONF/json', { Accept: 'application/yang-data+json' })).status).toBe(406);
+    expect((await s.get('/restconf/streams/OTHER/json', { Accept: 'text/event-stream' })).status).toBe(404);
+  });
+});
