@@ -26,7 +26,7 @@ import {
 } from './tree.js';
 import { type InstanceStep, type Target, parseDataPath } from './uri.js';
 import { lexical, sameValue } from './values.js';
-import { excludeFields, filterContent, limitDepth, mapInstances, selectFields } from './view.js';
+import { excludeFields, filterContent, limitDepth, mapInstances, selectFields, withKeys } from './view.js';
 import { RESTCONF_NS } from './xml.js';
 
 type DataTarget = Extract<Target, { kind: 'data' }>;
@@ -151,7 +151,10 @@ export class DataResource {
     }
     if (q.fields) {
       const sel: Selection = parseFields(q.fields, 'fields', children, module);
-      wrapper = onTarget((o) => selectFields(o, inner, sel, q.depth));
+      wrapper = onTarget((o) => {
+        const kept = selectFields(o, inner, sel, q.depth);
+        return node ? withKeys(node, o, kept) : kept;
+      });
     } else if (q.depth !== undefined) wrapper = limitDepth(wrapper, where, q.depth);
     if (q.withDefaults === 'report-all-tagged') wrapper = defaults.tag(wrapper, where);
     return wrapper;

@@ -151,6 +151,12 @@ export class DefaultValues {
   }
 }
 
+/** `kept` with the keys of list entry `entry` in front, so a filtered entry stays identifiable. */
+export function withKeys(node: DataNode, entry: JsonObject, kept: JsonObject): JsonObject {
+  if (node.kind !== 'list') return kept;
+  return { ...Object.fromEntries(node.keys.filter((k) => k in entry).map((k) => [k, entry[k]!])), ...kept };
+}
+
 /** Keeps config or non-config nodes; list keys stay with entries that keep anything. */
 export function filterContent(obj: JsonObject, where: Siblings, content: ContentParam): JsonObject {
   if (content === 'all') return obj;
@@ -164,8 +170,7 @@ export function filterContent(obj: JsonObject, where: Siblings, content: Content
     if (node.kind === 'list') {
       return mapInstances(node, value, (entry) => {
         const kept = filterContent(entry, inner(node), content);
-        if (!Object.keys(kept).length) return undefined;
-        return { ...Object.fromEntries(node.keys.filter((k) => k in entry).map((k) => [k, entry[k]!])), ...kept };
+        return Object.keys(kept).length ? withKeys(node, entry, kept) : undefined;
       });
     }
     return undefined;
@@ -193,9 +198,7 @@ export function selectFields(obj: JsonObject, where: Siblings, sel: Selection, d
     }
     return mapInstances(node, value, (o) => {
       const kept = selectFields(o, inner(node), sub, depth);
-      if (!Object.keys(kept).length) return undefined;
-      if (node.kind !== 'list') return kept;
-      return { ...Object.fromEntries(node.keys.filter((k) => k in o).map((k) => [k, o[k]!])), ...kept };
+      return Object.keys(kept).length ? withKeys(node, o, kept) : undefined;
     });
   });
 }
