@@ -183,3 +183,28 @@ describe('edits', () => {
     expect(ok.status).toBe(204);
   });
 });
+
+describe('the datastore resource', () => {
+  it('PUT replaces the whole datastore and PATCH merges into it', async () => {
+    const put = await s.send('PUT', DATA, { body: { 'ietf-restconf:data': { 'example-jukebox:jukebox': { player: { gap: '1.0' } } } } });
+    expect(put.status).toBe(204);
+    expect((await s.get(`${LIBRARY}`)).status).toBe(404);
+    const patch = await s.send('PATCH', DATA, { body: { 'ietf-restconf:data': { 'example-jukebox:jukebox': { player: { queue: ['x'] } } } } });
+    expect(patch.status).toBe(204);
+    expect((await s.get(`${DATA}/example-jukebox:jukebox`)).json()).toEqual({ 'example-jukebox:jukebox': { player: { gap: '1.0', queue: ['x'] } } });
+  });
+
+  it('reads the datastore as XML inside the ietf-restconf data element', async () => {
+    const res = await s.get(`${DATA}?content=config&fields=example-jukebox:jukebox/player`, { Accept: 'application/yang-data+xml' });
+    expect(res.text).toBe(
+      '<data xmlns="urn:ietf:params:xml:ns:yang:ietf-restconf"><jukebox xmlns="http://example.com/ns/example-jukebox"><player><gap>0.5</gap></player></jukebox></data>',
+    );
+  });
+
+  it('refuses DELETE on the datastore and XML for several list entries', async () => {
+    expect((await s.send('DELETE', DATA)).status).toBe(405);
+    await s.send('POST', LIBRARY, { body: { 'example-jukebox:artist': [{ name: 'Wire' }] } });
+    expect((await s.get(`${LIBRARY}/artist`)).json()['example-jukebox:artist']).toHaveLength(2);
+    expect((await s.get(`${LIBRARY}/artist`, { Accept: 'application/yang-data+xml' })).status).toBe(406);
+  });
+});
