@@ -21,7 +21,9 @@
  * - Rpcs and actions: `<Path>_Input` / `<Path>_Output` (`Play_Input`), the contents of the
  *   `module:input` / `module:output` objects. Notifications: `<Path>` (`LinkFailure`).
  * - Typedefs: `<Typedef>` (`InterfaceRef`) in their module's file.
- * - Validators: `validate<Module>Data` / `validate<Module>Config`, returning `ValidationError[]`.
+ * - Validators: `validate<Type>` for the document types and every rpc/action input and
+ *   output and notification type (`validateIetfInterfacesConfig`, `validatePlay_Input`),
+ *   returning `ValidationError[]` (empty: valid).
  * Names are claimed per file in a fixed order (document and validator names, typedefs,
  * then data tree order); a name already taken gets a `_2`, `_3`... suffix.
  */

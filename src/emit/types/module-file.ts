@@ -3,11 +3,11 @@
  * them. Files are collected as ts-morph structures and printed once: adding
  * declarations to a live source file one by one re-parses it each time.
  */
-import { StructureKind, VariableDeclarationKind, type WriterFunction } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from 'ts-morph';
 import { textDocs, typedefDocs } from './docs.js';
 import { camelCase, NameRegistry } from './names.js';
 import type { NodeFacts } from './node-facts.js';
-import { ObjectTypes, type Statement } from './object-types.js';
+import { ObjectTypes, type Statement, type ValidationRoot } from './object-types.js';
 import { importSpecifier, RUNTIME_NAMES, type Generation, type ModuleFile } from './plan.js';
 import type { TypeExpressions } from './type-expressions.js';
 import { schemaSpec } from './validator-spec.js';
@@ -39,8 +39,8 @@ export function moduleDeclarations(file: ModuleFile, cx: ModuleFileContext, full
     objects.emitDocuments(module.data);
     for (const rpc of module.rpcs) objects.emitOperation(rpc);
     for (const notification of module.notifications) objects.emitNotification(notification);
-    if (validators && module.data.length) {
-      statements.push(...validatorDeclarations(file, cx.facts));
+    if (validators && objects.validationRoots.length) {
+      statements.push(...validatorDeclarations(file, objects.validationRoots, cx.facts));
       file.importsRuntime = true;
     }
   }
@@ -85,28 +85,35 @@ export function identitySetDeclarations(file: ModuleFile, types: TypeExpressions
   }));
 }
 
-function validatorDeclarations(file: ModuleFile, facts: NodeFacts): Statement[] {
-  const { fixed, module } = file;
+/**
+ * The schema description constant and a validator per root: `validate<Module>Data` and
+ * `validate<Module>Config` for the instance document, `validate<TypeName>` for the others.
+ */
+function validatorDeclarations(file: ModuleFile, roots: ValidationRoot[], facts: NodeFacts): Statement[] {
+  const { fixed } = file;
   const [validate, schemaSpecType, validationError] = RUNTIME_NAMES;
-  const spec = schemaSpec(module.data, facts);
-  const views = [
-    { name: fixed.validateData, view: 'data', document: fixed.data },
-    ...(module.data.some((n) => n.config) ? [{ name: fixed.validateConfig, view: 'config', document: fixed.config }] : []),
-  ];
+  const spec = schemaSpec(roots, facts);
+  // `type`: the generated type whose values the validator checks.
+  const validators = roots.flatMap(({ typeName: root, document, children }) => {
+    if (!document) return [{ name: file.names.claim(`validate${root}`), root, view: 'data', type: root }];
+    const data = { name: fixed.validateData, root, view: 'data', type: fixed.data };
+    return children.some((n) => n.config) ? [data, { name: fixed.validateConfig, root, view: 'config', type: fixed.config }] : [data];
+  });
   return [
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: fixed.schema, type: schemaSpecType, initializer: (w) => w.write(JSON.stringify(spec)) }],
     },
-    ...views.map(({ name, view, document }) => ({
+    ...validators.map(({ name, root, view, type }) => ({
       kind: StructureKind.Function as const,
       name,
       isExported: true,
-      docs: textDocs(`Checks a JSON value against the YANG constraints of \`${document}\`; returns every violation (none: valid).`),
+      docs: textDocs(`Checks a JSON value against the YANG constraints of \`${type}\`; returns every violation (none: valid).`),
       parameters: [{ name: 'value', type: 'unknown' }],
       returnType: `${validationError}[]`,
-      statements: (w: Parameters<WriterFunction>[0]) => w.write(`return ${validate}(`).write(fixed.schema).write(', value, ').quote(view).write(');'),
+      statements: (w: CodeBlockWriter) =>
+        w.write(`return ${validate}(`).write(fixed.schema).write(', ').quote(root).write(', value, ').quote(view).write(');'),
     })),
   ];
 }

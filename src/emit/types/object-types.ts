@@ -68,8 +68,17 @@ function intersection(types: TypeWriter[]): TypeWriter {
 
 const arrayOf = (type: string): string => (/^[\w.]+$/.test(type) ? `${type}[]` : `(${type})[]`);
 
+/** A type validators can start from: an instance document, an operation input or output, a notification. */
+export interface ValidationRoot {
+  typeName: string;
+  children: SchemaNode[];
+  /** Whether it is an instance document, whose configuration nodes a configuration validator keeps. */
+  document: boolean;
+}
+
 export class ObjectTypes {
   private readonly shapes = new Map<SchemaNode, Shape>();
+  readonly validationRoots: ValidationRoot[] = [];
 
   constructor(private readonly cx: ObjectTypeContext) {}
 
@@ -78,6 +87,7 @@ export class ObjectTypes {
     if (children.length === 0) return;
     const { fixed, module } = this.cx.file;
     const hasConfig = children.some((c) => c.config);
+    this.validationRoots.push({ typeName: fixed.data, children, document: true });
     this.emitShape({
       data: fixed.data,
       prefix: '',
@@ -96,12 +106,14 @@ export class ObjectTypes {
       if (!children) continue;
       const what = `${part === 'input' ? 'Input' : 'Output'} of ${op.kind} \`${op.path}\`.`;
       const data = this.cx.file.names.claim(`${base}_${pascalCase(part)}`);
+      this.validationRoots.push({ typeName: data, children, document: false });
       this.emitShape({ data, prefix: data, children, docs: typeDocs(op, what) });
     }
   }
 
   emitNotification(node: NotificationNode, prefix = ''): void {
     const data = this.cx.file.names.claim(join(prefix, node));
+    this.validationRoots.push({ typeName: data, children: node.children, document: false });
     this.emitShape({ data, prefix: data, children: node.children, docs: typeDocs(node, `Notification \`${node.path}\`.`) });
   }
 

@@ -1,6 +1,7 @@
 /** The compact, JSON-able description of a data tree that generated validators hand to `_validate.ts`. */
 import type { ChoiceNode, DataNode, Interval, SchemaNode, TypeIR } from '../../ir/types.js';
 import { caseMembers, isDataNode, type NodeFacts } from './node-facts.js';
+import type { ValidationRoot } from './object-types.js';
 import { effectiveRange, restrictedLength } from './restrictions.js';
 import type { ChoiceSpec, Intervals, NodeSpec, ObjectSpec, SchemaSpec, ValueSpec } from './runtime/validate.js';
 
@@ -121,9 +122,10 @@ class SpecBuilder {
   }
 }
 
-/** The validator description of a module's top-level data nodes (configuration and state, state marked). */
-export function schemaSpec(topLevel: SchemaNode[], facts: NodeFacts): SchemaSpec {
+/** The validator description of a file's validation roots (state nodes marked where `config false` starts). */
+export function schemaSpec(roots: ValidationRoot[], facts: NodeFacts): SchemaSpec {
   const builder = new SpecBuilder(facts);
-  const root = builder.object(topLevel, true);
-  return { types: builder.types, root };
+  const specs: Record<string, ObjectSpec> = {};
+  for (const root of roots) specs[root.typeName] = builder.object(root.children, root.document);
+  return { types: builder.types, roots: specs };
 }

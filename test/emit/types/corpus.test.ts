@@ -74,9 +74,10 @@ describe('types for a set of IETF and OpenConfig corpus modules', () => {
     expect(check.all).toEqual([]);
   });
 
-  it('validates the RFC 8040 jukebox example', async () => {
+  it('validates the RFC 8040 jukebox examples', async () => {
     const generated = (await importGenerated(files, 'example-jukebox.ts')) as Record<string, (v: unknown) => unknown[]>;
     expect(generated.validateExampleJukeboxData!(jukebox)).toEqual([]);
+    expect(generated.validatePlay_Input!(playInput)).toEqual([]);
     expect(generated.validateExampleJukeboxData!({ 'example-jukebox:jukebox': { player: { gap: '2.5' } } })).toEqual([
       { path: '/example-jukebox:jukebox/player/gap', message: '2.5 is outside the range 0.0..2.0' },
     ]);

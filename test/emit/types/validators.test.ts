@@ -93,6 +93,13 @@ describe('generated validators for ex-shop', () => {
     expectErrors(v[view === 'data' ? 'validateExShopData' : 'validateExShopConfig']!(value), errors);
   });
 
+  it('check operation inputs and outputs and notifications', () => {
+    expectErrors(v.validateShop_Product_Restock_Input!({}), [['/count', /mandatory node is missing/]]);
+    expectErrors(v.validateShop_Product_Restock_Output!({ total: -1 }), [['/total', /-1 is outside the range 0\.\.4294967295/]]);
+    expectErrors(v.validateReset_Input!({ force: 'yes' }), [['/force', /expected true or false/]]);
+    expectErrors(v.validateSoldOut!({ sku: 5 }), [['/sku', /expected a string/]]);
+  });
+
   it('requires a node added by an augment with a when condition only while it holds (not checked)', () => {
     expect(v.validateExShopConfig!(variant(config, [...shop, 'name'], 'zoo'))).toEqual([]);
   });

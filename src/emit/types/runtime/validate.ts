@@ -76,7 +76,8 @@ export type NodeSpec = { readonly state?: true } & (
 export interface SchemaSpec {
   /** Every value space used, shared by index so repeated types are written once. */
   readonly types: readonly ValueSpec[];
-  readonly root: ObjectSpec;
+  /** The objects a validator may start from, by the name of their generated type. */
+  readonly roots: { readonly [typeName: string]: ObjectSpec };
 }
 
 interface Context {
@@ -85,10 +86,16 @@ interface Context {
   readonly errors: ValidationError[];
 }
 
-/** Checks an RFC 7951 instance document (top-level members qualified) against `schema`. */
-export function validate(schema: SchemaSpec, value: unknown, view: View): ValidationError[] {
+/**
+ * Checks a JSON value against root `root` of `schema`: an RFC 7951 instance document
+ * (top-level members qualified), or the contents of an operation's input or output or
+ * of a notification. Paths in errors start at that value.
+ */
+export function validate(schema: SchemaSpec, root: string, value: unknown, view: View): ValidationError[] {
+  const spec = has(schema.roots, root) ? schema.roots[root] : undefined;
+  if (!spec) return [{ path: '/', message: `no root "${root}" in the schema` }];
   const cx: Context = { types: schema.types, config: view === 'config', errors: [] };
-  checkObject(cx, schema.root, value, '');
+  checkObject(cx, spec, value, '');
   return cx.errors;
 }
 
