@@ -68,12 +68,20 @@ export interface ErrorOptions {
 }
 
 export class RestconfError extends Error {
+  /** Extra response headers the error needs (Allow for 405, WWW-Authenticate for 401). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly errors: ErrorEntry[],
   ) {
     super(errors.map((e) => e.message ?? e.tag).join('; '));
     this.name = 'RestconfError';
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 
   static of(tag: ErrorTag, message: string, o: ErrorOptions = {}): RestconfError {

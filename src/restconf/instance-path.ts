@@ -2,8 +2,8 @@
  * Instance identifiers in RFC 7951 form, used as `error-path` values:
  * `/example-jukebox:jukebox/library/artist[name='Foo']/album[name='Bar']/year`.
  */
-import type { DataNode, ListNode } from '../ir/types.js';
-import type { JsonObject, JsonValue } from './schema-index.js';
+import type { ListNode } from '../ir/types.js';
+import type { JsonValue } from './schema-index.js';
 import { lexical } from './values.js';
 
 function quote(s: string): string {
@@ -17,13 +17,4 @@ export function keyPredicate(list: ListNode, keys: readonly JsonValue[]): string
 
 export function leafListPredicate(value: JsonValue): string {
   return `[.=${quote(lexical(value))}]`;
-}
-
-/** Key values of a list entry in key order (undefined where a key is missing). */
-export function entryKeys(list: ListNode, entry: JsonObject): (JsonValue | undefined)[] {
-  return list.keys.map((k) => entry[k]);
-}
-
-export function childPath(parentPath: string, node: DataNode | { jsonName: string }): string {
-  return `${parentPath}/${node.jsonName}`;
 }

@@ -23,9 +23,6 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A node that can have instance children (the data tree root has none). */
-export type ParentNode = Extract<DataNode, { children: SchemaNode[] }>;
-
 /** Choice/case membership of a child, outermost first. */
 export interface CaseMembership {
   choice: ChoiceNode;
@@ -61,13 +58,6 @@ export function childTable(children: readonly SchemaNode[]): Map<string, ChildEn
   add(children, []);
   tables.set(children, table);
   return table;
-}
-
-/** Data node children (choice/case flattened, operations and notifications left out). */
-export function dataChildren(children: readonly SchemaNode[]): DataNode[] {
-  const out: DataNode[] = [];
-  for (const e of childTable(children).values()) if (isDataNode(e.node)) out.push(e.node);
-  return out;
 }
 
 /**

@@ -86,7 +86,7 @@ const HSTS = { 'Strict-Transport-Security': 'max-age=15552000; includeSubDomains
 const ACCEPT_PATCH = [MEDIA_JSON, MEDIA_XML, MEDIA_PATCH_JSON, MEDIA_PATCH_XML].join(', ');
 
 function methodNotAllowed(x: Exchange, allowed: string[]): never {
-  throw Object.assign(RestconfError.of('operation-not-supported', `${x.method} is not allowed on this resource`), { allow: allowed });
+  throw RestconfError.of('operation-not-supported', `${x.method} is not allowed on this resource`).withHeaders({ Allow: allowed.join(', ') });
 }
 
 function hostMeta(root: string): Reply {
@@ -194,7 +194,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     if (!opts.users) return undefined;
     const credentials = parseBasicAuth(req.headers.authorization);
     if (credentials && (await opts.users.authenticate(credentials.name, credentials.password))) return credentials.name;
-    throw Object.assign(RestconfError.of('access-denied', 'authentication required'), { authenticate: true });
+    throw RestconfError.of('access-denied', 'authentication required').withHeaders({ 'WWW-Authenticate': 'Basic realm="restconf", charset="UTF-8"' });
   }
 
   async function route(x: Exchange, res: ServerResponse): Promise<Reply | undefined> {
@@ -221,11 +221,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     if (!(err instanceof RestconfError)) console.error('restconf: internal error', err);
     const encoding = x?.encoding ?? 'json';
     const body = encoding === 'json' ? JSON.stringify(errorsJson(rc.errors), null, 2) : core.codec.writeErrors(rc.errors);
-    const reply = documentReply(rc.status, encoding, body);
-    const extra = err as { allow?: string[]; authenticate?: boolean };
-    if (extra.allow) reply.headers!.Allow = extra.allow.join(', ');
-    if (extra.authenticate) reply.headers!['WWW-Authenticate'] = 'Basic realm="restconf", charset="UTF-8"';
-    return reply;
+    return documentReply(rc.status, encoding, body, rc.headers);
   }
 
   function send(res: ServerResponse, method: string, reply: Reply): void {

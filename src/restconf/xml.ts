@@ -68,6 +68,8 @@ function toElement(raw: OrderedNode, parentScope: Map<string, string>): XmlEleme
 
 /** Parses an XML document and returns its single root element. */
 export function readXml(text: string): XmlElement {
+  // No DTDs: RESTCONF bodies never need one, and refusing them rules out entity-expansion attacks.
+  if (/<!DOCTYPE/i.test(text)) throw malformed('XML bodies must not contain a DOCTYPE');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
   const roots = (parser.parse(text) as OrderedNode[]).filter((n) => !('#text' in n));

@@ -142,6 +142,14 @@ describe('XML encoding', () => {
     });
   });
 
+  it('refuses a DOCTYPE (no entity expansion)', async () => {
+    await start();
+    const body = `<!DOCTYPE gap [<!ENTITY x "1.0">]><gap xmlns="${JUKEBOX_NS}">&x;</gap>`;
+    const res = await s.send('PUT', `${JUKEBOX}/player/gap`, { body, headers: { 'Content-Type': XML } });
+    expect(res.status).toBe(400);
+    expect(res.json()['ietf-restconf:errors'].error[0]['error-tag']).toBe('malformed-message');
+  });
+
   it('rejects an element from an unknown namespace', async () => {
     await start();
     const body = `<player xmlns="${JUKEBOX_NS}"><gap xmlns="urn:other">1.0</gap></player>`;
