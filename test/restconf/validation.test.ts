@@ -1,0 +1,92 @@
+/** Unit tests of value checking and whole-datastore validation, below the HTTP layer. */
+import { describe, expect, it } from 'vitest';
+import { validateDatastore } from '../../src/restconf/constraints.js';
+import { RestconfError } from '../../src/restconf/errors.js';
+import { buildSchemaSet, caseNode, choice, container, leaf, list, type } from '../../src/restconf/ir-builder.js';
+import { SchemaIndex } from '../../src/restconf/schema-index.js';
+import { checkValue } from '../../src/restconf/values.js';
+
+describe('checkValue', () => {
+  it('canonicalises decimal64 and enforces fraction digits and range', () => {
+    const t = type('decimal64', { fractionDigits: 2, range: [{ min: '-1.5', max: '10' }] });
+    expect(checkValue(t, '007.50', 'json', 'm')).toEqual({ ok: true, value: '7.5' });
+    expect(checkValue(t, '-1.50', 'json', 'm')).toEqual({ ok: true, value: '-1.5' });
+    expect(checkValue(t, '3', 'lexical', 'm')).toEqual({ ok: true, value: '3.0' });
+    expect(checkValue(t, '1.234', 'json', 'm').ok).toBe(false);
+    expect(checkValue(t, '10.01', 'json', 'm')).toMatchObject({ ok: false, appTag: 'range-violation' });
+  });
+
+  it('checks integer bounds exactly, also for uint64', () => {
+    expect(checkValue(type('uint64'), '18446744073709551615', 'json', 'm')).toEqual({ ok: true, value: '18446744073709551615' });
+    expect(checkValue(type('uint64'), '18446744073709551616', 'json', 'm').ok).toBe(false);
+    expect(checkValue(type('int8'), '-129', 'lexical', 'm').ok).toBe(false);
+    expect(checkValue(type('int8'), '+007', 'lexical', 'm')).toEqual({ ok: true, value: 7 });
+    expect(checkValue(type('int8'), 1.5, 'json', 'm').ok).toBe(false);
+  });
+
+  it('orders bits by position, counts string length in characters, checks binary length in bytes', () => {
+    const bits = type('bits', { bits: [{ name: 'a', position: 0, status: 'current' }, { name: 'b', position: 1, status: 'current' }] });
+    expect(checkValue(bits, 'b a', 'json', 'm')).toEqual({ ok: true, value: 'a b' });
+    const short = type('string', { length: [{ min: '0', max: '2' }] });
+    expect(checkValue(short, '😀😀', 'json', 'm').ok).toBe(true);
+    expect(checkValue(short, 'abc', 'json', 'm')).toMatchObject({ ok: false, appTag: 'length-violation' });
+    const bin = type('binary', { length: [{ min: '3', max: '3' }] });
+    expect(checkValue(bin, Buffer.from('xyz').toString('base64'), 'json', 'm').ok).toBe(true);
+    expect(checkValue(bin, Buffer.from('xy').toString('base64'), 'json', 'm').ok).toBe(false);
+  });
+
+  it('applies invert-match patterns and tries union members in order', () => {
+    const noAdmin = type('string', { patterns: [{ regex: 'admin.*', ecma: '^(?:admin.*)$', invertMatch: true }] });
+    expect(checkValue(noAdmin, 'administrator', 'json', 'm').ok).toBe(false);
+    expect(checkValue(noAdmin, 'guest', 'json', 'm').ok).toBe(true);
+    const u = type('union', { union: [type('int32'), type('string')] });
+    expect(checkValue(u, '42', 'lexical', 'm')).toEqual({ ok: true, value: 42 });
+    expect(checkValue(u, '42', 'json', 'm')).toEqual({ ok: true, value: '42' });
+  });
+
+  it('qualifies an unprefixed identity with the leaf module', () => {
+    const t = type('identityref', { identityref: { bases: ['m:base'], values: ['m:one', 'n:two'] } });
+    expect(checkValue(t, 'one', 'json', 'm')).toEqual({ ok: true, value: 'm:one' });
+    expect(checkValue(t, 'two', 'json', 'm').ok).toBe(false);
+  });
+});
+
+describe('validateDatastore', () => {
+  const schema = buildSchemaSet([
+    {
+      name: 'v',
+      namespace: 'urn:v',
+      prefix: 'v',
+      data: [
+        container('top', [
+          list('server', ['name'], [leaf('name', type('string')), leaf('ip', type('string')), leaf('port', type('uint16'))], { unique: [['ip', 'port']], minElements: 1 }),
+          choice('transport', [caseNode('tcp', [leaf('tcp-port', type('uint16'))]), caseNode('udp', [leaf('udp-port', type('uint16'))])], { mandatory: true }),
+        ]),
+      ],
+    },
+  ]);
+  const top = new SchemaIndex(schema).topLevel;
+  const errorOf = (data: object) => {
+    try {
+      validateDatastore(data as never, top);
+      return undefined;
+    } catch (err) {
+      return (err as RestconfError).errors[0];
+    }
+  };
+
+  it('accepts valid data and an empty datastore', () => {
+    expect(errorOf({})).toBeUndefined();
+    expect(errorOf({ 'v:top': { server: [{ name: 'a' }], 'tcp-port': 1 } })).toBeUndefined();
+  });
+
+  it('reports unique violations with the entry path', () => {
+    const dup = { 'v:top': { 'tcp-port': 1, server: [{ name: 'a', ip: '1', port: 1 }, { name: 'b', ip: '1', port: 1 }] } };
+    expect(errorOf(dup)).toMatchObject({ tag: 'operation-failed', appTag: 'data-not-unique', path: "/v:top/server[name='b']" });
+  });
+
+  it('reports too few list entries and a missing mandatory choice', () => {
+    expect(errorOf({ 'v:top': { 'tcp-port': 1 } })).toMatchObject({ appTag: 'too-few-elements', path: '/v:top/server' });
+    expect(errorOf({ 'v:top': { server: [{ name: 'a' }] } })).toMatchObject({ tag: 'data-missing', appTag: 'missing-choice', path: '/v:top' });
+  });
+});
