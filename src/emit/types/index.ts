@@ -4,8 +4,8 @@
  * Output files, keyed by relative name:
  * - `<module>.ts` for each input module and each module an input augments: typedef
  *   aliases, data tree types, rpc/action inputs and outputs, notifications, validators.
- * - `<module>.ts` with only typedef aliases for other modules whose typedefs are used;
- *   files reach each other's aliases through `import type * as <camelModule>`.
+ * - `<module>.ts` with only typedef and identity set aliases, for other modules whose
+ *   aliases are used; files reach each other's aliases through `import type * as <camelModule>`.
  * - `index.ts` re-exporting every file as a namespace (`export * as ietfInterfaces`).
  * - `_validate.ts`, the generic checker the validators call (only with `validators`).
  *
@@ -21,11 +21,14 @@
  * - Rpcs and actions: `<Path>_Input` / `<Path>_Output` (`Play_Input`), the contents of the
  *   `module:input` / `module:output` objects. Notifications: `<Path>` (`LinkFailure`).
  * - Typedefs: `<Typedef>` (`InterfaceRef`) in their module's file.
+ * - Identity sets: `<Identity>Identity` (`InterfaceTypeIdentity`), the union of the qualified
+ *   identities derived from that identity among the loaded modules, in its module's file;
+ *   the type of every identityref with that single base.
  * - Validators: `validate<Type>` for the document types and every rpc/action input and
  *   output and notification type (`validateIetfInterfacesConfig`, `validatePlay_Input`),
  *   returning `ValidationError[]` (empty: valid).
  * Names are claimed per file in a fixed order (document and validator names, typedefs,
- * then data tree order); a name already taken gets a `_2`, `_3`... suffix.
+ * identity sets, then data tree order); a name already taken gets a `_2`, `_3`... suffix.
  */
 import { readFile } from 'node:fs/promises';
 import prettier from 'prettier';
@@ -43,6 +46,13 @@ import { NodeFacts } from './node-facts.js';
 import type { Statement } from './object-types.js';
 import { Generation, type ModuleFile } from './plan.js';
 import { TypeExpressions } from './type-expressions.js';
+
+/**
+ * The checker copied into the output, read as TypeScript source. The path goes through
+ * the package root so it holds both here and in the build (`dist/emit/types/`), which
+ * compiles the file to JavaScript: the package must ship this source file.
+ */
+const RUNTIME_SOURCE = new URL('../../../src/emit/types/runtime/validate.ts', import.meta.url);
 
 export interface EmitTypesOptions {
   /** Also generate runtime validators (and the `_validate.ts` support file). */
@@ -73,7 +83,7 @@ export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}):
   project.createSourceFile('index.ts', { statements: indexStatements(files, validators) });
 
   const sources: [string, string][] = project.getSourceFiles().map((sf) => [sf.getBaseName(), sf.getFullText()]);
-  if (validators) sources.push([RUNTIME_FILE, await readFile(new URL('./runtime/validate.ts', import.meta.url), 'utf8')]);
+  if (validators) sources.push([RUNTIME_FILE, await readFile(RUNTIME_SOURCE, 'utf8')]);
   const formatted = await Promise.all(
     sources.map(async ([name, text]) => [name, await prettier.format(text, { parser: 'typescript' })] as const),
   );

@@ -57,7 +57,7 @@ export function importSpecifier(fileName: string): string {
 
 export class Generation {
   private readonly files = new Map<string, ModuleFile>();
-  /** Modules whose typedefs some generated file references, in first-use order. */
+  /** Modules whose aliases (typedefs, identity sets) some generated file references, in first-use order. */
   readonly referenced = new Set<string>();
 
   constructor(readonly schema: SchemaSet) {}
