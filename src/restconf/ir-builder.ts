@@ -230,7 +230,7 @@ export function buildModule(spec: ModuleSpec): ModuleIR {
 }
 
 /** Assembles a SchemaSet, computing identity derivation from each module spec's identities. */
-export function buildSchemaSet(specs: ModuleSpec[], inputs = specs.map((s) => s.name)): SchemaSet {
+export function buildSchemaSet(specs: ModuleSpec[]): SchemaSet {
   const identities: Record<string, IdentityIR> = {};
   for (const s of specs) {
     for (const [name, bases] of Object.entries(s.identities ?? {})) {
@@ -256,5 +256,5 @@ export function buildSchemaSet(specs: ModuleSpec[], inputs = specs.map((s) => s.
     }
   }
   const modules = Object.fromEntries(specs.map((s) => [s.name, buildModule(s)]));
-  return { modules, identities, inputs };
+  return { modules, identities, inputs: specs.map((s) => s.name) };
 }
