@@ -1,0 +1,287 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { compileYang } from '../compile/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { SchemaSet } from '../ir/types.js';
+import type { ParseResult } from '../modules/loader.js';
+import { moduleFileName } from '../modules/repository.js';
+import { DiskCache, sha256 } from './disk-cache.js';
+import { descriptionEdits, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
+import { Fingerprints } from './fingerprints.js';
+import { DependencyGraph } from './graph.js';
+import { ParseStore, type FileVersion } from './parse-store.js';
+import { OverlayRepository, SourceOverlay } from './sources.js';
+
+export interface CompilerOptions {
+  /** YANG files (modules or submodules) or folders of them (searched recursively), compiled as one set. */
+  inputs: string[];
+  /** Folders searched recursively for imports and includes; the inputs' own folders are added. */
+  searchPaths?: string[];
+  /** Enabled features per module name; a module not listed has all its features enabled. */
+  features?: Record<string, string[]>;
+  /** In-memory files by path: read instead of the disk, and found by imports when under a search path. */
+  sources?: Record<string, string>;
+  /** Folder of the persistent cache (parse trees and compiled sets); none when absent. */
+  cacheDir?: string;
+  /** Base of relative paths; default `process.cwd()`. */
+  cwd?: string;
+}
+
+/** A change to one file; `text: null` removes it, `text: undefined` re-reads it from disk. */
+export interface FileChange {
+  file: string;
+  text?: string | null;
+}
+
+export interface UpdateResult {
+  /** Modules that joined the set or whose IR changed, sorted. */
+  changed: string[];
+  /** Modules that left the set, sorted. */
+  removed: string[];
+  /**
+   * `unaffected`: no changed file takes part in this set; `patched`: only descriptions of
+   * data nodes changed, and the IR was patched in place; `recompiled`: the set was compiled again.
+   */
+  how: 'unaffected' | 'patched' | 'recompiled';
+  /** Wall time of the update in milliseconds. */
+  ms: number;
+}
+
+/** A module set kept compiled while its files change. */
+export interface Compiler {
+  /** The compiled set; replaced by a recompile, updated in place by a patch. */
+  readonly schema: SchemaSet;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Imports, includes, augments and deviations between the set's modules. */
+  readonly graph: DependencyGraph;
+  /** Where the current result came from: compiled in this process, or read from the disk cache. */
+  readonly origin: 'compiled' | 'disk-cache';
+  /** Hashes of the current IR: a module's full IR, its outline (all but its schema trees), the identities. */
+  readonly fingerprints: Fingerprints;
+  /** Sets a file's text in memory (or, without text, goes back to the disk's) and brings the set up to date. */
+  update(file: string, text?: string): UpdateResult;
+  /** Treats a file as deleted and brings the set up to date. */
+  remove(file: string): UpdateResult;
+  /** Several changes at once, with at most one recompile. */
+  apply(changes: readonly FileChange[]): UpdateResult;
+  /** Stores the compiled set in the disk cache, if there is one and it changed since it was last stored. */
+  save(): void;
+}
+
+/** Compiles a module set, from the disk cache when nothing it read changed since it was stored. */
+export function createCompiler(options: CompilerOptions): Compiler {
+  return new IncrementalCompiler(options);
+}
+
+/** What a compile depended on and produced; stored as is in the disk cache. */
+interface Snapshot {
+  schema: SchemaSet;
+  diagnostics: Diagnostic[];
+  /** Every file the compile read, with its content hash (undefined: unreadable). */
+  reads: Map<string, FileVersion>;
+  /** The input files the input folders expanded to, and the files listed for each module name looked up. */
+  listing: string;
+  lookedUp: string[];
+  refined: Set<string>;
+  hashes: Map<string, string>;
+}
+
+class IncrementalCompiler implements Compiler {
+  private readonly overlay = new SourceOverlay();
+  private readonly disk: DiskCache | undefined;
+  private readonly store: ParseStore;
+  private readonly inputs: string[];
+  private readonly searchPaths: string[];
+  private readonly cacheKey: string;
+  private snap: Snapshot;
+  private prints!: Fingerprints;
+  private nodeIndex: NodeIndex | undefined;
+  private dependencyGraph: DependencyGraph | undefined;
+  private saved = false;
+  origin: 'compiled' | 'disk-cache' = 'compiled';
+
+  constructor(private readonly options: CompilerOptions) {
+    const cwd = options.cwd ?? process.cwd();
+    this.inputs = options.inputs.map((f) => resolve(cwd, f));
+    this.searchPaths = (options.searchPaths ?? []).map((d) => resolve(cwd, d));
+    for (const [file, text] of Object.entries(options.sources ?? {})) this.overlay.set(resolve(cwd, file), text);
+    this.disk = options.cacheDir === undefined ? undefined : new DiskCache(resolve(cwd, options.cacheDir));
+    this.store = new ParseStore(this.overlay, this.disk);
+    this.cacheKey = JSON.stringify({ inputs: this.inputs, searchPaths: this.searchPaths, features: options.features ?? {} });
+    const stored = this.disk?.get<Snapshot>('set', this.cacheKey);
+    if (stored && this.isCurrent(stored)) {
+      this.origin = 'disk-cache';
+      this.saved = true;
+      this.snap = stored;
+    } else {
+      this.snap = this.compile();
+    }
+    this.adopt(this.snap);
+    this.save();
+  }
+
+  get schema(): SchemaSet {
+    return this.snap.schema;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.snap.diagnostics;
+  }
+
+  get graph(): DependencyGraph {
+    return (this.dependencyGraph ??= new DependencyGraph(this.snap.schema));
+  }
+
+  get fingerprints(): Fingerprints {
+    return this.prints;
+  }
+
+  update(file: string, text?: string): UpdateResult {
+    return this.apply([{ file, text }]);
+  }
+
+  remove(file: string): UpdateResult {
+    return this.apply([{ file, text: null }]);
+  }
+
+  apply(changes: readonly FileChange[]): UpdateResult {
+    const start = performance.now();
+    const cwd = this.options.cwd ?? process.cwd();
+    const resolved = changes.map((c) => ({ ...c, file: resolve(cwd, c.file) }));
+    const relevant = resolved.filter((c) => this.concerns(c.file));
+    const before = relevant.map((c) => this.store.cached(c.file, this.snap.reads.get(c.file) ?? ''));
+    for (const c of resolved) {
+      if (c.text === null) this.overlay.markRemoved(c.file);
+      else if (c.text === undefined) this.overlay.clear(c.file);
+      else this.overlay.set(c.file, c.text);
+      this.store.invalidate(c.file);
+    }
+    const done = (how: UpdateResult['how'], changed: Iterable<string>, removed: Iterable<string> = []): UpdateResult => {
+      if (how !== 'unaffected') this.saved = false;
+      return { changed: [...changed].sort(), removed: [...removed].sort(), how, ms: performance.now() - start };
+    };
+    if (relevant.length === 0) return done('unaffected', []);
+
+    const patched = this.patchDescriptions(relevant, before);
+    if (patched) return done('patched', patched);
+
+    const oldHashes = this.prints.all();
+    this.snap = this.compile();
+    this.adopt(this.snap);
+    const newHashes = this.prints.all();
+    const changed = [...newHashes].filter(([m, h]) => oldHashes.get(m) !== h).map(([m]) => m);
+    return done('recompiled', changed, [...oldHashes.keys()].filter((m) => !newHashes.has(m)));
+  }
+
+  save(): void {
+    if (!this.disk || this.saved) return;
+    this.snap.hashes = this.prints.all();
+    this.disk.set('set', this.cacheKey, this.snap);
+    this.saved = true;
+  }
+
+  /** Whether a change to `file` can alter this set: it was read, it is under an input folder, or it may hold a module looked up. */
+  private concerns(file: string): boolean {
+    if (this.snap.reads.has(file)) return true;
+    if (this.inputs.some((input) => file === input || file.startsWith(input + sep))) return true;
+    const name = moduleFileName(file)?.name;
+    return name !== undefined && this.snap.lookedUp.includes(name);
+  }
+
+  /** Applies edits that only reword data node descriptions to the IR in place; undefined when they do more. */
+  private patchDescriptions(changes: readonly FileChange[], before: readonly (ParseResult | undefined)[]): Set<string> | undefined {
+    const edits: DescriptionEdit[] = [];
+    const versions = new Map<string, FileVersion>();
+    for (const [i, c] of changes.entries()) {
+      const old = before[i];
+      if (!old?.statement || c.text === null) return undefined;
+      const now = this.store.parse(c.file);
+      if (!now.statement || JSON.stringify(now.diagnostics) !== JSON.stringify(old.diagnostics)) return undefined;
+      const fileEdits = descriptionEdits(old.statement, now.statement);
+      if (!fileEdits) return undefined;
+      edits.push(...fileEdits);
+      versions.set(c.file, this.store.version(c.file));
+    }
+    this.nodeIndex ??= new NodeIndex(this.snap.schema);
+    const changed = this.nodeIndex.apply(edits, this.snap.refined);
+    if (!changed) return undefined;
+    for (const [file, version] of versions) this.snap.reads.set(file, version);
+    this.prints.forget(changed);
+    return changed;
+  }
+
+  private compile(): Snapshot {
+    const files = this.expandInputs();
+    const repo = this.repositoryFor(files);
+    this.store.startRecording();
+    const { schema, diagnostics } = compileYang({ files, features: this.options.features, parseCache: this.store, repository: repo });
+    const reads = this.store.stopRecording();
+    const statements = [...reads.keys()].flatMap((f) => this.store.parse(f).statement ?? []);
+    const lookedUp = [...repo.lookedUp].sort();
+    return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), hashes: new Map() };
+  }
+
+  /** Whether a stored snapshot still holds: same input files, same files listed for its modules, same contents. */
+  private isCurrent(stored: Snapshot): boolean {
+    const files = this.expandInputs();
+    const repo = this.repositoryFor(files);
+    if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return false;
+    for (const [file, version] of stored.reads) {
+      let now: FileVersion;
+      try {
+        now = sha256(this.overlay.read(file));
+      } catch {
+        now = undefined;
+      }
+      if (now !== version) return false;
+    }
+    return true;
+  }
+
+  /** Search paths plus the inputs' own folders, as `compileYang` would use them. */
+  private repositoryFor(files: readonly string[]): OverlayRepository {
+    return new OverlayRepository([...this.searchPaths, ...files.map((f) => dirname(f))], this.overlay);
+  }
+
+  private adopt(snap: Snapshot): void {
+    this.prints = new Fingerprints(snap.schema);
+    this.prints.seed(snap.hashes);
+    this.nodeIndex = undefined;
+    this.dependencyGraph = undefined;
+  }
+
+  /** Input files, with folders expanded to the `.yang` files under them (as they are now, overlay included). */
+  private expandInputs(): string[] {
+    const files: string[] = [];
+    for (const input of this.inputs) {
+      const inMemory = this.overlay.inMemoryFiles().filter((f) => f.startsWith(input + sep) && f.endsWith('.yang'));
+      if (!isDirectory(input) && inMemory.length === 0) {
+        files.push(input);
+        continue;
+      }
+      const found = new Set([...(isDirectory(input) ? yangFilesUnder(input) : []), ...inMemory]);
+      files.push(...[...found].filter((f) => !this.overlay.isRemoved(f)).sort());
+    }
+    return files;
+  }
+}
+
+function listingOf(files: readonly string[], lookedUp: readonly string[], repo: OverlayRepository): string {
+  return sha256(JSON.stringify([files, lookedUp.map((name) => [name, repo.candidates(name).map((c) => c.file)])]));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function yangFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = resolve(dir, e.name);
+    if (e.isDirectory()) return e.name.startsWith('.') ? [] : yangFilesUnder(path);
+    return e.name.endsWith('.yang') ? [path] : [];
+  });
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const MAGIC = Buffer.from('YANGKIT\n');
+
+/**
+ * Entries on disk, each a file `<kind>/<sha256(key)>.bin`:
+ * magic, header length (u32), a JSON header, then a V8-serialized payload.
+ * The header names the writer (yangkit version, code fingerprint, V8 version),
+ * the key and the payload's sha256, so an entry from other code, for another
+ * key, truncated or bit-flipped is a miss, never a crash or a wrong answer.
+ */
+export class DiskCache {
+  private readonly stamp = cacheStamp();
+
+  constructor(readonly dir: string) {}
+
+  get<T>(kind: string, key: string): T | undefined {
+    let data: Buffer;
+    try {
+      data = readFileSync(this.path(kind, key));
+    } catch {
+      return undefined;
+    }
+    try {
+      if (!data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+      const headerEnd = MAGIC.length + 4 + data.readUInt32LE(MAGIC.length);
+      const header = JSON.parse(data.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as Header;
+      const payload = data.subarray(headerEnd);
+      if (header.stamp !== this.stamp || header.key !== key || header.sha256 !== sha256(payload)) return undefined;
+      return deserialize(payload) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores an entry; a cache that cannot be written only costs speed, so errors are swallowed. */
+  set(kind: string, key: string, value: unknown): void {
+    const file = this.path(kind, key);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      const payload = serialize(value);
+      const header = Buffer.from(JSON.stringify({ stamp: this.stamp, key, sha256: sha256(payload) } satisfies Header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, Buffer.concat([MAGIC, length, header, payload]));
+      renameSync(tmp, file); // readers see the old entry or the new one, never half of one
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  private path(kind: string, key: string): string {
+    return join(this.dir, kind, `${sha256(key)}.bin`);
+  }
+}
+
+interface Header {
+  stamp: string;
+  key: string;
+  sha256: string;
+}
+
+let stamp: string | undefined;
+
+/**
+ * Who may read an entry: the same yangkit version, the same build of its code (so a
+ * rebuilt development checkout never reads IR its older code wrote), and the same
+ * V8 (whose serialization format may change between versions).
+ */
+function cacheStamp(): string {
+  if (stamp) return stamp;
+  const require = createRequire(import.meta.url);
+  const { version } = require('../../package.json') as { version: string };
+  const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
+  stamp = `yangkit ${version}; code ${codeFingerprint(codeDir)}; v8 ${process.versions.v8}`;
+  return stamp;
+}
+
+/** Hash of the names, sizes and modification times of the package's code files. */
+function codeFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name)) {
+        const { size, mtimeMs } = statSync(path);
+        hash.update(`${path}\0${size}\0${mtimeMs}\n`);
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,111 @@
+/**
+ * The fast path for the most common edit: rewording a description. When two
+ * parses of a file differ only in the text of descriptions of data nodes, with
+ * every statement at the same position, the compiled IR differs only in the
+ * `description` of the nodes built from those statements, and those nodes are
+ * found by their source position (`loc`), wherever groupings copied them.
+ */
+import type { SchemaNode, SchemaSet, SourceLoc } from '../ir/types.js';
+import type { Statement } from '../syntax/statement.js';
+
+/** A description whose text changed, and the statement it describes. */
+export interface DescriptionEdit {
+  owner: Statement;
+  before: string;
+  after: string;
+}
+
+/** Statements that become IR nodes whose `description` is their description child's text. */
+const NODE_KEYWORDS = new Set(['container', 'list', 'leaf', 'leaf-list', 'choice', 'case', 'anydata', 'anyxml', 'rpc', 'action', 'notification']);
+
+/**
+ * The description edits turning `before` into `after`, or undefined when anything
+ * else differs: a keyword, an argument, a position, or a description of a
+ * statement that does not become a node.
+ */
+export function descriptionEdits(before: Statement, after: Statement): DescriptionEdit[] | undefined {
+  const edits: DescriptionEdit[] = [];
+  const same = (a: Statement, b: Statement, owner: Statement | undefined): boolean => {
+    if (a.keyword !== b.keyword || a.prefix !== b.prefix || !sameLoc(a.loc, b.loc) || !sameLoc(a.argLoc, b.argLoc)) return false;
+    if (a.arg !== b.arg) {
+      if (a.keyword !== 'description' || a.prefix !== undefined || !owner || !NODE_KEYWORDS.has(owner.keyword) || owner.prefix !== undefined) return false;
+      edits.push({ owner, before: a.arg ?? '', after: b.arg ?? '' });
+    }
+    if (a.children.length !== b.children.length) return false;
+    return a.children.every((c, i) => same(c, b.children[i]!, a));
+  };
+  return same(before, after, undefined) ? edits : undefined;
+}
+
+function sameLoc(a: SourceLoc | undefined, b: SourceLoc | undefined): boolean {
+  return a === b || (!!a && !!b && a.line === b.line && a.col === b.col && a.file === b.file);
+}
+
+/** Description texts set by `refine` statements: a node may carry one of those instead of its own. */
+export function refineDescriptions(statements: Iterable<Statement>): Set<string> {
+  const texts = new Set<string>();
+  const visit = (s: Statement): void => {
+    if (s.keyword === 'refine' && s.prefix === undefined) {
+      for (const c of s.children) if (c.keyword === 'description' && c.prefix === undefined && c.arg !== undefined) texts.add(c.arg);
+    }
+    s.children.forEach(visit);
+  };
+  for (const s of statements) visit(s);
+  return texts;
+}
+
+const locKey = (loc: SourceLoc): string => `${loc.file}\0${loc.line}:${loc.col}`;
+
+/** Every node of a schema set by source position, with the modules whose IR holds it. */
+export class NodeIndex {
+  private readonly byLoc = new Map<string, { node: SchemaNode; modules: Set<string> }[]>();
+
+  constructor(schema: SchemaSet) {
+    for (const mod of Object.values(schema.modules)) {
+      const seen = new Set<SchemaNode>();
+      const visit = (nodes: readonly SchemaNode[] | undefined): void => {
+        for (const node of nodes ?? []) {
+          if (seen.has(node)) continue;
+          seen.add(node);
+          this.add(node, mod.name);
+          if (node.kind === 'choice') visit(node.cases);
+          else if (node.kind === 'rpc' || node.kind === 'action') {
+            visit(node.input);
+            visit(node.output);
+          } else if ('children' in node) visit(node.children);
+        }
+      };
+      visit(mod.data);
+      visit(mod.rpcs);
+      visit(mod.notifications);
+      for (const aug of mod.augments) visit(aug.nodes);
+      for (const doc of mod.yangData ?? []) visit(doc.nodes);
+    }
+  }
+
+  /**
+   * Applies the edits to the IR in place and returns the modules whose IR changed,
+   * or undefined (nothing touched) when a node may owe its description to a refine.
+   */
+  apply(edits: readonly DescriptionEdit[], refined: ReadonlySet<string>): Set<string> | undefined {
+    if (edits.some((e) => refined.has(e.before))) return undefined;
+    const changed = new Set<string>();
+    for (const { owner, before, after } of edits) {
+      for (const { node, modules } of this.byLoc.get(locKey(owner.loc)) ?? []) {
+        if (node.description !== before) continue; // an implicit case shares its member's position
+        node.description = after;
+        for (const m of modules) changed.add(m);
+      }
+    }
+    return changed;
+  }
+
+  private add(node: SchemaNode, module: string): void {
+    const key = locKey(node.loc);
+    const list = this.byLoc.get(key) ?? [];
+    const known = list.find((e) => e.node === node);
+    if (known) known.modules.add(module);
+    else list.push({ node, modules: new Set([module]) });
+    this.byLoc.set(key, list);
+  }
+}

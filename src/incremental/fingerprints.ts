@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { serialize } from 'node:v8';
+import type { ModuleIR, SchemaSet } from '../ir/types.js';
+
+/** Hash of plain data, by its V8 serialization (several times faster than JSON for big trees). */
+export function dataHash(value: unknown): string {
+  return createHash('sha1').update(serialize(value)).digest('hex');
+}
+
+/** Fields of a module IR holding schema trees; the rest is what other modules' emitters may look up. */
+const TREE_FIELDS = ['data', 'rpcs', 'notifications', 'augments', 'yangData'] as const satisfies readonly (keyof ModuleIR)[];
+
+/**
+ * Memoized hashes of the modules of one schema set: `full` covers all of a
+ * module's IR (to report what changed), `outline` leaves its schema trees out
+ * (what an emitter for another module may read of it: prefix, namespace, typedefs...).
+ */
+export class Fingerprints {
+  private readonly full = new Map<string, string>();
+  private readonly outlines = new Map<string, string>();
+  private identityHash: string | undefined;
+
+  constructor(private readonly schema: SchemaSet) {}
+
+  module(name: string): string | undefined {
+    return memo(this.full, name, () => {
+      const mod = this.schema.modules[name];
+      return mod && dataHash(mod);
+    });
+  }
+
+  outline(name: string): string | undefined {
+    return memo(this.outlines, name, () => {
+      const mod = this.schema.modules[name];
+      return mod && dataHash(outlineOf(mod));
+    });
+  }
+
+  identities(): string {
+    return (this.identityHash ??= dataHash(this.schema.identities));
+  }
+
+  /** All full module hashes, for comparing one compile with the next. */
+  all(): Map<string, string> {
+    return new Map(Object.keys(this.schema.modules).map((m) => [m, this.module(m)!]));
+  }
+
+  /** Seeds hashes computed earlier for this very IR (e.g. stored with it in the disk cache). */
+  seed(full: ReadonlyMap<string, string>): void {
+    for (const [m, h] of full) this.full.set(m, h);
+  }
+
+  /** Forgets the hashes of modules whose IR was patched in place. */
+  forget(modules: Iterable<string>): void {
+    for (const m of modules) {
+      this.full.delete(m);
+      this.outlines.delete(m);
+    }
+  }
+}
+
+function outlineOf(mod: ModuleIR): Partial<ModuleIR> {
+  const outline: Record<string, unknown> = { ...mod };
+  for (const f of TREE_FIELDS) delete outline[f];
+  return outline;
+}
+
+function memo<T>(map: Map<string, T>, key: string, compute: () => T | undefined): T | undefined {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (v !== undefined) map.set(key, v);
+  }
+  return v;
+}

@@ -1,0 +1,91 @@
+import type { SchemaSet } from '../ir/types.js';
+
+/** How one module depends on another. */
+export type DependencyKind = 'import' | 'augment' | 'deviation';
+
+/**
+ * The module dependency graph of a compiled set: imports, includes (a module's
+ * files), augments and deviations, as edges from the dependent module to the
+ * module it depends on.
+ */
+export class DependencyGraph {
+  private readonly edges = new Map<string, Map<string, Set<DependencyKind>>>();
+  private readonly reverse = new Map<string, Set<string>>();
+  private readonly files = new Map<string, string[]>();
+  private readonly fileModules = new Map<string, string>();
+
+  constructor(schema: SchemaSet) {
+    for (const mod of Object.values(schema.modules)) {
+      this.edges.set(mod.name, new Map());
+      const files = [mod.file, ...mod.submodules.map((s) => s.file)];
+      this.files.set(mod.name, files);
+      for (const f of files) this.fileModules.set(f, mod.name);
+    }
+    for (const mod of Object.values(schema.modules)) {
+      for (const imp of mod.imports) this.add(mod.name, imp.module, 'import');
+      for (const aug of mod.augments) this.add(mod.name, aug.targetModule, 'augment');
+      for (const deviator of mod.deviatedBy) this.add(deviator, mod.name, 'deviation');
+    }
+  }
+
+  get modules(): string[] {
+    return [...this.edges.keys()];
+  }
+
+  /** The module a file belongs to (the module itself or one of its submodules). */
+  moduleOfFile(file: string): string | undefined {
+    return this.fileModules.get(file);
+  }
+
+  /** The module's own file first, then its submodules' files. */
+  filesOf(module: string): string[] {
+    return this.files.get(module) ?? [];
+  }
+
+  /** Modules `module` depends on, with how. */
+  dependencies(module: string): ReadonlyMap<string, ReadonlySet<DependencyKind>> {
+    return this.edges.get(module) ?? new Map();
+  }
+
+  /** Modules depending on `module` directly. */
+  dependents(module: string): string[] {
+    return [...(this.reverse.get(module) ?? [])];
+  }
+
+  /**
+   * Every module whose IR can hold content or names of `module`: the modules it
+   * imports (transitively), those augmenting or deviating it, and theirs in turn.
+   * An emitter run for `module` reads nothing else.
+   */
+  contributorsTo(module: string): Set<string> {
+    const seen = new Set<string>([module]);
+    const stack = [module];
+    while (stack.length) {
+      const m = stack.pop()!;
+      const next = [...this.dependencies(m).keys()];
+      for (const d of this.dependents(m)) {
+        const kinds = this.edges.get(d)!.get(m)!;
+        if (kinds.has('augment') || kinds.has('deviation')) next.push(d);
+      }
+      for (const n of next) {
+        if (!seen.has(n)) {
+          seen.add(n);
+          stack.push(n);
+        }
+      }
+    }
+    seen.delete(module);
+    return seen;
+  }
+
+  private add(from: string, to: string, kind: DependencyKind): void {
+    const out = this.edges.get(from);
+    if (!out || !this.edges.has(to) || from === to) return;
+    const kinds = out.get(to) ?? new Set();
+    kinds.add(kind);
+    out.set(to, kinds);
+    const rev = this.reverse.get(to) ?? new Set();
+    rev.add(from);
+    this.reverse.set(to, rev);
+  }
+}

@@ -1,0 +1,89 @@
+import { ParseCache, type ParseResult } from '../modules/loader.js';
+import { parseYang } from '../syntax/index.js';
+import { sha256, type DiskCache } from './disk-cache.js';
+import type { SourceOverlay } from './sources.js';
+
+/** A file as the last compile read it: its content hash, or undefined when it could not be read. */
+export type FileVersion = string | undefined;
+
+interface StoredParse {
+  contentHash: string;
+  result: ParseResult;
+}
+
+/**
+ * The parse cache the compiler hands to `compileYang`: reads through the overlay,
+ * remembers the content hash of every file read (the compile's inputs), and keeps
+ * parse trees on disk so a new process skips parsing files that did not change.
+ */
+export class ParseStore extends ParseCache {
+  private readonly memo = new Map<string, { version: FileVersion; result: ParseResult }>();
+  private recording: Map<string, FileVersion> | undefined;
+
+  constructor(
+    private readonly overlay: SourceOverlay,
+    private readonly disk: DiskCache | undefined,
+  ) {
+    super((file) => overlay.read(file));
+  }
+
+  override parse(file: string): ParseResult {
+    return this.entry(file).result;
+  }
+
+  /** The content hash of the file as last parsed (reading it now if it never was). */
+  version(file: string): FileVersion {
+    return this.entry(file).version;
+  }
+
+  /** The parse of `file` if its content hash is `version`, from memory or disk; never parses. */
+  cached(file: string, version: string): ParseResult | undefined {
+    const known = this.memo.get(file);
+    if (known?.version === version) return known.result;
+    const stored = this.disk?.get<StoredParse>('parse', file);
+    return stored?.contentHash === version ? stored.result : undefined;
+  }
+
+  /** Starts noting the files parsed (the files a compile reads). */
+  startRecording(): void {
+    this.recording = new Map();
+  }
+
+  /** The files parsed since `startRecording`, with their content hashes. */
+  stopRecording(): Map<string, FileVersion> {
+    const files = this.recording ?? new Map<string, FileVersion>();
+    this.recording = undefined;
+    return files;
+  }
+
+  override invalidate(file: string): void {
+    this.memo.delete(file);
+  }
+
+  private entry(file: string): { version: FileVersion; result: ParseResult } {
+    let e = this.memo.get(file);
+    if (!e) {
+      e = this.load(file);
+      this.memo.set(file, e);
+    }
+    this.recording?.set(file, e.version);
+    return e;
+  }
+
+  private load(file: string): { version: FileVersion; result: ParseResult } {
+    let text: string;
+    try {
+      text = this.overlay.read(file);
+    } catch {
+      const result = super.parse(file); // the base class words the read error
+      super.invalidate(file); // and must not remember it: the file may appear later
+      return { version: undefined, result };
+    }
+    const version = sha256(text);
+    const stored = this.disk?.get<StoredParse>('parse', file);
+    if (stored?.contentHash === version) return { version, result: stored.result };
+    const result = parseYang(text, file);
+    this.disk?.set('parse', file, { contentHash: version, result } satisfies StoredParse);
+    return { version, result };
+  }
+}

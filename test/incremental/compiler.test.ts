@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCompiler, type UpdateResult } from '../../src/incremental/compiler.js';
+import { expectSameAsScratch, VIRTUAL, yangModule } from './helpers.js';
+
+const B = yangModule(
+  'b',
+  `  include b-sub;
+  identity base-id;
+  typedef percent { type uint8 { range "0..100"; } }
+  grouping g {
+    leaf shared {
+      type string;
+      description "shared leaf";
+    }
+  }
+  container top {
+    leaf name {
+      type string;
+      description "name of top";
+    }
+    uses g;
+  }`,
+);
+
+const B_SUB = `submodule b-sub {
+  yang-version 1.1;
+  belongs-to b { prefix b; }
+  container sub-top {
+    leaf x {
+      type int8;
+      description "x leaf";
+    }
+  }
+}
+`;
+
+const A = yangModule(
+  'a',
+  `  import b { prefix b; }
+  grouping local {
+    leaf own { type b:percent; description "own leaf"; }
+  }
+  container a-top {
+    uses b:g { refine shared { description "refined text"; } }
+    uses local;
+    leaf ref { type leafref { path "/b:top/b:name"; } }
+    leaf kind { type identityref { base b:base-id; } }
+  }
+  augment "/b:top" {
+    leaf from-a { type string; description "augmented by a"; }
+  }`,
+);
+
+const C = yangModule(
+  'c',
+  `  import b { prefix b; }
+  identity c-id { base b:base-id; }
+  leaf c-leaf { type string; description "c leaf"; }
+  deviation "/b:top/b:name" { deviate add { default "n"; } }`,
+);
+
+const E = yangModule('e', '  leaf e-leaf { type string; description "e leaf"; }');
+
+/** A workspace held in memory: the files as the compiler should now see them. */
+function workspace(): { files: Record<string, string>; compiler: ReturnType<typeof createCompiler>; edit: (name: string, text: string | null) => UpdateResult; check: () => void } {
+  const files: Record<string, string> = { 'a.yang': A, 'b.yang': B, 'b-sub.yang': B_SUB, 'c.yang': C, 'e.yang': E };
+  const compiler = createCompiler({ inputs: [VIRTUAL], sources: Object.fromEntries(Object.entries(files).map(([n, t]) => [join(VIRTUAL, n), t])) });
+  return {
+    files,
+    compiler,
+    edit(name, text) {
+      if (text === null) delete files[name];
+      else files[name] = text;
+      return text === null ? compiler.remove(join(VIRTUAL, name)) : compiler.update(join(VIRTUAL, name), text);
+    },
+    check: () => expectSameAsScratch(compiler, files, Object.keys(files).sort()),
+  };
+}
+
+describe('incremental compiler', () => {
+  it('matches a from-scratch compile after each of a series of edits', () => {
+    const ws = workspace();
+    ws.check();
+    const steps: [string, (text: string) => string | null, UpdateResult['how']][] = [
+      ['b.yang', (t) => t.replace('"shared leaf"', '"shared leaf, reworded"'), 'patched'],
+      ['b-sub.yang', (t) => t.replace('"x leaf"', '"x leaf, reworded"'), 'patched'],
+      // Now the grouping's leaf has the text a's refine gives it: a later rewording cannot be patched.
+      ['b.yang', (t) => t.replace('"shared leaf, reworded"', '"refined text"'), 'patched'],
+      ['b.yang', (t) => t.replace('description "refined text"', 'description "other"'), 'recompiled'],
+      ['b.yang', (t) => t.replace('container top {', 'container top {\n    leaf extra { type string; }'), 'recompiled'],
+      ['d.yang', () => yangModule('d', '  typedef name { type string { length "1..8"; } }'), 'recompiled'],
+      ['a.yang', (t) => t.replace('import b { prefix b; }', 'import b { prefix b; }\n  import d { prefix d; }\n  leaf with-d { type d:name; }'), 'recompiled'],
+      ['c.yang', () => null, 'recompiled'],
+      ['b.yang', (t) => t.replace('type string;\n      description "name of top"', 'type nonexistent;\n      description "name of top"'), 'recompiled'],
+      ['b.yang', (t) => t.replace('type nonexistent;', 'type string;'), 'recompiled'],
+      ['b.yang', (t) => t.replace('prefix b;\n', 'prefix b;\n  description "module b";\n'), 'recompiled'],
+      ['e.yang', (t) => t.replace('"e leaf"', '"e leaf, reworded"'), 'patched'],
+    ];
+    for (const [name, change, how] of steps) {
+      const result = ws.edit(name, change(ws.files[name] ?? ''));
+      expect(result.how, `${name}: ${how}`).toBe(how);
+      ws.check();
+    }
+    expect(ws.compiler.diagnostics).toEqual([]);
+  });
+
+  it('reports the modules whose IR changed', () => {
+    const ws = workspace();
+    const reword = ws.edit('b.yang', B.replace('"name of top"', '"the name"'));
+    expect(reword).toMatchObject({ how: 'patched', changed: ['b'], removed: [] });
+
+    // a's refine keeps its own text, so only b changes; a node used in two modules changes both.
+    expect(ws.edit('b.yang', ws.files['b.yang']!.replace('"shared leaf"', '"reworded"')).changed).toEqual(['b']);
+    expect(ws.edit('a.yang', A.replace('"own leaf"', '"own, reworded"')).changed).toEqual(['a']);
+
+    expect(ws.edit('b.yang', B.replace('container top {', 'container top {\n    leaf extra { type string; }'))).toMatchObject({ how: 'recompiled', changed: ['b'] });
+    expect(ws.edit('c.yang', null)).toMatchObject({ changed: ['a', 'b'], removed: ['c'] }); // a's identityref loses c-id, b its deviation
+    expect(ws.edit('d.yang', yangModule('d', ''))).toMatchObject({ changed: ['d'], removed: [] });
+  });
+
+  it('ignores changes to files outside the set', () => {
+    const ws = workspace();
+    const schema = ws.compiler.schema;
+    const outside = ws.compiler.update(join(VIRTUAL, '..', 'elsewhere', 'z.yang'), yangModule('z', ''));
+    expect(outside).toMatchObject({ how: 'unaffected', changed: [], removed: [] });
+    expect(ws.compiler.schema).toBe(schema);
+  });
+
+  it('picks up a module that an import names once the file appears', () => {
+    const files = { 'a.yang': yangModule('a', '  import late { prefix l; }\n  leaf x { type l:t; }') };
+    const compiler = createCompiler({ inputs: [join(VIRTUAL, 'a.yang')], sources: { [join(VIRTUAL, 'a.yang')]: files['a.yang'] } });
+    expect(compiler.diagnostics.map((d) => d.code)).toContain('missing-module');
+    const late = yangModule('late', '  typedef t { type int32; }');
+    expect(compiler.update(join(VIRTUAL, 'late.yang'), late)).toMatchObject({ how: 'recompiled', changed: ['a', 'late'] });
+    expectSameAsScratch(compiler, { ...files, 'late.yang': late }, ['a.yang']);
+    expect(compiler.diagnostics).toEqual([]);
+  });
+
+  it('keeps the dependency graph of the set', () => {
+    const { graph } = workspace().compiler;
+    expect([...graph.dependencies('a')]).toEqual([['b', new Set(['import', 'augment'])]]);
+    expect([...graph.dependencies('c')]).toEqual([['b', new Set(['import', 'deviation'])]]);
+    expect(graph.dependents('b').sort()).toEqual(['a', 'c']);
+    expect(graph.moduleOfFile(join(VIRTUAL, 'b-sub.yang'))).toBe('b');
+    expect([...graph.contributorsTo('b')].sort()).toEqual(['a', 'c']);
+    expect([...graph.contributorsTo('e')]).toEqual([]);
+  });
+});
