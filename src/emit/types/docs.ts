@@ -1,5 +1,5 @@
 /** JSDoc for generated declarations, from YANG descriptions, units, restrictions and defaults. */
-import type { JSDocStructure, JSDocTagStructure, OptionalKind } from 'ts-morph';
+import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import type { LeafListNode, LeafNode, SchemaNode, Status, TypedefIR, TypeIR } from '../../ir/types.js';
 import { formatIntervals, restrictedLength, restrictedRange } from './restrictions.js';
 
@@ -13,12 +13,17 @@ function commentText(text: string): string {
   return [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(common))].join('\n').trim();
 }
 
-function jsDoc(paragraphs: (string | undefined)[], tags: OptionalKind<JSDocTagStructure>[] = []): Docs {
-  const description = paragraphs.filter((p): p is string => !!p).map(commentText).join('\n\n');
-  return description || tags.length ? [{ description, tags: tags.map((t) => ({ ...t, text: t.text && commentText(String(t.text)) })) }] : [];
+interface Tag {
+  tagName: string;
+  text: string;
 }
 
-function statusTags(status: Status): OptionalKind<JSDocTagStructure>[] {
+function jsDoc(paragraphs: (string | undefined)[], tags: Tag[] = []): Docs {
+  const description = paragraphs.filter((p): p is string => !!p).map(commentText).join('\n\n');
+  return description || tags.length ? [{ description, tags: tags.map((t) => ({ ...t, text: commentText(t.text) })) }] : [];
+}
+
+function statusTags(status: Status): Tag[] {
   return status === 'current' ? [] : [{ tagName: 'deprecated', text: `YANG status ${status}.` }];
 }
 
