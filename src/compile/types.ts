@@ -170,7 +170,7 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
     c.sink.error('missing-path', stmt.loc, 'leafref needs a path statement');
     t.leafref = { path: '' };
   }
-  if (t.base === 'leafref' && t.requireInstance === undefined) t.requireInstance = true;
+  if ((t.base === 'leafref' || t.base === 'instance-identifier') && t.requireInstance === undefined) t.requireInstance = true;
   if (t.base === 'identityref' && builtin) t.identityref = identityrefValues(c, stmt, scope);
   if (t.base === 'union' && builtin) {
     const members = childrenOf(stmt, 'type');

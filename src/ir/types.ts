@@ -338,6 +338,6 @@ export interface TypeIR {
   leafref?: { path: string; target?: string; type?: TypeIR };
   /** identityref: qualified bases and every qualified identity a value may name. */
   identityref?: { bases: string[]; values: string[] };
-  /** leafref and instance-identifier. */
+  /** leafref and instance-identifier: whether the referenced instance must exist (the compiler always sets it for these; YANG's default is true). */
   requireInstance?: boolean;
 }
