@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheckCommands } from './commands/check.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerSwaggerCommands } from './commands/swagger.js';
 import { registerTypesCommand } from './commands/types.js';
 import { CliError, UsageError } from './options.js';
@@ -17,6 +18,7 @@ const program = new Command('yangkit')
 registerCheckCommands(program);
 registerSwaggerCommands(program);
 registerTypesCommand(program);
+registerServeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ export type { RestconfServer, RestconfServerOptions, TlsOptions } from './server
 export type { Datastore, Snapshot } from './datastore.js';
 export { MemoryDatastore } from './datastore.js';
 export { FileDatastore, DatastoreFileError } from './file-datastore.js';
+export { validateConfigDocument } from './config-document.js';
 export type { UserStore, UserRecord } from './auth.js';
 export { UsersFile, hashPassword, verifyPassword } from './auth.js';
 export type { OperationContext, OperationHandler, OperationHandlers } from './operations.js';

@@ -1,38 +1,22 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RestconfServer, UsersFile, createRestconfServer, hashPassword, verifyPassword } from '../../src/restconf/index.js';
+import { makeCa, makeCert } from './certificates.js';
 import { send, startServer, type TestServer } from './client.js';
 import { jukeboxSchema } from './fixtures.js';
 
 let dir: string;
 const pem = (name: string) => readFileSync(join(dir, name));
 
-function openssl(...args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-}
-
-/** A CA and a certificate it signs; `san` makes it usable as a server certificate for 127.0.0.1. */
-function makeCa(name: string): void {
-  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '1', '-subj', `/CN=${name}`);
-}
-
-function makeCert(name: string, ca: string, san?: string): void {
-  openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-  const ext = join(dir, `${name}.ext`);
-  writeFileSync(ext, san ? `subjectAltName=${san}\n` : 'extendedKeyUsage=clientAuth\n');
-  openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', ext);
-}
-
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yangkit-tls-'));
-  makeCa('ca');
-  makeCa('other-ca');
-  makeCert('server', 'ca', 'IP:127.0.0.1');
-  makeCert('client', 'ca');
-  makeCert('stranger', 'other-ca');
+  makeCa(dir, 'ca');
+  makeCa(dir, 'other-ca');
+  makeCert(dir, 'server', 'ca', 'IP:127.0.0.1');
+  makeCert(dir, 'client', 'ca');
+  makeCert(dir, 'stranger', 'other-ca');
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
