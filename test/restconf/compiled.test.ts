@@ -7,7 +7,7 @@ import { compileYang } from '../../src/compile/index.js';
 import type { SchemaSet } from '../../src/ir/types.js';
 import { type TestServer, startServer } from './client.js';
 
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from '../corpus/paths.js';
 
 function compile(files: string[]): SchemaSet {
   const { schema, diagnostics } = compileYang({ files: files.map((f) => `${CORPUS}/${f}`), searchPaths: [CORPUS] });

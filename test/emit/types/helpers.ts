@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import { compileYang } from '../../../src/compile/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
 
-export const CORPUS = '/work/shared/corpus';
+export { CORPUS } from '../../corpus/paths.js';
+import { CORPUS } from '../../corpus/paths.js';
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/types/', import.meta.url));
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
