@@ -6,9 +6,9 @@ import ts from 'typescript';
 import { expect } from 'vitest';
 import { compileYang } from '../../../src/compile/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
-
-export { CORPUS } from '../../corpus/paths.js';
 import { CORPUS } from '../../corpus/paths.js';
+
+export { CORPUS };
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/types/', import.meta.url));
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
