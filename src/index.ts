@@ -8,3 +8,5 @@ export { emitTree } from './emit/tree/index.js';
 export { emitSwagger, swaggerOptionDefinitions, swaggerOptionsFromFlags, serializeDocument, type SwaggerOptions } from './emit/swagger/index.js';
 export { emitOpenApi } from './emit/openapi/index.js';
 export { emitTypes, type EmitTypesOptions } from './emit/types/index.js';
+export { emitServerProject, type EmitServerOptions } from './emit/server/index.js';
+export * from './restconf/index.js';

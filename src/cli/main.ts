@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheckCommands } from './commands/check.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerServerCommand } from './commands/server.js';
 import { registerSwaggerCommands } from './commands/swagger.js';
 import { registerTypesCommand } from './commands/types.js';
 import { CliError, UsageError } from './options.js';
@@ -19,6 +20,7 @@ registerCheckCommands(program);
 registerSwaggerCommands(program);
 registerTypesCommand(program);
 registerServeCommand(program);
+registerServerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { CliError, compileOrExit, withCompileOptions, type CompileFlags } from '../options.js';
+import { writeFilesAtomic } from '../write-atomic.js';
+
+interface ServerFlags extends CompileFlags {
+  output: string;
+  force?: boolean;
+  name?: string;
+}
+
+/** An npm package name from the output folder's name (`Jukebox Server/` -> `jukebox-server`). */
+function packageName(dir: string): string | undefined {
+  const name = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
+  return name || undefined;
+}
+
+/** Generation never mixes into someone else's files unless told to. */
+function checkOutputDir(dir: string, force: boolean): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new CliError(`${dir} exists and is not a directory`);
+  if (!force && readdirSync(dir).length > 0) {
+    throw new CliError(`${dir} is not empty; pass --force to replace the generated files in it (handlers included; nothing else is touched)`);
+  }
+}
+
+export function registerServerCommand(program: Command): void {
+  withCompileOptions(program.command('server'))
+    .description('generate a TypeScript RESTCONF (RFC 8040) server project: handler stubs wired to the yangkit runtime')
+    .argument('<files...>', 'YANG files')
+    .requiredOption('-o, --output <dir>', 'folder for the project (created; must be empty unless --force)')
+    .option('--force', 'write into a non-empty folder, replacing the files the project consists of')
+    .option('--name <package>', 'npm package name of the project (default: the output folder name)')
+    .action(async (files: string[], opts: ServerFlags) => {
+      checkOutputDir(opts.output, opts.force ?? false);
+      const { schema } = compileOrExit(files, opts);
+      // Loaded on use: the types emitter behind it loads ts-morph and prettier.
+      const { emitServerProject } = await import('../../emit/server/index.js');
+      const name = opts.name ?? packageName(opts.output);
+      const generated = await emitServerProject(schema, name ? { name } : {});
+      writeFilesAtomic(opts.output, generated);
+      process.stderr.write(`yangkit: wrote ${generated.size} files to ${opts.output}; next: cd ${opts.output} && npm install && npm run build && npm start -- --help\n`);
+    });
+}
