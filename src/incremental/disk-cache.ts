@@ -53,7 +53,11 @@ export class DiskCache {
       writeFileSync(tmp, Buffer.concat([MAGIC, length, header, payload]));
       renameSync(tmp, file); // readers see the old entry or the new one, never half of one
     } catch {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        /* the folder itself is unusable: nothing was written */
+      }
     }
   }
 

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { serialize } from 'node:v8';
 import type { ModuleIR, SchemaSet } from '../ir/types.js';
 
-/** Hash of plain data, by its V8 serialization (several times faster than JSON for big trees). */
+/**
+ * Hash of plain data by its JSON text. (Not its V8 serialization, which is faster but
+ * records which objects are shared, and a compile may share differently from the last.)
+ */
 export function dataHash(value: unknown): string {
-  return createHash('sha1').update(serialize(value)).digest('hex');
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
 /** Fields of a module IR holding schema trees; the rest is what other modules' emitters may look up. */
