@@ -43,6 +43,6 @@ export function registerServerCommand(program: Command): void {
       const name = opts.name ?? packageName(opts.output);
       const generated = await emitServerProject(schema, name ? { name } : {});
       writeFilesAtomic(opts.output, generated);
-      process.stderr.write(`yangkit: wrote ${generated.size} files to ${opts.output}; next: cd ${opts.output} && npm install && npm run build && npm start -- --help\n`);
+      process.stderr.write(`yangkit: wrote ${generated.size} files to ${opts.output} (its README.md says how to build and run it)\n`);
     });
 }

@@ -117,7 +117,13 @@ function operationModule(schema: SchemaSet, plan: OperationPlan, types: Operatio
     [...typeImports].map(([typesFile, names]) => `import type { ${[...names].join(', ')} } from '${importPath(file, `${TYPES_DIR}/${typesFile}`)}';\n`).join('') +
     `import type { App } from '${importPath(file, 'src/handlers/app.ts')}';\n\n` +
     docComment([
-      `\`input\` has been checked against the schema${node.kind === 'action' ? '; `ctx.instancePath` names the instance the action was invoked on' : ''}. ${contract}`,
+      [
+        node.input ? '`input` has been checked against the schema.' : 'There is no input: `input` is empty.',
+        node.kind === 'action' ? '`ctx.instancePath` names the instance the action was invoked on.' : '',
+        contract,
+      ]
+        .filter(Boolean)
+        .join(' '),
     ]) +
     `export async function ${functionName}(input: ${input}, ctx: OperationContext, app: App): Promise<${output}> {\n${body}}\n`
   );
@@ -127,20 +133,25 @@ function handlerIndex(plan: HandlerPlan): string {
   const names = new NameRegistry();
   for (const taken of ['RestconfServerOptions', 'App', 'operation', 'stateProvider', 'createHandlers']) names.claim(taken);
   const imports: string[] = [];
-  const importFrom = (file: string, exported: string, preferred: string): string => {
-    const local = names.claim(preferred);
+  const importFunction = (file: string, exported: string): string => {
+    const local = names.claim(exported);
     imports.push(`import { ${exported === local ? local : `${exported} as ${local}`} } from '${importPath('src/handlers/index.ts', file)}';`);
     return local;
   };
+  const importModule = (file: string, preferred: string): string => {
+    const local = names.claim(preferred);
+    imports.push(`import * as ${local} from '${importPath('src/handlers/index.ts', file)}';`);
+    return local;
+  };
   const entries = (ops: OperationPlan[]): string =>
-    ops.map((op) => `      '${op.key}': operation(${importFrom(op.file, op.functionName, op.functionName)}, app),\n`).join('');
+    ops.map((op) => `      '${op.key}': operation(${importFunction(op.file, op.functionName)}, app),\n`).join('');
   const rpcs = plan.operations.filter((op) => op.node.kind === 'rpc');
   const actions = plan.operations.filter((op) => op.node.kind === 'action');
   const members = [
     ...(rpcs.length ? [`    rpc: {\n${entries(rpcs)}    },\n`] : []),
     ...(actions.length ? [`    action: {\n${entries(actions)}    },\n`] : []),
     ...(plan.resources.length
-      ? [`    state: stateProvider(\n      {\n${plan.resources.map((r) => `        '${r.member}': ${importFrom(r.file, 'state', `${camelCase(r.node.name)}State`)},\n`).join('')}      },\n      app,\n    ),\n`]
+      ? [`    state: stateProvider(\n      {\n${plan.resources.map((r) => `        '${r.member}': ${importModule(r.file, camelCase(r.node.name))}.state,\n`).join('')}      },\n      app,\n    ),\n`]
       : []),
   ];
   return (
