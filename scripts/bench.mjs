@@ -6,6 +6,7 @@
 // figures ({ label: value }) or to a string saying why it was skipped.
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
+import { benchGeneratedServer } from './bench-server.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -88,6 +89,7 @@ const SECTIONS = [
   { name: 'compile corpus, cold (yangkit)', run: compileCorpusYangkit },
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
   { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
+  { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
 ];
 
 const wanted = process.argv.slice(2);
