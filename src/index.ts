@@ -10,3 +10,4 @@ export { emitOpenApi } from './emit/openapi/index.js';
 export { emitTypes, type EmitTypesOptions } from './emit/types/index.js';
 export { emitServerProject, type EmitServerOptions } from './emit/server/index.js';
 export * from './restconf/index.js';
+export * from './incremental/index.js';

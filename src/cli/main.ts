@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { registerBuildCommand } from './commands/build.js';
 import { registerCheckCommands } from './commands/check.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerServerCommand } from './commands/server.js';
@@ -21,6 +22,7 @@ registerSwaggerCommands(program);
 registerTypesCommand(program);
 registerServeCommand(program);
 registerServerCommand(program);
+registerBuildCommand(program);
 
 try {
   await program.parseAsync(process.argv);

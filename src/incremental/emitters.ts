@@ -1,0 +1,120 @@
+import { emitOpenApi } from '../emit/openapi/index.js';
+import {
+  emitSwagger,
+  serializeDocument,
+  SwaggerOptionError,
+  swaggerOptionDefinitions,
+  swaggerOptionsFromFlags,
+  type SwaggerOptions,
+} from '../emit/swagger/index.js';
+import { emitTree } from '../emit/tree/index.js';
+import type { SchemaSet } from '../ir/types.js';
+
+/** Options of a build config entry that its emitter does not accept. */
+export class EmitterOptionsError extends Error {}
+
+/**
+ * An output format that `yangkit build` can produce. Emitters read only the IR:
+ * a `module` emitter runs once per input module and reads that module's IR, the
+ * outline (everything but the schema trees) of the modules it names, and the
+ * identities; a `set` emitter runs once and may read the whole set. The build
+ * re-runs an emitter only when what it may read changed.
+ */
+export interface EmitterDefinition<Options = unknown> {
+  name: string;
+  description: string;
+  scope: 'module' | 'set';
+  /** Checks and completes the `options` object of a config entry; throws `EmitterOptionsError`. */
+  parseOptions(raw: Record<string, unknown>): Options;
+  /** The output files, by path relative to the entry's `out` folder. */
+  emit(schema: SchemaSet, modules: readonly string[], options: Options): Promise<Map<string, string>>;
+}
+
+const registry = new Map<string, EmitterDefinition>();
+
+/** Adds an emitter (or replaces one of the same name). */
+export function registerEmitter<Options>(emitter: EmitterDefinition<Options>): void {
+  registry.set(emitter.name, emitter as EmitterDefinition);
+}
+
+export function findEmitter(name: string): EmitterDefinition | undefined {
+  return registry.get(name);
+}
+
+export function emitterNames(): string[] {
+  return [...registry.keys()];
+}
+
+function noOptions(raw: Record<string, unknown>): Record<string, never> {
+  const keys = Object.keys(raw);
+  if (keys.length) throw new EmitterOptionsError(`unknown option "${keys[0]}" (this emitter takes none)`);
+  return {};
+}
+
+registerEmitter({
+  name: 'tree',
+  description: 'RFC 8340 tree diagram, <module>.txt',
+  scope: 'module',
+  parseOptions: noOptions,
+  emit: async (schema, modules) => new Map(modules.map((m) => [`${m}.txt`, emitTree(schema, m)])),
+});
+
+type DocumentOptions = SwaggerOptions & { format: 'json' | 'yaml' };
+
+/** Config keys are the `SwaggerOptions` field names (`host`, `basePath`, `methods`...) plus `format`. */
+function parseDocumentOptions(raw: Record<string, unknown>): DocumentOptions {
+  const { format = 'json', ...rest } = raw;
+  if (format !== 'json' && format !== 'yaml') throw new EmitterOptionsError(`"format" must be "json" or "yaml", not ${JSON.stringify(format)}`);
+  const flags: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    const def = swaggerOptionDefinitions.find((d) => d.key === key);
+    if (!def) throw new EmitterOptionsError(`unknown option "${key}" (known: format, ${swaggerOptionDefinitions.map((d) => d.key).join(', ')})`);
+    flags[def.flag.slice(2)] = value;
+  }
+  try {
+    return { ...swaggerOptionsFromFlags(flags), format };
+  } catch (err) {
+    if (!(err instanceof SwaggerOptionError)) throw err;
+    // The emitter words its errors for command-line flags; name the config keys instead.
+    let message = err.message;
+    for (const def of swaggerOptionDefinitions) message = message.replaceAll(def.flag, `"${def.key}"`);
+    throw new EmitterOptionsError(message);
+  }
+}
+
+for (const [name, title, emit] of [
+  ['swagger', 'Swagger 2.0', emitSwagger],
+  ['openapi', 'OpenAPI 3.1', emitOpenApi],
+] as const) {
+  registerEmitter({
+    name,
+    description: `${title} document of the module's RESTCONF API, <module>.${name}.json (or .yaml)`,
+    scope: 'module',
+    parseOptions: parseDocumentOptions,
+    emit: async (schema, modules, { format, ...options }) =>
+      new Map(
+        modules.map((m) => {
+          const file = `${m}.${name}.${format}`;
+          return [file, serializeDocument(emit(schema, m, options), file)];
+        }),
+      ),
+  });
+}
+
+registerEmitter({
+  name: 'types',
+  description: 'TypeScript types for RFC 7951 JSON data of the set, one .ts file per module and index.ts',
+  scope: 'set',
+  parseOptions(raw) {
+    const { validators = false, ...rest } = raw;
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) throw new EmitterOptionsError(`unknown option "${unknown}" (known: validators)`);
+    if (typeof validators !== 'boolean') throw new EmitterOptionsError(`"validators" must be true or false, not ${JSON.stringify(validators)}`);
+    return { validators };
+  },
+  async emit(schema, _modules, options) {
+    // Loaded on use: ts-morph and prettier take a while to load, and only this emitter needs them.
+    const { emitTypes } = await import('../emit/types/index.js');
+    return emitTypes(schema, options);
+  },
+});
