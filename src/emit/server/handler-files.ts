@@ -79,7 +79,8 @@ function resourceModule(schema: SchemaSet, plan: ResourcePlan): string {
     docComment([
       'Operational data of this resource, merged into every retrieval over the configuration ' +
         '(list entries need their keys to line up with configured ones); undefined when there is none. ' +
-        'It runs on every GET, so keep it fast. `x.user` is the authenticated user, if any.',
+        'It runs on every GET, so keep it fast. `x.user` is the authenticated user, if any.' +
+        (node.config ? ' What it returns shows even while the resource has no configuration.' : ''),
     ]) +
     `export async function state(x: Exchange, app: App): Promise<DeepPartial<${typeName}> | undefined> {\n` +
     `  return undefined;\n` +
