@@ -21,6 +21,7 @@ export interface JobOutcome {
   /** How the IR was brought up to date. */
   compile: UpdateResult['how'] | 'compiled' | 'disk-cache';
   modules: number;
+  /** Modules whose IR changed (after a start: since the build the disk cache remembers). */
   changed: string[];
   errors: number;
   /** Emitter runs, as `emitter` or `emitter module`. */
@@ -57,7 +58,7 @@ export class JobRunner {
   async build(): Promise<JobOutcome> {
     const start = performance.now();
     const compiler = (this.compiler = createCompiler({ inputs: this.job.inputs, searchPaths: this.job.searchPaths, features: this.job.features, cacheDir: this.cache?.dir }));
-    return this.emit(compiler, compiler.origin, Object.keys(compiler.schema.modules), start);
+    return this.emit(compiler, compiler.origin, [...(compiler.changedSinceStored ?? [])], start);
   }
 
   /** Applies file changes; undefined when none of them concerns this job. */
@@ -192,7 +193,7 @@ function createRunners(config: BuildConfig, streams: BuildStreams): JobRunner[] 
 export function describeOutcome(o: JobOutcome): string {
   const parts: string[] = [];
   const modules = (n: number) => `${n} module${n === 1 ? '' : 's'}`;
-  if (o.compile === 'compiled') parts.push(`compiled ${modules(o.modules)}`);
+  if (o.compile === 'compiled') parts.push(`compiled ${modules(o.modules)}${o.changed.length ? `, ${o.changed.length} changed since the last build (${listSome(o.changed)})` : ''}`);
   else if (o.compile === 'disk-cache') parts.push(`${modules(o.modules)} from cache`);
   else parts.push(o.changed.length ? `${o.compile} ${modules(o.changed.length)} (${listSome(o.changed)})` : `${o.compile}, no module changed`);
   if (o.errors) parts.push(`${o.errors} error${o.errors === 1 ? '' : 's'}, outputs left as they were`);

@@ -54,8 +54,10 @@ export interface Compiler {
   readonly diagnostics: readonly Diagnostic[];
   /** Imports, includes, augments and deviations between the set's modules. */
   readonly graph: DependencyGraph;
-  /** Where the current result came from: compiled in this process, or read from the disk cache. */
+  /** Where the first result came from: compiled in this process, or read from the disk cache. */
   readonly origin: 'compiled' | 'disk-cache';
+  /** When compiled though the disk cache held an older compile of the set: the modules that differ from it. */
+  readonly changedSinceStored: readonly string[] | undefined;
   /** Hashes of the current IR: a module's full IR, its outline (all but its schema trees), the identities. */
   readonly fingerprints: Fingerprints;
   /** Sets a file's text in memory (or, without text, goes back to the disk's) and brings the set up to date. */
@@ -99,6 +101,7 @@ class IncrementalCompiler implements Compiler {
   private dependencyGraph: DependencyGraph | undefined;
   private saved = false;
   origin: 'compiled' | 'disk-cache' = 'compiled';
+  changedSinceStored: string[] | undefined;
 
   constructor(private readonly options: CompilerOptions) {
     const cwd = options.cwd ?? process.cwd();
@@ -117,6 +120,7 @@ class IncrementalCompiler implements Compiler {
       this.snap = this.compile();
     }
     this.adopt(this.snap);
+    if (stored && this.origin === 'compiled') this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
     this.save();
   }
 
@@ -169,8 +173,7 @@ class IncrementalCompiler implements Compiler {
     this.snap = this.compile();
     this.adopt(this.snap);
     const newHashes = this.prints.all();
-    const changed = [...newHashes].filter(([m, h]) => oldHashes.get(m) !== h).map(([m]) => m);
-    return done('recompiled', changed, [...oldHashes.keys()].filter((m) => !newHashes.has(m)));
+    return done('recompiled', changedModules(oldHashes, newHashes), [...oldHashes.keys()].filter((m) => !newHashes.has(m)));
   }
 
   save(): void {
@@ -264,6 +267,11 @@ class IncrementalCompiler implements Compiler {
     }
     return files;
   }
+}
+
+/** Modules of `after` that are new or hash differently. */
+function changedModules(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  return [...after].filter(([m, h]) => before.get(m) !== h).map(([m]) => m).sort();
 }
 
 function listingOf(files: readonly string[], lookedUp: readonly string[], repo: OverlayRepository): string {

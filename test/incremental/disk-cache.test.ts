@@ -66,6 +66,7 @@ describe('disk cache', () => {
     writeTree(dir, { 'models/base.yang': FILES['models/base.yang'].replace('uint16', 'uint32') });
     const changed = open();
     expect(changed.origin).toBe('compiled');
+    expect(changed.changedSinceStored).toEqual(['base', 'user']);
     expect(changed.schema.modules.user!.data[0]).toMatchObject({ type: { leafref: { type: { base: 'uint32' } } } });
     writeTree(dir, { 'models/extra.yang': yangModule('extra', '') });
     expect(open().schema.inputs).toContain('extra');
