@@ -187,6 +187,15 @@ describe('yangkit serve on the Junos outbound-https sample', () => {
 });
 
 describe('yangkit serve refuses to start', () => {
+  it('on a --data file that does not match the modules', () => {
+    const data = file('stale.json');
+    const stale = { 'junos-outbound-https:outbound-https': { client: [{ ...NMS1, 'reconnect-strategy': 'random' }] } };
+    writeFileSync(data, JSON.stringify({ format: 'yangkit-datastore/1', lastModified: new Date().toISOString(), data: stale }));
+    const r = run(['serve', '-p', CORPUS, OUTBOUND, '--http', '--port', '0', '--data', data]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^yangkit: error: ${data}:/junos-outbound-https:outbound-https/client\\[client-id='nms1'\\]/reconnect-strategy: .+\\n$`));
+  });
+
   it('without a certificate or --http, and says how to make a key pair', () => {
     const r = run(['serve', '-p', CORPUS, JUKEBOX]);
     expect(r.status).toBe(2);

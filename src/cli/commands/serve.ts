@@ -29,7 +29,13 @@ Users file (--users): JSON, { "users": [ { "name": "admin", "password": "scrypt$
 Make or update entries with: yangkit passwd NAME --users FILE
 `;
 
+/** `yangkit serve`, and `yangkit passwd` for the users file it reads. */
 export function registerServeCommand(program: Command): void {
+  addServe(program);
+  addPasswd(program);
+}
+
+function addServe(program: Command): void {
   withCompileOptions(program.command('serve'))
     .description('serve the modules over RESTCONF (RFC 8040) at once, with an in-memory or file datastore')
     .argument('<files...>', 'YANG files')
@@ -48,19 +54,18 @@ export function registerServeCommand(program: Command): void {
       const port = checkServeFlags(flags);
       const { schema } = compileOrExit(files, flags);
       const runtime = await loadRuntime();
-      const server = runtime.createRestconfServer({
-        schema,
-        root: flags.root,
-        datastore: await openDatastore(runtime, schema, flags),
-        ...(flags.http ? { http: true } : { tls: readTls(flags) }),
-        ...(flags.users ? { users: await loadUsers(runtime, flags.users) } : {}),
-      });
-      const address = await listen(server, port, flags.host);
+      // Inputs that can only be wrong come before the datastore, which may create its file.
+      const transport = flags.http ? { http: true } : { tls: readTls(flags) };
+      const users = flags.users ? { users: await loadUsers(runtime, flags.users) } : {};
+      const datastore = await openDatastore(runtime, schema, flags);
+      const server = runtime.createRestconfServer({ schema, root: flags.root, datastore, ...transport, ...users });
+      const { port: bound } = await listen(server, port, flags.host);
       stopOnSignals(server);
-      const base = `${flags.http ? 'http' : 'https'}://${isIP(flags.host) === 6 ? `[${flags.host}]` : flags.host}:${address.port}`;
-      process.stdout.write(`yangkit: serving ${schema.inputs.join(', ')} at ${base}${flags.root.replace(/\/+$/, '')} (${describeSecurity(flags)})\n`);
+      process.stdout.write(`yangkit: serving ${schema.inputs.join(', ')} at ${apiUrl(flags, bound)} (${describeSecurity(flags)})\n`);
     });
+}
 
+function addPasswd(program: Command): void {
   program
     .command('passwd')
     .description('hash a password for the --users file of yangkit serve; reads it from the terminal or stdin')
@@ -146,10 +151,10 @@ function checkConfig(runtime: Runtime, schema: SchemaSet, source: string, docume
 }
 
 function readInitDocument(file: string): unknown {
+  const text = readInput('--init', file);
   try {
-    return JSON.parse(readInput('--init', file));
+    return JSON.parse(text);
   } catch (err) {
-    if (err instanceof CliError) throw err;
     throw new CliError(`${file}: not valid JSON: ${(err as Error).message}`);
   }
 }
@@ -169,7 +174,8 @@ async function openDatastore(runtime: Runtime, schema: SchemaSet, flags: ServeFl
     return store;
   } catch (err) {
     if (err instanceof CliError || err instanceof runtime.DatastoreFileError) throw new CliError(err.message);
-    throw new CliError(`cannot write --data ${flags.data}: ${(err as Error).message}`);
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message;
+    throw new CliError(`cannot create --data ${flags.data}: ${reason}`);
   }
 }
 
@@ -182,6 +188,11 @@ async function listen(server: RestconfServer, port: number, host: string) {
     if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${port} on ${host}`);
     throw new CliError(`cannot listen on ${host} port ${port}: ${(err as Error).message}`);
   }
+}
+
+function apiUrl(flags: ServeFlags, port: number): string {
+  const host = isIP(flags.host) === 6 ? `[${flags.host}]` : flags.host;
+  return `${flags.http ? 'http' : 'https'}://${host}:${port}${flags.root.replace(/\/+$/, '')}`;
 }
 
 function describeSecurity(flags: ServeFlags): string {
@@ -254,11 +265,12 @@ async function promptHidden(prompt: string): Promise<string> {
 function saveUser(file: string, entry: { name: string; password: string }): boolean {
   let users: { name: string }[] = [];
   if (existsSync(file)) {
+    const text = readInput('--users', file);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readInput('--users', file));
+      parsed = JSON.parse(text);
     } catch (err) {
-      throw err instanceof CliError ? err : new CliError(`users file ${file}: ${(err as Error).message}`);
+      throw new CliError(`users file ${file}: ${(err as Error).message}`);
     }
     const list = (parsed as { users?: unknown } | null)?.users;
     if (!Array.isArray(list)) throw new CliError(`users file ${file}: expected { "users": [ ... ] }`);
