@@ -7,6 +7,7 @@
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { benchGeneratedServer } from './bench-server.mjs';
+import { incrementalSections } from './bench-incremental.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -90,6 +91,7 @@ const SECTIONS = [
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
   { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
   { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
+  ...incrementalSections,
 ];
 
 const wanted = process.argv.slice(2);

@@ -54,19 +54,23 @@ export function refineDescriptions(statements: Iterable<Statement>): Set<string>
   return texts;
 }
 
-const locKey = (loc: SourceLoc): string => `${loc.file}\0${loc.line}:${loc.col}`;
+interface Entry {
+  node: SchemaNode;
+  /** Usually one; two for an augment's node, held by the augmenting and the augmented module. */
+  modules: string[];
+}
 
 /** Every node of a schema set by source position, with the modules whose IR holds it. */
 export class NodeIndex {
-  private readonly byLoc = new Map<string, { node: SchemaNode; modules: Set<string> }[]>();
+  /** File -> line and column (as one number) -> nodes built from the statement there. */
+  private readonly byLoc = new Map<string, Map<number, Entry[]>>();
+  private readonly entries = new Map<SchemaNode, Entry>();
 
   constructor(schema: SchemaSet) {
     for (const mod of Object.values(schema.modules)) {
-      const seen = new Set<SchemaNode>();
       const visit = (nodes: readonly SchemaNode[] | undefined): void => {
         for (const node of nodes ?? []) {
-          if (seen.has(node)) continue;
-          seen.add(node);
+          if (this.entries.get(node)?.modules.includes(mod.name)) continue; // reached twice in this module
           this.add(node, mod.name);
           if (node.kind === 'choice') visit(node.cases);
           else if (node.kind === 'rpc' || node.kind === 'action') {
@@ -91,7 +95,7 @@ export class NodeIndex {
     if (edits.some((e) => refined.has(e.before))) return undefined;
     const changed = new Set<string>();
     for (const { owner, before, after } of edits) {
-      for (const { node, modules } of this.byLoc.get(locKey(owner.loc)) ?? []) {
+      for (const { node, modules } of this.byLoc.get(owner.loc.file)?.get(position(owner.loc)) ?? []) {
         if (node.description !== before) continue; // an implicit case shares its member's position
         node.description = after;
         for (const m of modules) changed.add(m);
@@ -101,11 +105,20 @@ export class NodeIndex {
   }
 
   private add(node: SchemaNode, module: string): void {
-    const key = locKey(node.loc);
-    const list = this.byLoc.get(key) ?? [];
-    const known = list.find((e) => e.node === node);
-    if (known) known.modules.add(module);
-    else list.push({ node, modules: new Set([module]) });
-    this.byLoc.set(key, list);
+    const known = this.entries.get(node);
+    if (known) {
+      if (!known.modules.includes(module)) known.modules.push(module);
+      return;
+    }
+    const entry = { node, modules: [module] };
+    this.entries.set(node, entry);
+    let file = this.byLoc.get(node.loc.file);
+    if (!file) this.byLoc.set(node.loc.file, (file = new Map()));
+    const at = position(node.loc);
+    const list = file.get(at);
+    if (list) list.push(entry);
+    else file.set(at, [entry]);
   }
 }
+
+const position = (loc: SourceLoc): number => loc.line * 0x10000 + loc.col;
