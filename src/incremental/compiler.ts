@@ -152,21 +152,23 @@ class IncrementalCompiler implements Compiler {
     const start = performance.now();
     const cwd = this.options.cwd ?? process.cwd();
     const resolved = changes.map((c) => ({ ...c, file: resolve(cwd, c.file) }));
-    const relevant = resolved.filter((c) => this.concerns(c.file));
-    const before = relevant.map((c) => this.store.cached(c.file, this.snap.reads.get(c.file) ?? ''));
+    const before = resolved.map((c) => this.store.cached(c.file, this.snap.reads.get(c.file) ?? ''));
     for (const c of resolved) {
       if (c.text === null) this.overlay.markRemoved(c.file);
       else if (c.text === undefined) this.overlay.clear(c.file);
       else this.overlay.set(c.file, c.text);
-      this.store.invalidate(c.file);
     }
+    // A file the compile read matters if its content changed (saving an unchanged file is no change).
+    const versions = resolved.map((c) => this.store.refresh(c.file));
+    const matters = resolved.map((c, i) => (this.snap.reads.has(c.file) ? versions[i] !== this.snap.reads.get(c.file) : this.mayConcern(c.file)));
+    const relevant = resolved.filter((_, i) => matters[i]);
     const done = (how: UpdateResult['how'], changed: Iterable<string>, removed: Iterable<string> = []): UpdateResult => {
       if (how !== 'unaffected') this.saved = false;
       return { changed: [...changed].sort(), removed: [...removed].sort(), how, ms: performance.now() - start };
     };
     if (relevant.length === 0) return done('unaffected', []);
 
-    const patched = this.patchDescriptions(relevant, before);
+    const patched = this.patchDescriptions(relevant, before.filter((_, i) => matters[i]));
     if (patched) return done('patched', patched);
 
     const oldHashes = this.prints.all();
@@ -183,9 +185,8 @@ class IncrementalCompiler implements Compiler {
     this.saved = true;
   }
 
-  /** Whether a change to `file` can alter this set: it was read, it is under an input folder, or it may hold a module looked up. */
-  private concerns(file: string): boolean {
-    if (this.snap.reads.has(file)) return true;
+  /** Whether a file the compile did not read can alter this set: it is under an input folder, or it may hold a module looked up. */
+  private mayConcern(file: string): boolean {
     if (this.inputs.some((input) => file === input || file.startsWith(input + sep))) return true;
     const name = moduleFileName(file)?.name;
     return name !== undefined && this.snap.lookedUp.includes(name);

@@ -56,6 +56,18 @@ export class ParseStore extends ParseCache {
     return files;
   }
 
+  /** Forgets the parse of `file` unless its content is unchanged; returns its content hash now. */
+  refresh(file: string): FileVersion {
+    let version: FileVersion;
+    try {
+      version = sha256(this.overlay.read(file));
+    } catch {
+      version = undefined;
+    }
+    if (this.memo.get(file)?.version !== version || version === undefined) this.memo.delete(file);
+    return version;
+  }
+
   override invalidate(file: string): void {
     this.memo.delete(file);
   }

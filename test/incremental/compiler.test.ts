@@ -119,11 +119,12 @@ describe('incremental compiler', () => {
     expect(ws.edit('d.yang', yangModule('d', ''))).toMatchObject({ changed: ['d'], removed: [] });
   });
 
-  it('ignores changes to files outside the set', () => {
+  it('ignores changes to files outside the set, and saves that change nothing', () => {
     const ws = workspace();
     const schema = ws.compiler.schema;
     const outside = ws.compiler.update(join(VIRTUAL, '..', 'elsewhere', 'z.yang'), yangModule('z', ''));
     expect(outside).toMatchObject({ how: 'unaffected', changed: [], removed: [] });
+    expect(ws.compiler.update(join(VIRTUAL, 'b.yang'), B)).toMatchObject({ how: 'unaffected' });
     expect(ws.compiler.schema).toBe(schema);
   });
 
