@@ -1,7 +1,9 @@
 /**
  * RESTCONF runtime: what generated servers and `yangkit serve` import.
  * See server.ts for the server options and datastore.ts for persistence.
+ * Importable alone as `yangkit/restconf`, so servers load no emitters.
  */
+export type { SchemaSet } from '../ir/types.js';
 export { createRestconfServer } from './server.js';
 export type { RestconfServer, RestconfServerOptions, TlsOptions } from './server.js';
 export type { Datastore, Snapshot } from './datastore.js';

@@ -1,6 +1,6 @@
 /** Builds the RESTCONF server from the configuration: schema, datastore, TLS, users and handlers. */
 import { readFile } from 'node:fs/promises';
-import { type Datastore, FileDatastore, MemoryDatastore, type RestconfServer, type SchemaSet, type TlsOptions, UsersFile, createRestconfServer } from 'yangkit';
+import { type Datastore, FileDatastore, MemoryDatastore, type RestconfServer, type SchemaSet, type TlsOptions, UsersFile, createRestconfServer } from 'yangkit/restconf';
 import type { ServerConfig } from './config.js';
 import { createHandlers } from './handlers/index.js';
 

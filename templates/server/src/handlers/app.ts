@@ -2,7 +2,7 @@
  * What handlers get besides their input, and the adapters between typed
  * handlers and the JSON the yangkit runtime passes around.
  */
-import type { Datastore, Exchange, JsonObject, OperationContext, OperationHandler, RestconfServer, StateProvider } from 'yangkit';
+import type { Datastore, Exchange, JsonObject, OperationContext, OperationHandler, RestconfServer, StateProvider } from 'yangkit/restconf';
 
 export interface App {
   /** The running configuration: `datastore.current().data` is the RFC 7951 JSON tree. */
