@@ -19,6 +19,13 @@ import { XmlCodec } from './xml.js';
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
 export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
 
+/**
+ * Called with every validated configuration change before it is committed, so a
+ * server can apply it to a device. Throwing (a RestconfError for a precise reply)
+ * refuses the edit and leaves the datastore as it was.
+ */
+export type CommitHandler = (change: { before: JsonObject; after: JsonObject }, x: Exchange) => void | Promise<void>;
+
 /** What an edit produced, before the commit adds ETag and Last-Modified. */
 export interface EditResult {
   status: number;
@@ -39,6 +46,7 @@ export class RestconfCore {
     readonly datastore: Datastore,
     readonly root: string,
     private readonly state?: StateProvider,
+    private readonly onCommit?: CommitHandler,
   ) {
     this.index = new SchemaIndex(schema);
     this.codec = new XmlCodec(this.index);
@@ -91,6 +99,7 @@ export class RestconfCore {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
+      if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };
     });

@@ -13,7 +13,7 @@ export { validateConfigDocument } from './config-document.js';
 export type { UserStore, UserRecord } from './auth.js';
 export { UsersFile, hashPassword, verifyPassword } from './auth.js';
 export type { OperationContext, OperationHandler, OperationHandlers } from './operations.js';
-export type { StateProvider } from './core.js';
+export type { CommitHandler, StateProvider } from './core.js';
 export type { Exchange } from './exchange.js';
 export { RestconfError } from './errors.js';
 export type { ErrorEntry, ErrorTag, ErrorType } from './errors.js';

@@ -12,7 +12,7 @@ import type { SchemaSet } from '../ir/types.js';
 import { type UserStore, parseBasicAuth } from './auth.js';
 import { type ParsedBody, parseBody, readBody } from './body.js';
 import { STREAM_NAME, YANG_LIBRARY_REVISION, withBuiltinModules } from './builtin-modules.js';
-import { RestconfCore, type StateProvider } from './core.js';
+import { RestconfCore, type CommitHandler, type StateProvider } from './core.js';
 import { DataResource, allowedDataMethods } from './data-resource.js';
 import { type Datastore, MemoryDatastore } from './datastore.js';
 import { decodeObject } from './decode.js';
@@ -49,6 +49,8 @@ export interface RestconfServerOptions {
   handlers?: OperationHandlers & {
     /** Operational (config false) data merged into every retrieval. */
     state?: StateProvider;
+    /** Applies (or refuses) each validated configuration change before it is committed. */
+    commit?: CommitHandler;
   };
   /**
    * Response header overrides, merged over the NSO defaults (X-Frame-Options,
@@ -99,7 +101,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   const root = (opts.root ?? '/restconf').replace(/\/+$/, '');
   const datastore = opts.datastore ?? new MemoryDatastore();
   const handlers = opts.handlers ?? {};
-  const core = new RestconfCore(withBuiltinModules(opts.schema), datastore, root, handlers.state);
+  const core = new RestconfCore(withBuiltinModules(opts.schema), datastore, root, handlers.state, handlers.commit);
   const data = new DataResource(core);
   const yangPatch = new YangPatch(core);
   const streams = new EventStreams();
