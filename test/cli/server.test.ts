@@ -27,7 +27,7 @@ describe('yangkit server', () => {
     const out = join(dir, 'Lamp Server');
     const r = yangkit('server', yang, '-o', out);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`wrote 14 files to ${out}`);
+    expect(r.stderr).toContain(`wrote 15 files to ${out}`);
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).name).toBe('lamp-server');
     expect(readdirSync(join(out, 'src/handlers/lamp')).sort()).toEqual(['lamp.ts', 'rpc-toggle.ts']);
   });

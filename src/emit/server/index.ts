@@ -3,7 +3,8 @@
  *
  * Files, keyed by project-relative path:
  * - from `templates/server/`: package.json, tsconfig.json, README.md, .gitignore,
- *   `src/main.ts`, `src/config.ts`, `src/server.ts` and `src/handlers/app.ts`;
+ *   `src/main.ts`, `src/config.ts`, `src/server.ts`, `src/handlers/app.ts` and
+ *   `src/handlers/commit.ts` (where a developer applies configuration changes);
  * - `schema.json`: the IR, which the runtime serves;
  * - `src/types/`: the `yangkit types` output, so handlers are typed;
  * - `src/handlers/<module>/<resource>.ts` per top-level resource with state,

@@ -34,6 +34,7 @@ describe('emitServerProject for example-jukebox and a module augmenting it', () 
       'schema.json',
       'src/config.ts',
       'src/handlers/app.ts',
+      'src/handlers/commit.ts',
       'src/handlers/example-jukebox-events/action-jukebox-library-artist-album-rate.ts',
       'src/handlers/example-jukebox/jukebox.ts',
       'src/handlers/example-jukebox/rpc-play.ts',
@@ -111,6 +112,7 @@ describe('emitServerProject naming edge cases', () => {
     const handlers = [...files.keys()].filter((f) => f.startsWith('src/handlers/')).sort();
     expect(handlers).toEqual([
       'src/handlers/app.ts',
+      'src/handlers/commit.ts',
       'src/handlers/edge-a/rpc-delete.ts',
       'src/handlers/edge-a/rpc-reset.ts',
       'src/handlers/edge-a/uptime.ts',
