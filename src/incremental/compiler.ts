@@ -9,7 +9,7 @@ import { DiskCache, sha256 } from './disk-cache.js';
 import { descriptionEdits, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
 import { Fingerprints } from './fingerprints.js';
 import { DependencyGraph } from './graph.js';
-import { ParseStore, type FileVersion } from './parse-store.js';
+import { contentVersion, ParseStore, type FileVersion } from './parse-store.js';
 import { OverlayRepository, SourceOverlay } from './sources.js';
 
 export interface CompilerOptions {
@@ -81,10 +81,12 @@ interface Snapshot {
   diagnostics: Diagnostic[];
   /** Every file the compile read, with its content hash (undefined: unreadable). */
   reads: Map<string, FileVersion>;
-  /** The input files the input folders expanded to, and the files listed for each module name looked up. */
+  /** Hash of the input files (folders expanded) and of the files listed for each module name looked up. */
   listing: string;
   lookedUp: string[];
+  /** Description texts that refines set (see doc-patch.ts). */
   refined: Set<string>;
+  /** Full IR hash per module, filled in when stored. */
   hashes: Map<string, string>;
 }
 
@@ -230,16 +232,7 @@ class IncrementalCompiler implements Compiler {
     const files = this.expandInputs();
     const repo = this.repositoryFor(files);
     if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return false;
-    for (const [file, version] of stored.reads) {
-      let now: FileVersion;
-      try {
-        now = sha256(this.overlay.read(file));
-      } catch {
-        now = undefined;
-      }
-      if (now !== version) return false;
-    }
-    return true;
+    return [...stored.reads].every(([file, version]) => contentVersion(this.overlay, file) === version);
   }
 
   /** Search paths plus the inputs' own folders, as `compileYang` would use them. */

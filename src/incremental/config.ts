@@ -88,12 +88,15 @@ export function parseConfig(json: unknown, file: string): BuildConfig {
       features = Object.fromEntries(Object.entries(f).map(([m, list]) => [m, strings(list, [...at, 'features', m], false)]));
     }
     if (!Array.isArray(job.emit) || job.emit.length === 0) fail([...at, 'emit'], 'expected a non-empty array of outputs');
+    const outputs = new Set<string>();
     const emit = (job.emit as unknown[]).map((rawEntry, k): EmitEntry => {
       const path: Path = [...at, 'emit', k];
       const entry = object(rawEntry, path, ['emitter', 'out', 'options']);
       const emitterName = string(entry.emitter, [...path, 'emitter']);
       const emitter = findEmitter(emitterName) ?? fail([...path, 'emitter'], `unknown emitter "${emitterName}" (known: ${emitterNames().join(', ')})`);
       const out = resolve(dir, string(entry.out, [...path, 'out']));
+      if (outputs.has(`${emitterName}\0${out}`)) fail([...path, 'out'], `another entry already writes ${emitterName} output into ${entry.out}`);
+      outputs.add(`${emitterName}\0${out}`);
       const rawOptions = entry.options === undefined ? {} : object(entry.options, [...path, 'options'], Object.keys(entry.options ?? {}));
       try {
         return { emitter, out, options: emitter.parseOptions(rawOptions) };

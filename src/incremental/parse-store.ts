@@ -6,6 +6,15 @@ import type { SourceOverlay } from './sources.js';
 /** A file as the last compile read it: its content hash, or undefined when it could not be read. */
 export type FileVersion = string | undefined;
 
+/** The content hash of a file as the overlay shows it; undefined when it cannot be read. */
+export function contentVersion(overlay: SourceOverlay, file: string): FileVersion {
+  try {
+    return sha256(overlay.read(file));
+  } catch {
+    return undefined;
+  }
+}
+
 interface StoredParse {
   contentHash: string;
   result: ParseResult;
@@ -58,12 +67,7 @@ export class ParseStore extends ParseCache {
 
   /** Forgets the parse of `file` unless its content is unchanged; returns its content hash now. */
   refresh(file: string): FileVersion {
-    let version: FileVersion;
-    try {
-      version = sha256(this.overlay.read(file));
-    } catch {
-      version = undefined;
-    }
+    const version = contentVersion(this.overlay, file);
     if (this.memo.get(file)?.version !== version || version === undefined) this.memo.delete(file);
     return version;
   }

@@ -51,6 +51,7 @@ describe('yangkit.config.json', () => {
     [{ jobs: [job({ emit: [] })] }, 'CONFIG: jobs[0].emit: expected a non-empty array of outputs'],
     [{ jobs: [job({ emit: [{ emitter: 'swager', out: 'o' }] })] }, 'CONFIG: jobs[0].emit[0].emitter: unknown emitter "swager" (known: tree, swagger, openapi, types)'],
     [{ jobs: [job({ emit: [{ emitter: 'tree' }] })] }, 'CONFIG: jobs[0].emit[0].out: expected a non-empty string'],
+    [{ jobs: [job({ emit: [{ emitter: 'tree', out: 'o' }, { emitter: 'tree', out: './o' }] })] }, 'CONFIG: jobs[0].emit[1].out: another entry already writes tree output into ./o'],
     [{ jobs: [job({ emit: [{ emitter: 'tree', out: 'o', options: { depth: 2 } }] })] }, 'CONFIG: jobs[0].emit[0].options: unknown option "depth" (this emitter takes none)'],
     [{ jobs: [job({ emit: [{ emitter: 'swagger', out: 'o', options: { tagMode: 'tags' } }] })] }, 'CONFIG: jobs[0].emit[0].options: "tagMode" expects one of methods, resources, all, got "tags"'],
     [{ jobs: [job({ emit: [{ emitter: 'openapi', out: 'o', options: { format: 'xml' } }] })] }, 'CONFIG: jobs[0].emit[0].options: "format" must be "json" or "yaml", not "xml"'],
