@@ -201,13 +201,29 @@ export function describeOutcome(o: JobOutcome): string {
     const rel = (f: string) => relative(process.cwd(), f) || f;
     if (o.reran.length) {
       const unchanged = o.unchanged ? ` (${o.unchanged} unchanged)` : '';
-      parts.push(`re-ran ${listSome(o.reran)}: ${o.written.length ? `wrote ${listSome(o.written.map(rel))}` : 'no file changed'}${unchanged}`);
+      parts.push(`re-ran ${summarizeRuns(o.reran)}: ${o.written.length ? `wrote ${summarizeFiles(o.written.map(rel))}` : 'no file changed'}${unchanged}`);
     } else parts.push('nothing to re-run');
     if (o.upToDate) parts.push(`${o.upToDate} output${o.upToDate === 1 ? '' : 's'} up to date`);
     if (o.removed.length) parts.push(`removed ${listSome(o.removed.map(rel))}`);
     if (o.failed.length) parts.push(`${o.failed.length} emitter run${o.failed.length === 1 ? '' : 's'} failed`);
   }
   return `job "${o.job}": ${parts.join('; ')} in ${formatMs(o.ms)}`;
+}
+
+/** A few runs by name (`tree base, swagger base`), many by emitter (`tree for 176 modules`). */
+function summarizeRuns(labels: readonly string[]): string {
+  if (labels.length <= 4) return labels.join(', ');
+  const counts = new Map<string, number>();
+  for (const label of labels) {
+    const emitter = label.split(' ')[0]!;
+    counts.set(emitter, (counts.get(emitter) ?? 0) + 1);
+  }
+  return [...counts].map(([emitter, n]) => (n === 1 ? emitter : `${emitter} for ${n} modules`)).join(', ');
+}
+
+/** A few files by name, many by count and folder. */
+function summarizeFiles(files: readonly string[]): string {
+  return files.length <= 4 ? files.join(', ') : `${files.length} files in ${listSome([...new Set(files.map((f) => dirname(f)))])}`;
 }
 
 function listSome(items: readonly string[], max = 4): string {
