@@ -5,6 +5,7 @@ import { argLoc, childArg, newScope, splitQName, type Compilation, type ModCtx, 
 import { ifFeaturesHold } from './features.js';
 import { buildChildren, checkedXPath } from './nodes.js';
 import { findTarget, graft, type Target } from './targets.js';
+import { ReuseMismatch } from './reuse.js';
 
 /** Top-level nodes of a module as absolute schema node identifiers start from them. */
 export function moduleRoots(mod: ModCtx): SchemaNode[] {
@@ -47,6 +48,7 @@ interface PendingAugment {
 export function applyAugments(c: Compilation): void {
   let pending: PendingAugment[] = [];
   for (const mod of c.mods.values()) {
+    if (!c.rebuild(mod.name)) continue; // its augments are in the IR it keeps
     for (const unit of mod.units) {
       const scope: Scope = { ...mod.top, unit };
       for (const stmt of unit.stmt.children) {
@@ -60,10 +62,10 @@ export function applyAugments(c: Compilation): void {
   while (pending.length) {
     const retry: PendingAugment[] = [];
     for (const p of pending) {
-      if (!applyAugment(c, p, false)) retry.push(p);
+      if (!c.sink.as(p.mod.name, () => applyAugment(c, p, false))) retry.push(p);
     }
     if (retry.length === pending.length) {
-      for (const p of retry) applyAugment(c, p, true);
+      for (const p of retry) c.sink.as(p.mod.name, () => applyAugment(c, p, true));
       return;
     }
     pending = retry;
@@ -84,6 +86,7 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
     if (report) c.sink.error('bad-augment-target', argLoc(stmt), `augment target "${path}" not found`);
     return false;
   }
+  if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
   const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [] };
   const nodes = buildChildren(b, stmt);
   const when = childArg(stmt, 'when');

@@ -32,6 +32,8 @@ export interface Compilation {
   identities: Record<string, IdentityIR>;
   /** Enabled features per module; a module absent here has all its features enabled. */
   featureSelection?: Record<string, string[]>;
+  /** Whether a module is compiled in this run; the others keep the IR of a previous compile. */
+  rebuild: (module: string) => boolean;
   /** Scope each typedef statement was declared in, so its type resolves where it was written. */
   typedefScopes: Map<Statement, Scope>;
   groupingScopes: Map<Statement, Scope>;

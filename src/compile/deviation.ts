@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, childrenOf, type Compilation, type Scope } from './context.js';
+import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
+import { ReuseMismatch } from './reuse.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
@@ -10,35 +11,40 @@ import { resolveType } from './types.js';
 /** Applies every deviation of the set to its target (RFC 7950 7.20.3). */
 export function applyDeviations(c: Compilation): void {
   for (const mod of c.mods.values()) {
-    for (const unit of mod.units) {
-      const scope: Scope = { ...mod.top, unit };
-      for (const dev of unit.stmt.children) {
-        if (dev.keyword !== 'deviation' || dev.prefix !== undefined || !ifFeaturesHold(c, dev, unit)) continue;
-        const path = dev.arg ?? '';
-        const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c);
-        if (error) {
-          c.sink.error(error[0], argLoc(dev), error[1]);
-          continue;
-        }
-        if (!targetMod) continue;
-        if (!target || target.io) {
-          c.sink.error('bad-deviation-target', argLoc(dev), `deviation target "${path}" not found`);
-          continue;
-        }
-        if (!targetMod.ir.deviatedBy.includes(mod.name) && targetMod !== mod) targetMod.ir.deviatedBy.push(mod.name);
-        for (const d of childrenOf(dev, 'deviate')) {
-          if (d.arg === 'not-supported') {
-            removeNode([...moduleRoots(targetMod)], target.node);
-            for (const key of ['data', 'rpcs', 'notifications'] as const) {
-              const list = targetMod.ir[key] as SchemaNode[];
-              const i = list.indexOf(target.node);
-              if (i >= 0) list.splice(i, 1);
-            }
-          } else if (d.arg === 'add' || d.arg === 'replace' || d.arg === 'delete') {
-            deviate(c, target.node, d, scope);
-          } else {
-            c.sink.error('bad-value', argLoc(d), `deviate must be not-supported, add, replace or delete, not "${d.arg}"`);
+    if (c.rebuild(mod.name)) c.sink.as(mod.name, () => applyModuleDeviations(c, mod));
+  }
+}
+
+function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
+  for (const unit of mod.units) {
+    const scope: Scope = { ...mod.top, unit };
+    for (const dev of unit.stmt.children) {
+      if (dev.keyword !== 'deviation' || dev.prefix !== undefined || !ifFeaturesHold(c, dev, unit)) continue;
+      const path = dev.arg ?? '';
+      const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c);
+      if (error) {
+        c.sink.error(error[0], argLoc(dev), error[1]);
+        continue;
+      }
+      if (!targetMod) continue;
+      if (!target || target.io) {
+        c.sink.error('bad-deviation-target', argLoc(dev), `deviation target "${path}" not found`);
+        continue;
+      }
+      if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
+      if (!targetMod.ir.deviatedBy.includes(mod.name) && targetMod !== mod) targetMod.ir.deviatedBy.push(mod.name);
+      for (const d of childrenOf(dev, 'deviate')) {
+        if (d.arg === 'not-supported') {
+          removeNode([...moduleRoots(targetMod)], target.node);
+          for (const key of ['data', 'rpcs', 'notifications'] as const) {
+            const list = targetMod.ir[key] as SchemaNode[];
+            const i = list.indexOf(target.node);
+            if (i >= 0) list.splice(i, 1);
           }
+        } else if (d.arg === 'add' || d.arg === 'replace' || d.arg === 'delete') {
+          deviate(c, target.node, d, scope);
+        } else {
+          c.sink.error('bad-value', argLoc(d), `deviate must be not-supported, add, replace or delete, not "${d.arg}"`);
         }
       }
     }

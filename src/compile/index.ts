@@ -11,6 +11,7 @@ import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
+import { ReuseMismatch } from './reuse.js';
 import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
@@ -29,15 +30,36 @@ export interface CompileOptions {
    * inputs' folders (the incremental compiler passes one that also lists in-memory files).
    */
   repository?: Repository;
+  /**
+   * A previous compile of the same set, and the modules that need compiling again
+   * (the changed ones and every module depending on them). The others' IR is taken
+   * as it was. When the change turns out to reach a module outside `rebuild` (a new
+   * augment target, a changed identity), the whole set is compiled instead.
+   */
+  reuse?: { previous: CompileResult; rebuild: ReadonlySet<string> };
 }
 
 export interface CompileResult {
   schema: SchemaSet;
+  /** In source order (file, line, column). */
   diagnostics: Diagnostic[];
 }
 
+
+
 /** Compiles YANG files and everything they import into one resolved schema set. */
 export function compileYang(opts: CompileOptions): CompileResult {
+  if (opts.reuse) {
+    try {
+      return compileSet(opts, opts.reuse);
+    } catch (err) {
+      if (!(err instanceof ReuseMismatch)) throw err;
+    }
+  }
+  return compileSet(opts, undefined);
+}
+
+function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): CompileResult {
   const sink = new DiagnosticSink();
   const repository = opts.repository ?? new Repository([...(opts.searchPaths ?? []), ...opts.files.map((f) => dirname(f))]);
   const loader = new ModuleLoader(repository, opts.parseCache ?? new ParseCache(), sink);
@@ -46,11 +68,15 @@ export function compileYang(opts: CompileOptions): CompileResult {
     const loaded = loader.loadFile(file);
     if (loaded && !inputs.includes(loaded.main.name)) inputs.push(loaded.main.name);
   }
+  const previous = reuse?.previous.schema.modules;
+  // A module is compiled unless a previous compile of it can be reused.
+  const rebuild = (name: string): boolean => !reuse || reuse.rebuild.has(name) || !previous?.[name];
   const c: Compilation = {
     sink,
     mods: new Map(),
     identities: {},
     featureSelection: opts.features,
+    rebuild,
     typedefScopes: new Map(),
     groupingScopes: new Map(),
     typedefCache: new Map(),
@@ -64,22 +90,37 @@ export function compileYang(opts: CompileOptions): CompileResult {
     parents: new WeakMap(),
     documentRoots: new WeakMap(),
   };
-  for (const loaded of loader.modules.values()) c.mods.set(loaded.main.name, createModCtx(c, loaded));
+  for (const loaded of loader.modules.values()) {
+    const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
+    if (!rebuild(mod.name)) mod.ir = previous![mod.name]!;
+    c.mods.set(mod.name, mod);
+  }
   compileIdentities(c);
-  for (const mod of c.mods.values()) {
-    completeModule(c, mod);
-    buildTree(c, mod);
+  if (reuse && !sameIdentities(c.identities, reuse.previous.schema.identities)) throw new ReuseMismatch();
+  const building = [...c.mods.values()].filter((m) => rebuild(m.name));
+  for (const mod of building) {
+    sink.as(mod.name, () => {
+      completeModule(c, mod);
+      buildTree(c, mod);
+    });
   }
   applyAugments(c);
   applyDeviations(c);
-  for (const mod of c.mods.values()) finalizeModule(c, mod);
+  for (const mod of building) sink.as(mod.name, () => finalizeModule(c, mod));
   for (const [aug, target] of c.augmentTargets) {
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
   resolveLeafrefs(c);
+  for (const d of reuse?.previous.diagnostics ?? []) {
+    if (d.module !== undefined && !rebuild(d.module) && c.mods.has(d.module)) sink.add(d);
+  }
   const modules: SchemaSet['modules'] = {};
   for (const mod of c.mods.values()) modules[mod.name] = mod.ir;
-  return { schema: { modules, identities: c.identities, inputs }, diagnostics: sink.all };
+  return { schema: { modules, identities: c.identities, inputs }, diagnostics: sink.sorted() };
+}
+
+function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Builds a module's own data nodes, rpcs and notifications from all of its files. */

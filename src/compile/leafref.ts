@@ -26,8 +26,11 @@ export function resolveLeafrefs(c: Compilation): void {
     }
   };
   for (const mod of c.mods.values()) {
-    visit(moduleRoots(mod));
-    for (const doc of mod.ir.yangData ?? []) visit(doc.nodes);
+    if (!c.rebuild(mod.name)) continue;
+    c.sink.as(mod.name, () => {
+      visit(moduleRoots(mod));
+      for (const doc of mod.ir.yangData ?? []) visit(doc.nodes);
+    });
   }
 }
 

@@ -16,6 +16,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   loc: SourceLoc;
+  /** The module whose compilation found it (absent for problems found while loading files). */
+  module?: string;
 }
 
 /** `file:line:col: error: message [code]`, the shape pyang and yanglint users read. */
@@ -34,6 +36,8 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
 export class DiagnosticSink {
   readonly all: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** The module being compiled; diagnostics reported meanwhile carry its name. */
+  owner: string | undefined;
 
   error(code: string, loc: SourceLoc, message: string): void {
     this.add({ code, severity: 'error', message, loc });
@@ -47,6 +51,24 @@ export class DiagnosticSink {
     const key = `${d.loc.file}:${d.loc.line}:${d.loc.col}:${d.code}:${d.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.all.push(d);
+    this.all.push(d.module === undefined && this.owner !== undefined ? { ...d, module: this.owner } : d);
+  }
+
+  /** Runs `fn` with diagnostics attributed to `module`. */
+  as<T>(module: string, fn: () => T): T {
+    const previous = this.owner;
+    this.owner = module;
+    try {
+      return fn();
+    } finally {
+      this.owner = previous;
+    }
+  }
+
+  /** In source order, so output does not depend on the order passes ran in. */
+  sorted(): Diagnostic[] {
+    return [...this.all].sort(
+      (a, b) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : 0) || a.loc.line - b.loc.line || a.loc.col - b.loc.col || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
   }
 }

@@ -40,7 +40,8 @@ export interface UpdateResult {
   removed: string[];
   /**
    * `unaffected`: no changed file takes part in this set; `patched`: only descriptions of
-   * data nodes changed, and the IR was patched in place; `recompiled`: the set was compiled again.
+   * data nodes changed, and the IR was patched in place; `recompiled`: the modules the change reaches were
+   * compiled again (the whole set for a new or removed file), the others kept.
    */
   how: 'unaffected' | 'patched' | 'recompiled';
   /** Wall time of the update in milliseconds. */
@@ -174,7 +175,7 @@ class IncrementalCompiler implements Compiler {
     if (patched) return done('patched', patched);
 
     const oldHashes = this.prints.all();
-    this.snap = this.compile();
+    this.snap = this.compile(this.modulesToRebuild(relevant.map((c) => c.file)));
     this.adopt(this.snap);
     const newHashes = this.prints.all();
     return done('recompiled', changedModules(oldHashes, newHashes), [...oldHashes.keys()].filter((m) => !newHashes.has(m)));
@@ -216,11 +217,38 @@ class IncrementalCompiler implements Compiler {
     return changed;
   }
 
-  private compile(): Snapshot {
+  /**
+   * The modules a change to `files` reaches: theirs, every module importing,
+   * augmenting or deviating one of those, and the targets of their augments and
+   * deviations (whose trees hold grafted nodes), to a fixed point. Undefined when
+   * a file belongs to no module of the set (a new or removed file): compile it all.
+   */
+  private modulesToRebuild(files: readonly string[]): Set<string> | undefined {
+    const graph = this.graph;
+    const rebuild = new Set<string>();
+    const stack: string[] = [];
+    for (const file of files) {
+      const module = graph.moduleOfFile(file);
+      if (module === undefined || this.overlay.isRemoved(file)) return undefined;
+      stack.push(module);
+    }
+    while (stack.length) {
+      const m = stack.pop()!;
+      if (rebuild.has(m)) continue;
+      rebuild.add(m);
+      stack.push(...graph.dependents(m));
+      for (const [dep, kinds] of graph.dependencies(m)) if (kinds.has('augment') || kinds.has('deviation')) stack.push(dep);
+    }
+    return rebuild;
+  }
+
+  /** Compiles the set; with `rebuild`, only those modules, keeping the rest of the current IR. */
+  private compile(rebuild?: ReadonlySet<string>): Snapshot {
     const files = this.expandInputs();
     const repo = this.repositoryFor(files);
     this.store.startRecording();
-    const { schema, diagnostics } = compileYang({ files, features: this.options.features, parseCache: this.store, repository: repo });
+    const reuse = rebuild && { previous: { schema: this.snap.schema, diagnostics: [...this.snap.diagnostics] }, rebuild };
+    const { schema, diagnostics } = compileYang({ files, features: this.options.features, parseCache: this.store, repository: repo, reuse });
     const reads = this.store.stopRecording();
     const statements = [...reads.keys()].flatMap((f) => this.store.parse(f).statement ?? []);
     const lookedUp = [...repo.lookedUp].sort();

@@ -51,6 +51,22 @@ describe('incremental compile of OpenConfig interfaces', () => {
     expect(compiler.schema).toEqual(fromScratch().schema);
   });
 
+  it('compiles only the modules an added leaf reaches, keeping the others as they were', () => {
+    const before = { ...compiler.schema.modules };
+    const vlan = compiler.schema.modules['openconfig-vlan']!.file;
+    const result = edit(vlan, (t) => t.replace(/(\n  grouping vlan-tpid-config \{)/, '$1\n    leaf added-by-test { type string; }'));
+    expect(result.how).toBe('recompiled');
+    expect(result.changed).toContain('openconfig-vlan');
+    // Modules that neither depend on openconfig-vlan nor hold its augments keep their IR objects.
+    expect(compiler.schema.modules['ietf-yang-types']).toBe(before['ietf-yang-types']);
+    expect(compiler.schema.modules['openconfig-types']).toBe(before['openconfig-types']);
+    expect(compiler.schema.modules['openconfig-vlan']).not.toBe(before['openconfig-vlan']);
+    expect(JSON.stringify(compiler.schema.modules['openconfig-vlan'])).toContain('added-by-test');
+    const scratch = fromScratch();
+    expect(compiler.schema).toEqual(scratch.schema);
+    expect(compiler.diagnostics).toEqual(scratch.diagnostics);
+  });
+
   it('goes back to the compile of the files on disk', () => {
     const pristine = createCompiler({ inputs: INPUTS, searchPaths: SEARCH });
     const files = [...edited.keys()];
