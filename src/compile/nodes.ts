@@ -320,7 +320,13 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
       c.sink.error('bad-augment-target', argLoc(a), `augment target "${a.arg}" not found in grouping "${def.arg}"`);
       continue;
     }
-    graft(b, target, buildChildren({ ...b, scope: newScope(c, a, b.scope.unit, b.scope) }, a), a);
+    const grafted = buildChildren({ ...b, scope: newScope(c, a, b.scope.unit, b.scope) }, a);
+    const augmentWhen = child(a, 'when');
+    if (augmentWhen) {
+      const expr = checkedXPath(c, augmentWhen, b.scope.unit);
+      for (const n of grafted) n.when ??= expr;
+    }
+    graft(b, target, grafted, a);
   }
   return nodes;
 }

@@ -223,3 +223,25 @@ describe('yang-data and structures', () => {
     expect(find(doc!.nodes, ['address-book', 'address', 'phone']).path).toBe('/book:address-book/address/phone');
   });
 });
+
+describe('uses', () => {
+  it('puts the when of a uses and of its augments on the nodes they bring', () => {
+    const { schema, diagnostics } = compileSources({
+      'm.yang': mod(`  grouping g {
+    container box { leaf inside { type string; } }
+  }
+  leaf kind { type string; }
+  uses g {
+    when "kind = 'boxed'";
+    augment "box" {
+      when "../kind != 'empty'";
+      leaf extra { type string; }
+    }
+  }`),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(find(schema.modules.m!.data, ['box']).when).toBe("kind = 'boxed'");
+    expect(find(schema.modules.m!.data, ['box', 'extra']).when).toBe("../kind != 'empty'");
+    expect(find(schema.modules.m!.data, ['box', 'inside']).when).toBeUndefined();
+  });
+});
