@@ -29,7 +29,7 @@ export function resolveAbsolute(
   if (name === undefined) return { error: ['unknown-prefix', `prefix "${prefix}" is not defined`] };
   const mod = c.mods.get(name);
   if (!mod) return {};
-  return { target: findTarget(c, rootsOf(mod), path, unit), mod };
+  return { target: findTarget(rootsOf(mod), path, unit), mod };
 }
 
 interface PendingAugment {

@@ -315,7 +315,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   for (const r of childrenOf(s, 'refine')) applyRefine(b, nodes, r);
   for (const a of childrenOf(s, 'augment')) {
     if (!ifFeaturesHold(c, a, b.scope.unit)) continue;
-    const target = findTarget(c, nodes, a.arg ?? '', b.scope.unit);
+    const target = findTarget(nodes, a.arg ?? '', b.scope.unit);
     if (!target) {
       c.sink.error('bad-augment-target', argLoc(a), `augment target "${a.arg}" not found in grouping "${def.arg}"`);
       continue;
@@ -335,7 +335,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
 function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
   const { c } = b;
   const unit = b.scope.unit;
-  const target = findTarget(c, nodes, r.arg ?? '', unit)?.node;
+  const target = findTarget(nodes, r.arg ?? '', unit)?.node;
   if (!target) {
     c.sink.error('bad-refine-target', argLoc(r), `refine target "${r.arg}" not found`);
     return;

@@ -1,7 +1,7 @@
 import type { SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, splitQName, type Compilation } from './context.js';
+import { argLoc, splitQName } from './context.js';
 import { asCases, type BuildCtx } from './nodes.js';
 
 /** A place nodes can be added to: a node, or an operation's input/output. */
@@ -30,7 +30,7 @@ export function schemaChildren(node: SchemaNode): SchemaNode[] {
  * Absolute steps match module and name; descendant steps (refine, uses-augment)
  * are inside one grouping expansion, where the local name is enough.
  */
-export function findTarget(c: Compilation, roots: SchemaNode[], path: string, unit: Unit): Target | undefined {
+export function findTarget(roots: SchemaNode[], path: string, unit: Unit): Target | undefined {
   const absolute = path.startsWith('/');
   const steps = path.split('/').filter(Boolean);
   let current: Target | undefined;
