@@ -1,5 +1,5 @@
 /** Entry point: `npm start -- [options]` (see config.ts or `--help`). */
-import { ConfigError, USAGE, readConfig } from './config.js';
+import { ConfigError, type ServerConfig, USAGE, readConfig } from './config.js';
 import { startServer } from './server.js';
 
 function configOrExit() {
@@ -15,7 +15,17 @@ function configOrExit() {
   }
 }
 
-const { restconf, url } = await startServer(configOrExit());
+/** A file that cannot be read, a bad certificate or a port in use is reported in one line, without a stack trace. */
+async function startOrExit(config: ServerConfig) {
+  try {
+    return await startServer(config);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+const { restconf, url } = await startOrExit(configOrExit());
 console.log(`RESTCONF server listening on ${url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -84,6 +84,20 @@ describe('generated example-jukebox server: mutual TLS', () => {
   it('refuses a certificate from another CA', async () => {
     await expect(send(server!.base, 'GET', '/restconf', { tls: pki.clientTls('ca', 'stranger') })).rejects.toThrow();
   });
+
+  it('reports a key file it cannot read in one line, without a stack trace, and exits 1', async () => {
+    const missing = join(work, 'missing.key');
+    const failure = startProject(project, ['--cert', pki.file('server.crt'), '--key', missing]).then(
+      async (started) => {
+        await started.stop();
+        return 'started';
+      },
+      (err: Error) => err.message,
+    );
+    const message = await failure;
+    expect(message).toMatch(/exited with 1; its output:\nerror: .*missing\.key/);
+    expect(message).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('generated example-jukebox server: data resources', () => {
