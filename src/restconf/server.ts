@@ -23,7 +23,7 @@ import { type OperationHandlers, invokeOperation, operationsList } from './opera
 import { parseQuery } from './query.js';
 import { type JsonObject, isObject, lookupChild } from './schema-index.js';
 import { EventStreams } from './sse.js';
-import { parseDataPath, parseOperationPath } from './uri.js';
+import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
 
@@ -168,7 +168,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
 
   function streamResource(x: Exchange, res: ServerResponse, rest: string): Reply | undefined {
     const m = /^\/([^/]+)\/(json|xml)$/.exec(rest);
-    if (!m || decodeURIComponent(m[1]!) !== STREAM_NAME) throw RestconfError.of('invalid-value', 'no such event stream', { status: 404 });
+    if (!m || decodeSegment(m[1]!, '') !== STREAM_NAME) throw RestconfError.of('invalid-value', 'no such event stream', { status: 404 });
     allowFor(x, ['GET']);
     parseQuery(x.search, x.method, 'stream');
     if (!acceptsEventStream(x.req.headers.accept)) throw RestconfError.of('invalid-value', 'event streams are sent as text/event-stream', { status: 406 });

@@ -24,7 +24,8 @@ export type Target =
   | { kind: 'data'; steps: InstanceStep[]; path: string }
   | { kind: 'action'; steps: InstanceStep[]; action: OperationNode; path: string };
 
-function decode(segment: string, path: string): string {
+/** A percent-decoded path segment; bad encoding is a 400 (malformed-message), not an internal error. */
+export function decodeSegment(segment: string, path: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -49,7 +50,7 @@ function parseKeys(list: ListNode, rawKeys: string, path: string): JsonValue[] {
   return list.keys.map((k, i) => {
     const leaf = list.children.find((c) => c.kind === 'leaf' && c.name === k);
     if (!leaf || leaf.kind !== 'leaf') throw RestconfError.of('operation-failed', `key leaf ${k} missing from schema`);
-    const r = checkValue(leaf.type, decode(parts[i]!, path), 'lexical', leaf.module);
+    const r = checkValue(leaf.type, decodeSegment(parts[i]!, path), 'lexical', leaf.module);
     if (!r.ok) throw invalidValue(`${path}/${k}`, `key ${k}: ${r.message}`, r.appTag);
     return r.value;
   });
@@ -73,12 +74,12 @@ export function parseDataPath(index: SchemaIndex, rawPath: string): Target {
     const segment = segments[i]!;
     const last = i === segments.length - 1;
     const eq = segment.indexOf('=');
-    const name = decode(eq < 0 ? segment : segment.slice(0, eq), path);
+    const name = decodeSegment(eq < 0 ? segment : segment.slice(0, eq), path);
     const entry = lookupChild(children, parentModule, name);
     if (!entry) throw unknownNode(name, path, index);
     const node = entry.node;
     if (node.kind === 'action') {
-      if (!last) throw unknownNode(decode(segments[i + 1]!.split('=')[0]!, path), `${path}/${node.jsonName}`, index);
+      if (!last) throw unknownNode(decodeSegment(segments[i + 1]!.split('=')[0]!, path), `${path}/${node.jsonName}`, index);
       if (eq >= 0) throw invalidValue(path, `an action takes no key values`);
       return { kind: 'action', steps, action: node, path: `${path}/${node.jsonName}` };
     }
@@ -93,7 +94,7 @@ export function parseDataPath(index: SchemaIndex, rawPath: string): Target {
       } else if (!last) throw invalidValue(path, `list ${node.name} needs key values to be traversed`);
     } else if (node.kind === 'leaf-list') {
       if (eq >= 0) {
-        const r = checkValue(node.type, decode(segment.slice(eq + 1), path), 'lexical', node.module);
+        const r = checkValue(node.type, decodeSegment(segment.slice(eq + 1), path), 'lexical', node.module);
         if (!r.ok) throw invalidValue(path, r.message, r.appTag);
         step.value = r.value;
         path += leafListPredicate(r.value);
@@ -101,7 +102,7 @@ export function parseDataPath(index: SchemaIndex, rawPath: string): Target {
     } else if (eq >= 0) throw invalidValue(path, `${node.name} is a ${node.kind}; only lists and leaf-lists take "=" values`);
     step.path = path;
     if (!last && (node.kind === 'leaf' || node.kind === 'leaf-list' || node.kind === 'anydata' || node.kind === 'anyxml')) {
-      throw unknownNode(decode(segments[i + 1]!.split('=')[0]!, path), path, index);
+      throw unknownNode(decodeSegment(segments[i + 1]!.split('=')[0]!, path), path, index);
     }
     steps.push(step);
     children = childrenOf(node);
@@ -112,7 +113,7 @@ export function parseDataPath(index: SchemaIndex, rawPath: string): Target {
 
 /** Parses `/module:rpc` after `{root}/operations`. */
 export function parseOperationPath(index: SchemaIndex, rawPath: string): OperationNode {
-  const name = decode(rawPath.replace(/^\//, ''), '');
+  const name = decodeSegment(rawPath.replace(/^\//, ''), '');
   const entry = name.includes('/') ? undefined : lookupChild(index.topLevel, undefined, name);
   if (!entry || entry.node.kind !== 'rpc') throw unknownNode(name, '', index);
   return entry.node;

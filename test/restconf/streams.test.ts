@@ -76,5 +76,6 @@ describe('event streams', { timeout: 10_000 }, () => {
   it('needs Accept: text/event-stream and a known stream', async () => {
     expect((await s.get('/restconf/streams/NETCONF/json', { Accept: 'application/yang-data+json' })).status).toBe(406);
     expect((await s.get('/restconf/streams/OTHER/json', { Accept: 'text/event-stream' })).status).toBe(404);
+    expect((await s.get('/restconf/streams/%ZZ/json', { Accept: 'text/event-stream' })).status).toBe(400);
   });
 });
