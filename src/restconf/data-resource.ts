@@ -65,12 +65,28 @@ function sameParent(a: readonly InstanceStep[], b: readonly InstanceStep[]): boo
   );
 }
 
+/**
+ * The decoded instance an edit body carries for the last of `steps` (whose
+ * instance path is `path`), checked against the keys or leaf-list value the path names.
+ */
+export function instanceValue(core: RestconfCore, steps: readonly InstanceStep[], path: string, body: ParsedBody): JsonValue {
+  const last = steps.at(-1)!;
+  const where: Siblings = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
+  const member = bodyMember(body, where, steps.length > 1 ? steps.at(-2)!.path : '', core.codec);
+  if (member.node !== last.node) throw invalidValue(path, `the body must contain ${qualifiedName(last.node)}, not ${qualifiedName(member.node)}`);
+  const value = singleInstance(member, path);
+  if (last.keys && last.node.kind === 'list') {
+    const keys = last.node.keys;
+    keys.forEach((k, i) => {
+      if (!sameValue((value as JsonObject)[k], last.keys![i])) throw invalidValue(`${path}/${k}`, `key ${k} in the body does not match the target`);
+    });
+  }
+  if (last.value !== undefined && !sameValue(value, last.value)) throw invalidValue(path, 'the leaf-list value in the body does not match the target');
+  return value;
+}
+
 export class DataResource {
   constructor(private readonly core: RestconfCore) {}
-
-  private parentPath(steps: readonly InstanceStep[]): string {
-    return steps.length > 1 ? steps.at(-2)!.path : '';
-  }
 
   /** insert/point for an entry of `node` whose parent instance is named by `parentSteps`. */
   private insertSpec(q: QueryParams, node: DataNode, parentSteps: readonly InstanceStep[], path: string): InsertSpec | undefined {
@@ -197,24 +213,6 @@ export class DataResource {
     });
   }
 
-  /** The decoded instance an edit body carries for the target, checked against the URI's keys. */
-  private targetValue(target: DataTarget, body: ParsedBody): JsonValue {
-    const { steps } = target;
-    const last = steps.at(-1)!;
-    const where: Siblings = { children: siblingsAt(steps, steps.length - 1, this.core.index.topLevel).children, parentModule: undefined };
-    const member = bodyMember(body, where, this.parentPath(steps), this.core.codec);
-    if (member.node !== last.node) throw invalidValue(target.path, `the body must contain ${qualifiedName(last.node)}, not ${qualifiedName(member.node)}`);
-    const value = singleInstance(member, target.path);
-    if (last.keys && last.node.kind === 'list') {
-      const keys = last.node.keys;
-      keys.forEach((k, i) => {
-        if (!sameValue((value as JsonObject)[k], last.keys![i])) throw invalidValue(`${target.path}/${k}`, `key ${k} in the body does not match the request URI`);
-      });
-    }
-    if (last.value !== undefined && !sameValue(value, last.value)) throw invalidValue(target.path, 'the leaf-list value in the body does not match the request URI');
-    return value;
-  }
-
   /** PUT: creates or replaces the target (RFC 8040 section 4.5). */
   async put(x: Exchange, target: Exclude<Target, { kind: 'action' }>, q: QueryParams, body: ParsedBody): Promise<Reply> {
     const { core } = this;
@@ -228,7 +226,7 @@ export class DataResource {
       });
     }
     const { steps } = target;
-    const value = this.targetValue(target, body);
+    const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
     const insert = this.insertSpec(q, last.node, steps.slice(0, -1), target.path);
     return core.edit(x, (draft) => {
@@ -249,7 +247,7 @@ export class DataResource {
       });
     }
     const { steps } = target;
-    const value = this.targetValue(target, body);
+    const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
     return core.edit(x, (draft) => {
       const parent = parentInstance(draft, steps, core.index.topLevel, false);

@@ -4,11 +4,12 @@
  * errors of the first failing edit (edit-status) or of the patch as a whole.
  */
 import type { DataNode } from '../ir/types.js';
-import { type ParsedBody, bodyMember, singleInstance } from './body.js';
+import type { ParsedBody } from './body.js';
 import type { RestconfCore } from './core.js';
+import { instanceValue } from './data-resource.js';
 import { RestconfError, errorEntriesJson, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
-import { type JsonObject, type JsonValue, isObject, qualifiedName } from './schema-index.js';
+import { type JsonObject, type JsonValue, isObject } from './schema-index.js';
 import { type InsertSpec, mergeInstance, parentInstance, readInstance, removeInstance, siblingsAt, writeInstance } from './tree.js';
 import { type InstanceStep, type Target, parseDataPath } from './uri.js';
 import type { XmlElement } from './xml.js';
@@ -95,20 +96,10 @@ export class YangPatch {
   private editValue(edit: Edit, steps: readonly InstanceStep[], path: string): JsonValue {
     if (!edit.value) throw invalidValue(path, `operation ${edit.operation} needs a value`);
     const last = steps.at(-1)!;
-    const where = { children: siblingsAt(steps, steps.length - 1, this.core.index.topLevel).children, parentModule: undefined };
-    const member = bodyMember(edit.value, where, steps.length > 1 ? steps.at(-2)!.path : '', this.core.codec);
-    if (member.node !== last.node) throw invalidValue(path, `the value must contain ${qualifiedName(last.node)}`);
     if (last.keys === undefined && last.value === undefined && (last.node.kind === 'list' || last.node.kind === 'leaf-list')) {
       throw invalidValue(path, `the target must name one ${last.node.name} entry`);
     }
-    const value = singleInstance(member, path);
-    if (last.keys && last.node.kind === 'list') {
-      const list = last.node;
-      if (list.keys.some((k, i) => JSON.stringify((value as JsonObject)[k]) !== JSON.stringify(last.keys![i]))) {
-        throw invalidValue(path, 'the keys in the value do not match the edit target');
-      }
-    }
-    return value;
+    return instanceValue(this.core, steps, path, edit.value);
   }
 
   private position(edit: Edit, requestPath: string, node: DataNode, path: string): InsertSpec {

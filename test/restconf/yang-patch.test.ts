@@ -96,6 +96,19 @@ describe('YANG Patch (RFC 8072)', () => {
     expect((await s.get(`${JUKEBOX}/player`)).json()).toEqual({ 'example-jukebox:player': { gap: '2.0', queue: ['b'] } });
   });
 
+  it('rejects a value that names another entry than the edit target', async () => {
+    const before = (await s.get(JUKEBOX)).headers.etag;
+    for (const edit of [
+      { 'edit-id': 'e1', operation: 'create', target: '/player/queue=x', value: { 'example-jukebox:queue': ['y'] } },
+      { 'edit-id': 'e1', operation: 'replace', target: '/library/artist=Wire', value: { 'example-jukebox:artist': [{ name: 'Pink Flag' }] } },
+    ]) {
+      const res = await s.send('PATCH', JUKEBOX, { body: patch([edit]), headers: PATCH_JSON });
+      expect(res.status).toBe(400);
+      expect(res.json()['ietf-yang-patch:yang-patch-status']['edit-status'].edit[0].errors.error[0]['error-message']).toMatch(/does not match the target/);
+    }
+    expect((await s.get(JUKEBOX)).headers.etag).toBe(before);
+  });
+
   it('rejects an unknown operation as malformed', async () => {
     const res = await s.send('PATCH', `${JUKEBOX}/player`, { body: patch([{ 'edit-id': 'e1', operation: 'explode', target: '/gap' }]), headers: PATCH_JSON });
     expect(res.status).toBe(400);
