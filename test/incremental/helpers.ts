@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { compileYang } from '../../src/compile/index.js';
 import { formatDiagnostic } from '../../src/diagnostics/index.js';
 import type { Compiler } from '../../src/incremental/compiler.js';
@@ -9,7 +9,12 @@ import type { Compiler } from '../../src/incremental/compiler.js';
 /** A folder that does not exist: the compiler under test sees its files only in memory. */
 export const VIRTUAL = join(tmpdir(), 'yangkit-virtual-workspace-never-created');
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'yangkit-incr-'));
+/** A new folder, deleted when the current test finishes (call it inside a test). */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-incr-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** Writes files (relative name -> text) under `dir`. */
 export function writeTree(dir: string, files: Record<string, string>): void {
