@@ -14,6 +14,7 @@ import { type Exchange, type Reply, documentReply } from './exchange.js';
 import { type JsonObject, isObject, qualifiedName } from './schema-index.js';
 import { parentInstance, readInstance } from './tree.js';
 import type { InstanceStep } from './uri.js';
+import { RESTCONF_NS } from './xml.js';
 
 export interface OperationContext {
   request: IncomingMessage;
@@ -103,5 +104,5 @@ export function operationsList(core: RestconfCore, x: Exchange): Reply {
   const ops: JsonObject = {};
   for (const rpc of core.index.rpcs()) ops[qualifiedName(rpc)] = [null];
   if (x.encoding === 'json') return documentReply(200, 'json', JSON.stringify({ 'ietf-restconf:operations': ops }, null, 2));
-  return documentReply(200, 'xml', core.codec.writePlain('operations', 'urn:ietf:params:xml:ns:yang:ietf-restconf', ops));
+  return documentReply(200, 'xml', core.codec.writePlain('operations', RESTCONF_NS, ops));
 }
