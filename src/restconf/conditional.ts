@@ -8,8 +8,9 @@ import type { Snapshot } from './datastore.js';
 
 export type Precondition = 'proceed' | 'not-modified' | 'failed';
 
-function tagList(header: string): string[] {
-  return header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+/** The entity tags of a header; `weak` compares weakly (If-None-Match), else a weak tag never matches (If-Match, RFC 7232 3.1). */
+function tagList(header: string, weak: boolean): string[] {
+  return header.split(',').map((t) => (weak ? t.trim().replace(/^W\//, '') : t.trim()));
 }
 
 function parseDate(header: string | undefined): number | undefined {
@@ -24,7 +25,7 @@ export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapsh
   const modified = snap.lastModified.getTime();
   const ifMatch = headers['if-match'];
   if (ifMatch) {
-    const tags = tagList(ifMatch);
+    const tags = tagList(ifMatch, false);
     if (!tags.includes('*') && !tags.includes(snap.etag)) return 'failed';
   } else {
     const since = parseDate(headers['if-unmodified-since']);
@@ -32,7 +33,7 @@ export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapsh
   }
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch) {
-    const tags = tagList(ifNoneMatch);
+    const tags = tagList(ifNoneMatch, true);
     if (tags.includes('*') || tags.includes(snap.etag)) return retrieval ? 'not-modified' : 'failed';
   } else if (retrieval) {
     const since = parseDate(headers['if-modified-since']);

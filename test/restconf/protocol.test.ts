@@ -204,6 +204,9 @@ describe('conditional requests', () => {
     const stale = await s.send('PUT', `${JUKEBOX}/player/gap`, { body: { 'example-jukebox:gap': '1.5' }, headers: { 'If-Match': etag } });
     expect(stale.status).toBe(412);
     expect(stale.text).toBe('');
+    const current = (await s.get(JUKEBOX)).headers.etag!;
+    expect((await s.send('PUT', `${JUKEBOX}/player/gap`, { body, headers: { 'If-Match': `W/${current}` } })).status).toBe(412); // strong comparison
+    expect((await s.get(JUKEBOX, { 'If-None-Match': `W/${current}` })).status).toBe(304); // weak comparison
     const past = await s.send('PUT', `${JUKEBOX}/player/gap`, { body, headers: { 'If-Unmodified-Since': new Date(0).toUTCString() } });
     expect(past.status).toBe(412);
     expect((await s.get(`${JUKEBOX}/player/gap`)).json()).toEqual({ 'example-jukebox:gap': '1.0' });
