@@ -38,7 +38,10 @@ export function watchPaths(folders: readonly string[], files: readonly string[],
         if (recursive) watchFolder(path, true); // a new subfolder; not a folder: nothing happens
         if (accept(path)) note(path);
       });
-      watcher.on('error', () => watchers.delete(dir)); // the folder went away
+      watcher.on('error', () => {
+        watcher.close(); // the folder went away
+        watchers.delete(dir);
+      });
       watchers.set(dir, watcher);
     } catch {
       return; // not a folder (any more)

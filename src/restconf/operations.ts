@@ -84,7 +84,7 @@ export async function invokeOperation(
     output = await handler(input, { request: x.req, ...(x.user ? { user: x.user } : {}), ...(instancePath ? { instancePath } : {}) });
   } catch (err) {
     if (err instanceof RestconfError) throw err;
-    throw RestconfError.of('operation-failed', (err as Error).message ?? String(err), { type: 'application', path: opPath });
+    throw RestconfError.of('operation-failed', err instanceof Error ? err.message : String(err), { type: 'application', path: opPath });
   }
   if (!output || Object.keys(output).length === 0) return { status: 204 };
   let checked: JsonObject;
