@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,13 +7,15 @@ import { ROOT } from '../cli/run.js';
 import { CORPUS } from '../corpus/paths.js';
 import { tempDir, writeTree } from './helpers.js';
 
-const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 150_000 });
+/** Runs a command without blocking the test worker (npm install can take a while). */
+const run = async (cmd: string, args: string[], cwd: string): Promise<string> =>
+  (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8', timeout: 150_000 })).stdout;
 
 describe('the npm package', () => {
-  it('installs from its tarball into an empty project and runs with npx', () => {
+  it('installs from its tarball into an empty project and runs with npx', async () => {
     // `npm test` has just built dist/, so the pack skips the prepare script's second build.
     const packed = tempDir();
-    run('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
+    await run('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
     const [tarball] = readdirSync(packed).filter((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
 
@@ -22,12 +25,12 @@ describe('the npm package', () => {
       'models/example-jukebox.yang': readFileSync(join(CORPUS, 'examples/example-jukebox.yang'), 'utf8'),
       'yangkit.config.json': JSON.stringify({ jobs: [{ inputs: ['models'], emit: [{ emitter: 'tree', out: 'trees' }] }] }),
     });
-    run('npm', ['install', '--no-audit', '--no-fund', join(packed, tarball!)], project);
+    await run('npm', ['install', '--no-audit', '--no-fund', join(packed, tarball!)], project);
 
-    expect(run('npx', ['yangkit', '--help'], project)).toMatch(/^Usage: yangkit \[options\] \[command\][\s\S]*\bbuild\b/);
+    expect(await run('npx', ['yangkit', '--help'], project)).toMatch(/^Usage: yangkit \[options\] \[command\][\s\S]*\bbuild\b/);
     const golden = readFileSync(join(ROOT, 'test/fixtures/tree/example-jukebox.txt'), 'utf8');
-    expect(run('npx', ['yangkit', 'tree', 'models/example-jukebox.yang'], project)).toBe(golden);
-    expect(run('npx', ['yangkit', 'build'], project)).toMatch(/^yangkit: job "job 1": compiled 1 module; re-ran tree example-jukebox: wrote trees\/example-jukebox\.txt/);
+    expect(await run('npx', ['yangkit', 'tree', 'models/example-jukebox.yang'], project)).toBe(golden);
+    expect(await run('npx', ['yangkit', 'build'], project)).toMatch(/^yangkit: job "job 1": compiled 1 module; re-ran tree example-jukebox: wrote trees\/example-jukebox\.txt/);
     expect(readFileSync(join(project, 'trees/example-jukebox.txt'), 'utf8')).toBe(golden);
   }, 180_000);
 });
