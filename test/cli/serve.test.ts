@@ -177,6 +177,12 @@ describe('yangkit serve on the Junos outbound-https sample', () => {
     expect((await send(s.origin, 'GET', `${CLIENT_PATH}/device-id`)).json()).toEqual({ 'junos-outbound-https:device-id': 'router-1' });
   });
 
+  it('accepts --init data saved from a GET of the datastore (the ietf-restconf:data wrapper)', async () => {
+    writeFileSync(file('saved.json'), JSON.stringify({ 'ietf-restconf:data': { 'junos-outbound-https:outbound-https': { client: [NMS1] } } }));
+    const s = await serveForTest('-p', CORPUS, OUTBOUND, '--http', '--init', file('saved.json'));
+    expect((await send(s.origin, 'GET', `${CLIENT_PATH}/device-id`)).json()).toEqual({ 'junos-outbound-https:device-id': 'router-1' });
+  });
+
   it('refuses to start on an invalid --init document, naming the file and the path', () => {
     const bad = file('bad-init.json');
     writeFileSync(bad, JSON.stringify({ 'junos-outbound-https:outbound-https': { client: [{ ...NMS1, waittime: 4294967296 }] } }));

@@ -150,13 +150,22 @@ function checkConfig(runtime: Runtime, schema: SchemaSet, source: string, docume
   }
 }
 
+/**
+ * The --init document: RFC 7951 JSON with module-qualified top-level members, or
+ * the `{"ietf-restconf:data": {...}}` a GET of `{root}/data` returns, so a saved
+ * response can seed a server.
+ */
 function readInitDocument(file: string): unknown {
   const text = readInput('--init', file);
+  let document: unknown;
   try {
-    return JSON.parse(text);
+    document = JSON.parse(text);
   } catch (err) {
     throw new CliError(`${file}: not valid JSON: ${(err as Error).message}`);
   }
+  const members = document !== null && typeof document === 'object' ? (document as Record<string, unknown>) : undefined;
+  const wrapped = members && Object.keys(members).length === 1 && 'ietf-restconf:data' in members;
+  return wrapped ? members['ietf-restconf:data'] : document;
 }
 
 /**
