@@ -11,6 +11,13 @@ interface Subscriber {
   encoding: Encoding;
 }
 
+/**
+ * A subscriber that lets more than this much output pile up unread is dropped:
+ * a stalled client must not make the server buffer notifications without end.
+ * It reconnects when it can keep up again.
+ */
+export const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
+
 export interface RenderedEvent {
   json: string;
   xml: () => string;
@@ -40,6 +47,10 @@ export class EventStreams {
     for (const sub of this.subscribers) {
       const text = sub.encoding === 'json' ? event.json : (xml ??= event.xml());
       sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
+      if (sub.res.writableLength > MAX_UNREAD_BYTES) {
+        this.subscribers.delete(sub);
+        sub.res.destroy();
+      }
     }
   }
 

@@ -43,6 +43,23 @@ function subscribe(path: string): Promise<{ res: IncomingMessage; next: () => Pr
 }
 
 describe('event streams', { timeout: 10_000 }, () => {
+  it('drops a subscriber that stops reading, instead of buffering without end', async () => {
+    const { res } = await subscribe('/restconf/streams/NETCONF/json');
+    res.pause(); // a stalled client: nothing it is sent gets read
+    const title = 'x'.repeat(64 * 1024);
+    // 25 MiB of events: far past the server's bound (4 MiB unread) plus what the kernel buffers.
+    for (let i = 0; i < 400; i++) {
+      s.notify({ 'example-jukebox:song-played': { title } });
+      await new Promise((r) => setImmediate(r));
+    }
+    // Reading again, the client gets what was sent before the drop, then the end of the stream.
+    const ended = new Promise<string>((resolve) => res.on('close', () => resolve('closed')));
+    res.resume();
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 5_000));
+    expect(await Promise.race([ended, timeout])).toBe('closed');
+    res.destroy();
+  });
+
   it('delivers notify() to a JSON SSE subscriber', async () => {
     const { res, next } = await subscribe('/restconf/streams/NETCONF/json');
     expect(res.headers['content-type']).toBe('text/event-stream');
