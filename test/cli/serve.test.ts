@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CORPUS } from '../corpus/paths.js';
-import { makeCa, makeCert } from '../restconf/certificates.js';
+import { makeTestPki } from '../restconf/certificates.js';
 import { type RequestInit, send } from '../restconf/client.js';
 import { ROOT } from './run.js';
 
@@ -27,11 +27,7 @@ const tlsAs = (client?: string): RequestInit['tls'] => ({ ca: pem('ca.crt'), ...
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yangkit-serve-'));
-  makeCa(dir, 'ca');
-  makeCa(dir, 'other-ca');
-  makeCert(dir, 'server', 'ca', 'IP:127.0.0.1');
-  makeCert(dir, 'client', 'ca');
-  makeCert(dir, 'stranger', 'other-ca');
+  makeTestPki(dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -19,3 +19,16 @@ export function makeCert(dir: string, name: string, ca: string, san?: string): v
   writeFileSync(ext, san ? `subjectAltName=${san}\n` : 'extendedKeyUsage=clientAuth\n');
   openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', ext);
 }
+
+/**
+ * The certificates the mutual-TLS tests use, in `dir`: CAs `ca` and `other-ca`, a
+ * server certificate for 127.0.0.1 and a `client` both signed by `ca`, and a
+ * `stranger` client signed by `other-ca`.
+ */
+export function makeTestPki(dir: string): void {
+  makeCa(dir, 'ca');
+  makeCa(dir, 'other-ca');
+  makeCert(dir, 'server', 'ca', 'IP:127.0.0.1');
+  makeCert(dir, 'client', 'ca');
+  makeCert(dir, 'stranger', 'other-ca');
+}

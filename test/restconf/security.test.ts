@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RestconfServer, UsersFile, createRestconfServer, hashPassword, verifyPassword } from '../../src/restconf/index.js';
-import { makeCa, makeCert } from './certificates.js';
+import { makeTestPki } from './certificates.js';
 import { send, startServer, type TestServer } from './client.js';
 import { jukeboxSchema } from './fixtures.js';
 
@@ -12,11 +12,7 @@ const pem = (name: string) => readFileSync(join(dir, name));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yangkit-tls-'));
-  makeCa(dir, 'ca');
-  makeCa(dir, 'other-ca');
-  makeCert(dir, 'server', 'ca', 'IP:127.0.0.1');
-  makeCert(dir, 'client', 'ca');
-  makeCert(dir, 'stranger', 'other-ca');
+  makeTestPki(dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
