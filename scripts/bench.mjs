@@ -46,7 +46,7 @@ async function compileCorpusYanglint() {
   const version = yanglintVersion();
   if (!version) return 'yanglint is not installed (apt-get install libyang2-tools)';
   const start = performance.now();
-  const results = await mapBounded(files, 1, runYanglint);
+  const results = await mapBounded(files, 1, (f) => runYanglint(f));
   const ms = performance.now() - start;
   const peaks = results.map((r) => r.maxRssKb).filter((kb) => kb !== null);
   return {

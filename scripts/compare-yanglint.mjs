@@ -33,7 +33,7 @@ if (!version) {
 
 // yanglint: one process per file, 2 at a time, each with a timeout.
 console.log(`${version}: running ${files.length} modules, 2 at a time ...`);
-const yl = await mapBounded(files, 2, runYanglint);
+const yl = await mapBounded(files, 2, (f) => runYanglint(f));
 
 const verdict = (r) => (r.ok ? 'ok' : r.timedOut ? 'timeout' : 'error');
 const differ = files.flatMap((file, i) =>

@@ -83,11 +83,12 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const YANGLINT_FLAGS = (process.env.YANGLINT_FLAGS ?? '-i').split(' ').filter(Boolean);
 
 /**
- * Runs yanglint on one file. Resolves to { ok, timedOut, firstError, stderr, ms, maxRssKb };
+ * Runs yanglint on one file (or several compiled together) with the corpus search paths, or
+ * the given ones. Resolves to { ok, timedOut, firstError, stderr, ms, maxRssKb };
  * maxRssKb comes from GNU time when /usr/bin/time exists, else it is null.
  */
-export function runYanglint(file) {
-  const args = [...YANGLINT_FLAGS, '-D', ...searchPathsFor(file).flatMap((d) => ['-p', d]), file];
+export function runYanglint(file, searchPaths = searchPathsFor([file].flat()[0])) {
+  const args = [...YANGLINT_FLAGS, '-D', ...searchPaths.flatMap((d) => ['-p', d]), ...[file].flat()];
   const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS_KB %M', 'yanglint', ...args]] : ['yanglint', args];
   const start = performance.now();
   return new Promise((done) => {

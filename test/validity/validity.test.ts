@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileYang } from '../../src/compile/index.js';
-import { loadCases } from './cases.js';
+import { loadCases } from '../../scripts/validity-cases.mjs';
 
 const cases = loadCases();
 
