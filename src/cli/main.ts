@@ -11,6 +11,12 @@ import { CliError, UsageError } from './options.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+// A reader that stops early (`yangkit swagger m.yang | head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 const program = new Command('yangkit')
   .description('Compile YANG modules and generate API documents, TypeScript types and RESTCONF servers')
   .version(version)

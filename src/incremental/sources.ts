@@ -66,7 +66,11 @@ export class OverlayRepository extends Repository {
 
   override candidates(name: string): readonly ModuleFile[] {
     this.lookedUp.add(name);
-    const onDisk = super.candidates(name).filter((mf) => !this.overlay.isRemoved(mf.file));
+    return super.candidates(name);
+  }
+
+  protected override searched(name: string): readonly ModuleFile[] {
+    const onDisk = super.searched(name).filter((mf) => !this.overlay.isRemoved(mf.file));
     const inMemory = (this.extra.get(name) ?? []).filter((mf) => !onDisk.some((d) => basename(d.file) === basename(mf.file)));
     return [...onDisk, ...inMemory];
   }

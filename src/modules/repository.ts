@@ -1,5 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The IETF base modules every YANG tool ships (ietf-inet-types, ietf-yang-types, ...), in the
+ * package's `yang/` folder (two levels up from both src/modules and dist/modules).
+ */
+export const BUILTIN_MODULES_DIR = fileURLToPath(new URL('../../yang', import.meta.url));
 
 /** A `.yang` file found on the search path, named `name.yang` or `name@revision.yang`. */
 export interface ModuleFile {
@@ -20,10 +27,12 @@ export function moduleFileName(file: string): ModuleFile | undefined {
 /**
  * The `.yang` files under a list of search directories (searched recursively, as
  * `pyang -p` and yanglint do), indexed by module name. Directories listed first win
- * when the same file name appears twice.
+ * when the same file name appears twice. The built-in base modules come last: only
+ * for a module that no search directory holds, so a user's own copy always wins.
  */
 export class Repository {
   private readonly byName = new Map<string, ModuleFile[]>();
+  private static builtins: Repository | undefined;
 
   constructor(searchPaths: readonly string[]) {
     for (const dir of searchPaths) this.scan(dir, 0);
@@ -31,6 +40,14 @@ export class Repository {
 
   /** Every file that may hold module `name`, in search-path order. */
   candidates(name: string): readonly ModuleFile[] {
+    const own = this.searched(name);
+    if (own.length > 0) return own;
+    Repository.builtins ??= new Repository([BUILTIN_MODULES_DIR]);
+    return Repository.builtins.searched(name);
+  }
+
+  /** The files for `name` found in the search directories. */
+  protected searched(name: string): readonly ModuleFile[] {
     return this.byName.get(name) ?? [];
   }
 

@@ -23,6 +23,7 @@ describe('the npm package', () => {
     writeTree(project, {
       'package.json': JSON.stringify({ name: 'try-yangkit', private: true }),
       'models/example-jukebox.yang': readFileSync(join(CORPUS, 'examples/example-jukebox.yang'), 'utf8'),
+      'dhcp.yang': readFileSync(join(ROOT, 'samples/dhcp.yang'), 'utf8'),
       'yangkit.config.json': JSON.stringify({ jobs: [{ inputs: ['models'], emit: [{ emitter: 'tree', out: 'trees' }] }] }),
     });
     await run('npm', ['install', '--no-audit', '--no-fund', join(packed, tarball!)], project);
@@ -32,5 +33,8 @@ describe('the npm package', () => {
     expect(await run('npx', ['yangkit', 'tree', 'models/example-jukebox.yang'], project)).toBe(golden);
     expect(await run('npx', ['yangkit', 'build'], project)).toMatch(/^yangkit: job "job 1": compiled 1 module; re-ran tree example-jukebox: wrote trees\/example-jukebox\.txt/);
     expect(readFileSync(join(project, 'trees/example-jukebox.txt'), 'utf8')).toBe(golden);
+    // The README quick start: dhcp.yang imports ietf-inet-types and ietf-yang-types, which the package ships.
+    await run('npx', ['yangkit', 'swagger', 'dhcp.yang', '-o', 'dhcp.swagger.json'], project);
+    expect(JSON.parse(readFileSync(join(project, 'dhcp.swagger.json'), 'utf8')).swagger).toBe('2.0');
   }, 180_000);
 });
