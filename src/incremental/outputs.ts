@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../cli/write-atomic.js';
+import { writeFileAtomic } from '../output/write-atomic.js';
 import type { Compiler } from './compiler.js';
 import { sha256 } from './disk-cache.js';
 import type { EmitterDefinition } from './emitters.js';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { SchemaSet } from '../../ir/types.js';
 import type { Datastore, JsonObject, RestconfServer, TlsOptions } from '../../restconf/index.js';
 import { CliError, compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
 
 /** The RESTCONF runtime, loaded on use so the other commands start without it. */
 type Runtime = typeof import('../../restconf/index.js');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CliError, compileOrExit, withCompileOptions, type CompileFlags } from '../options.js';
-import { writeFilesAtomic } from '../write-atomic.js';
+import { writeFilesAtomic } from '../../output/write-atomic.js';
 
 interface ServerFlags extends CompileFlags {
   output: string;

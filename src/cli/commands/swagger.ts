@@ -11,7 +11,7 @@ import {
 } from '../../emit/swagger/index.js';
 import type { SchemaSet } from '../../ir/types.js';
 import { compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
 
 interface DocumentFlags extends CompileFlags {
   output?: string;

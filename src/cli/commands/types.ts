@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { compileOrExit, withCompileOptions, type CompileFlags } from '../options.js';
-import { writeFilesAtomic } from '../write-atomic.js';
+import { writeFilesAtomic } from '../../output/write-atomic.js';
 
 interface TypesFlags extends CompileFlags {
   output: string;

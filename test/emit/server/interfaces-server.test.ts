@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFilesAtomic } from '../../../src/cli/write-atomic.js';
+import { writeFilesAtomic } from '../../../src/output/write-atomic.js';
 import { compileYang } from '../../../src/compile/index.js';
 import { emitServerProject } from '../../../src/emit/server/index.js';
 import { hashPassword } from '../../../src/restconf/index.js';
