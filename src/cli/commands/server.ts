@@ -8,6 +8,7 @@ interface ServerFlags extends CompileFlags {
   output: string;
   force?: boolean;
   name?: string;
+  runtime?: string;
 }
 
 /** An npm package name from the output folder's name (`Jukebox Server/` -> `jukebox-server`). */
@@ -35,13 +36,14 @@ export function registerServerCommand(program: Command): void {
     .requiredOption('-o, --output <dir>', 'folder for the project (created; must be empty unless --force)')
     .option('--force', 'write into a non-empty folder, replacing the files the project consists of')
     .option('--name <package>', 'npm package name of the project (default: the output folder name)')
+    .option('--runtime <spec>', "the project's npm dependency spec for yangkit (default: this yangkit: its registry version when installed as a package, else file:<its folder>)")
     .action(async (files: string[], opts: ServerFlags) => {
       checkOutputDir(opts.output, opts.force ?? false);
       const { schema } = compileOrExit(files, opts);
       // Loaded on use: the types emitter behind it loads ts-morph and prettier.
       const { emitServerProject } = await import('../../emit/server/index.js');
       const name = opts.name ?? packageName(opts.output);
-      const generated = await emitServerProject(schema, name ? { name } : {});
+      const generated = await emitServerProject(schema, { ...(name ? { name } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}) });
       writeFilesAtomic(opts.output, generated);
       process.stderr.write(`yangkit: wrote ${generated.size} files to ${opts.output} (its README.md says how to build and run it)\n`);
     });

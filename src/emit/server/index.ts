@@ -11,17 +11,30 @@
  *   `rpc-<name>.ts` per rpc, `action-<path>.ts` per action, and `src/handlers/index.ts`.
  */
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SchemaSet } from '../../ir/types.js';
 import { emitTypes } from '../types/index.js';
 import { TYPES_DIR, handlerFiles } from './handler-files.js';
 import { type HandlerPlan, planHandlers, servedModules } from './plan.js';
 import { renderTemplates } from './templates.js';
 
-const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
+const PACKAGE_ROOT = new URL('../../../', import.meta.url);
 
 export interface EmitServerOptions {
   /** npm package name of the project; default `<first input module>-server`. */
   name?: string;
+  /** The project's dependency spec for yangkit; default: the yangkit generating it (see `yangkitDependency`). */
+  runtime?: string;
+}
+
+/**
+ * The yangkit that generates a project is the one it should run on: the registry's
+ * release of this version when this copy was installed as a package (it lies in a
+ * node_modules folder), else this very folder (a clone or a local build), as a file: spec.
+ */
+export function yangkitDependency(version: string, root = fileURLToPath(PACKAGE_ROOT)): string {
+  return root.includes(`${sep}node_modules${sep}`) ? `^${version}` : `file:${root.replace(/[\\/]$/, '')}`;
 }
 
 function handlerTable(plan: HandlerPlan): string {
@@ -33,12 +46,12 @@ function handlerTable(plan: HandlerPlan): string {
 }
 
 export async function emitServerProject(schema: SchemaSet, opts: EmitServerOptions = {}): Promise<Map<string, string>> {
-  const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
   const plan = planHandlers(schema);
   const modules = servedModules(schema).map((name) => schema.modules[name]!);
   const files = renderTemplates({
     name: opts.name ?? `${schema.inputs[0] ?? 'restconf'}-server`,
-    yangkitRange: `^${version}`,
+    yangkitDependency: opts.runtime ?? yangkitDependency(version),
     modules: modules.map((m) => (m.revision ? `${m.name}@${m.revision}` : m.name)).join(', '),
     handlers: handlerTable(plan),
   });

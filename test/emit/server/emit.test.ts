@@ -48,14 +48,13 @@ describe('emitServerProject for example-jukebox and a module augmenting it', () 
     ]);
   });
 
-  it('writes a package.json depending on this yangkit version, with build and start scripts', () => {
-    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  it('writes a package.json depending on this yangkit (a checkout: its folder), with build and start scripts', () => {
     const pkg = JSON.parse(files.get('package.json')!);
     expect(pkg).toMatchObject({
       name: 'example-jukebox-server',
       type: 'module',
       scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/main.js' },
-      dependencies: { yangkit: `^${version}` },
+      dependencies: { yangkit: `file:${ROOT}` },
     });
     expect(Object.keys(pkg.devDependencies)).toContain('typescript');
   });
