@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { DiagnosticSink } from '../diagnostics/index.js';
+import { checkGrammar } from '../syntax/grammar.js';
 import { parseYang } from '../syntax/index.js';
 import type { Statement } from '../syntax/statement.js';
 import { Repository, type ModuleFile } from './repository.js';
@@ -15,6 +16,8 @@ export interface Unit {
   stmt: Statement;
   /** Prefix -> module name, for this file's own prefix and its imports. */
   prefixes: Map<string, string>;
+  /** Extension statements (prefixed keywords) outside other extension statements. */
+  extensionUses: readonly Statement[];
   /** The module this unit belongs to (itself for a module). */
   moduleName: string;
 }
@@ -30,7 +33,9 @@ export type SourceReader = (file: string) => string;
 
 export interface ParseResult {
   statement?: Statement;
+  /** Syntax and grammar diagnostics; a file with grammar errors keeps its statement tree. */
   diagnostics: Diagnostic[];
+  extensionUses?: Statement[];
 }
 
 /** Parses files once per reader, so many compiles over one corpus share the work. */
@@ -43,6 +48,10 @@ export class ParseCache {
     let r = this.results.get(file);
     if (!r) {
       r = this.readAndParse(file);
+      if (r.statement) {
+        const grammar = checkGrammar(r.statement);
+        r = { statement: r.statement, diagnostics: [...r.diagnostics, ...grammar.diagnostics], extensionUses: grammar.extensionUses };
+      }
       this.results.set(file, r);
     }
     return r;
@@ -223,15 +232,16 @@ export class ModuleLoader {
   private parseUnit(file: string): { unit?: Unit; diagnostics: Diagnostic[] } {
     const known = this.units.get(file);
     if (known) return known;
-    const { statement, diagnostics } = this.cache.parse(file);
+    const { statement, diagnostics, extensionUses = [] } = this.cache.parse(file);
     const result: { unit?: Unit; diagnostics: Diagnostic[] } = { diagnostics: [...diagnostics] };
     this.units.set(file, result);
     if (!statement) return result;
     const kind = statement.keyword === 'submodule' ? 'submodule' : 'module';
-    if ((statement.keyword !== 'module' && kind !== 'submodule') || statement.prefix !== undefined || !statement.arg) {
+    if ((statement.keyword !== 'module' && kind !== 'submodule') || statement.prefix !== undefined) {
       result.diagnostics.push({ code: 'not-a-module', severity: 'error', loc: statement.loc, message: `expected "module" or "submodule", found "${statement.keyword}"` });
       return result;
     }
+    if (!statement.arg) return result; // missing-argument, from the grammar check
     const belongsTo = child(statement, 'belongs-to');
     const unit: Unit = {
       kind,
@@ -240,6 +250,7 @@ export class ModuleLoader {
       file,
       stmt: statement,
       prefixes: new Map(),
+      extensionUses,
       moduleName: kind === 'module' ? statement.arg : (belongsTo?.arg ?? statement.arg),
     };
     const own = child(kind === 'module' ? statement : (belongsTo ?? statement), 'prefix');

@@ -1,0 +1,134 @@
+/**
+ * Checks one parsed file against the statement grammar (statement-table.ts) right after
+ * parsing, before any resolution: keywords, arguments, which substatements may appear
+ * where and how often, YANG 1.1-only statements, and the module section order.
+ * Extension statements (prefixed keywords) and everything inside them are left to the
+ * compiler, which knows their definitions.
+ */
+import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import { checkArgument, type ArgKind, type YangVersion } from './arguments.js';
+import {
+  SECTION_ORDER,
+  STATEMENTS,
+  TOP_LEVEL,
+  argumentKind,
+  isYang11Only,
+  substatementsOf,
+  type StatementRule,
+  type SubstatementRule,
+} from './statement-table.js';
+import type { Statement } from './statement.js';
+
+/** Argument kinds whose faults keep the codes they had before the table existed. */
+const ARGUMENT_CODES: Partial<Record<ArgKind, string>> = { 'yang-version': 'bad-yang-version', date: 'bad-revision-date' };
+
+export interface GrammarResult {
+  diagnostics: Diagnostic[];
+  /** The extension statements outside other extension statements, for the compiler to check. */
+  extensionUses: Statement[];
+}
+
+/** Grammar diagnostics of one file whose top statement is `root`. */
+export function checkGrammar(root: Statement): GrammarResult {
+  const checker = new GrammarChecker(versionOf(root));
+  // Anything else at the top is reported by the loader (not-a-module).
+  if (root.prefix === undefined && TOP_LEVEL.includes(root.keyword)) checker.check(root, STATEMENTS.get(root.keyword)!);
+  return { diagnostics: checker.out, extensionUses: checker.extensionUses };
+}
+
+/** The yang-version of a module or submodule: its own yang-version statement (RFC 7950 7.1.2). */
+function versionOf(root: Statement): YangVersion {
+  const v = root.children.find((c) => c.keyword === 'yang-version' && c.prefix === undefined);
+  return v?.arg === '1.1' ? '1.1' : '1';
+}
+
+class GrammarChecker {
+  readonly out: Diagnostic[] = [];
+  readonly extensionUses: Statement[] = [];
+
+  constructor(private readonly version: YangVersion) {}
+
+  /** Iterative walk: deep nesting must not exhaust the call stack. */
+  check(root: Statement, rootRule: StatementRule): void {
+    const stack: [Statement, StatementRule, SubstatementRule | undefined][] = [[root, rootRule, undefined]];
+    while (stack.length > 0) {
+      const [stmt, rule, sub] = stack.pop()!;
+      this.checkArgument(stmt, rule, sub);
+      const allowed = substatementsOf(rule, this.version, stmt.arg);
+      const counts = new Map<string, number>();
+      for (const child of stmt.children) {
+        if (child.prefix !== undefined) {
+          this.extensionUses.push(child); // checked by the compiler against its definition
+          continue;
+        }
+        const childRule = STATEMENTS.get(child.keyword);
+        if (!childRule) {
+          this.error('unknown-statement', child.loc, `unknown statement "${child.keyword}"`);
+          continue;
+        }
+        const childSub = allowed.get(child.keyword);
+        if (!childSub) {
+          this.error('unexpected-statement', child.loc, `"${child.keyword}" is not allowed in ${describe(stmt)}`);
+          continue;
+        }
+        if (this.version === '1' && isYang11Only(childSub)) {
+          this.error('yang-version-1.1-only', child.loc, `"${child.keyword}" in ${describe(stmt)} needs yang-version 1.1`);
+        }
+        const n = (counts.get(child.keyword) ?? 0) + 1;
+        counts.set(child.keyword, n);
+        if (n > 1 && (childSub.cardinality === '0..1' || childSub.cardinality === '1')) {
+          this.error('too-many-statements', child.loc, `${describe(stmt)} may have only one "${child.keyword}" statement`);
+        }
+        stack.push([child, childRule, childSub]);
+      }
+      for (const s of allowed.values()) {
+        if ((s.cardinality === '1' || s.cardinality === '1..n') && !counts.has(s.keyword)) {
+          this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
+        }
+      }
+      if (rule.requiresOneOf && !rule.requiresOneOf.some((k) => counts.has(k))) {
+        this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a data definition statement`);
+      }
+      if (stmt === root) this.checkSectionOrder(stmt, allowed);
+    }
+  }
+
+  private checkArgument(stmt: Statement, rule: StatementRule, sub: SubstatementRule | undefined): void {
+    const kind = argumentKind(rule, this.version, sub);
+    if (kind === null) {
+      if (stmt.arg !== undefined) this.error('unexpected-argument', stmt.argLoc ?? stmt.loc, `"${stmt.keyword}" takes no argument`);
+      return;
+    }
+    if (stmt.arg === undefined) {
+      this.error('missing-argument', stmt.loc, `"${stmt.keyword}" needs an argument`);
+      return;
+    }
+    const problem = checkArgument(kind, stmt.arg, this.version);
+    if (problem !== undefined) this.error(ARGUMENT_CODES[kind] ?? 'bad-argument', stmt.argLoc ?? stmt.loc, problem);
+  }
+
+  /** RFC 7950 7.1 / 7.2: header, linkage, meta, revision, body; any order within a section. */
+  private checkSectionOrder(root: Statement, allowed: ReadonlyMap<string, SubstatementRule>): void {
+    let reached = 0;
+    let reachedBy: Statement | undefined;
+    for (const child of root.children) {
+      const section = child.prefix === undefined ? allowed.get(child.keyword)?.section : undefined;
+      if (section === undefined) continue;
+      const index = SECTION_ORDER.indexOf(section);
+      if (index < reached) {
+        this.error('bad-statement-order', child.loc, `"${child.keyword}" (${section} statement) must come before "${reachedBy!.keyword}" (${SECTION_ORDER[reached]} statement)`);
+      } else if (index > reached) {
+        reached = index;
+        reachedBy = child;
+      }
+    }
+  }
+
+  private error(code: string, loc: SourceLoc, message: string): void {
+    this.out.push({ code, severity: 'error', message, loc });
+  }
+}
+
+function describe(stmt: Statement): string {
+  return stmt.arg === undefined ? `"${stmt.keyword}"` : `${stmt.keyword} "${stmt.arg}"`;
+}
