@@ -74,14 +74,6 @@ export class ParseCache {
   }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isValidDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
 function child(stmt: Statement, keyword: string): Statement | undefined {
   return stmt.children.find((c) => c.keyword === keyword && c.prefix === undefined);
 }
