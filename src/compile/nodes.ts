@@ -14,7 +14,7 @@ import type {
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, splitQName, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, newScope, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, xpathPrefixes } from './xpath.js';
@@ -158,12 +158,10 @@ export function extensionsOf(c: Compilation, s: Statement, unit: Unit): Extensio
   const out: ExtensionUseIR[] = [];
   for (const e of s.children) {
     if (e.prefix === undefined) continue;
-    const mod = moduleOfPrefix(c, unit, e.prefix, e.loc);
-    if (!mod) continue;
-    if (!mod.extensions.has(e.keyword)) {
-      c.sink.error('unknown-extension', e.loc, `extension "${e.prefix}:${e.keyword}" is not defined in module "${mod.name}"`);
-      continue;
-    }
+    // Unknown prefixes and extensions are reported once per file by checkExtensionUses.
+    const name = unit.prefixes.get(e.prefix);
+    const mod = name === undefined ? undefined : c.mods.get(name);
+    if (!mod?.extensions.has(e.keyword)) continue;
     if (mod.name === 'ietf-yang-schema-mount' && e.keyword === 'mount-point' && s.keyword !== 'container' && s.keyword !== 'list') {
       c.sink.error('bad-extension-placement', e.loc, `yangmnt:mount-point is allowed only in a container or list, not in ${s.keyword} "${s.arg}" (RFC 8528 3.1)`);
     }
