@@ -6,7 +6,7 @@
  * compiler, which knows their definitions.
  */
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
-import { checkArgument, type ArgKind, type YangVersion } from './arguments.js';
+import { ARGUMENT_CODE, checkArgument, type YangVersion } from './arguments.js';
 import {
   SECTION_ORDER,
   STATEMENTS,
@@ -18,9 +18,6 @@ import {
   type SubstatementRule,
 } from './statement-table.js';
 import type { Statement } from './statement.js';
-
-/** Argument kinds whose faults keep the codes they had before the table existed. */
-const ARGUMENT_CODES: Partial<Record<ArgKind, string>> = { 'yang-version': 'bad-yang-version', date: 'bad-revision-date' };
 
 export interface GrammarResult {
   diagnostics: Diagnostic[];
@@ -56,6 +53,7 @@ class GrammarChecker {
       this.checkArgument(stmt, rule, sub);
       const allowed = substatementsOf(rule, this.version, stmt.arg);
       const counts = new Map<string, number>();
+      if (stmt.children.length === 0 && allowed.size === 0) continue; // the common case: a simple statement
       for (const child of stmt.children) {
         if (child.prefix !== undefined) {
           this.extensionUses.push(child); // checked by the compiler against its definition
@@ -81,10 +79,8 @@ class GrammarChecker {
         }
         stack.push([child, childRule, childSub]);
       }
-      for (const s of allowed.values()) {
-        if ((s.cardinality === '1' || s.cardinality === '1..n') && !counts.has(s.keyword)) {
-          this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
-        }
+      for (const s of mandatoryOf(allowed)) {
+        if (!counts.has(s.keyword)) this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
       }
       if (rule.requiresOneOf && !rule.requiresOneOf.some((k) => counts.has(k))) {
         this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a data definition statement`);
@@ -94,7 +90,7 @@ class GrammarChecker {
   }
 
   private checkArgument(stmt: Statement, rule: StatementRule, sub: SubstatementRule | undefined): void {
-    const kind = argumentKind(rule, this.version, sub);
+    const kind = argumentKind(rule, sub);
     if (kind === null) {
       if (stmt.arg !== undefined) this.error('unexpected-argument', stmt.argLoc ?? stmt.loc, `"${stmt.keyword}" takes no argument`);
       return;
@@ -103,8 +99,8 @@ class GrammarChecker {
       this.error('missing-argument', stmt.loc, `"${stmt.keyword}" needs an argument`);
       return;
     }
-    const problem = checkArgument(kind, stmt.arg, this.version);
-    if (problem !== undefined) this.error(ARGUMENT_CODES[kind] ?? 'bad-argument', stmt.argLoc ?? stmt.loc, problem);
+    const problem = checkArgument(kind, stmt.arg, this.version, stmt.keyword);
+    if (problem !== undefined) this.error(ARGUMENT_CODE[kind], stmt.argLoc ?? stmt.loc, problem);
   }
 
   /** RFC 7950 7.1 / 7.2: header, linkage, meta, revision, body; any order within a section. */
@@ -127,6 +123,18 @@ class GrammarChecker {
   private error(code: string, loc: SourceLoc, message: string): void {
     this.out.push({ code, severity: 'error', message, loc });
   }
+}
+
+const mandatoryCache = new WeakMap<ReadonlyMap<string, SubstatementRule>, SubstatementRule[]>();
+
+/** The substatements that must appear (cardinality 1 or 1..n), computed once per rule and version. */
+function mandatoryOf(allowed: ReadonlyMap<string, SubstatementRule>): SubstatementRule[] {
+  let list = mandatoryCache.get(allowed);
+  if (!list) {
+    list = [...allowed.values()].filter((s) => s.cardinality === '1' || s.cardinality === '1..n');
+    mandatoryCache.set(allowed, list);
+  }
+  return list;
 }
 
 function describe(stmt: Statement): string {

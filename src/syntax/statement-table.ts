@@ -30,14 +30,12 @@ export interface StatementRule {
   readonly keyword: string;
   /** Argument kind, or null for a statement without argument (input, output). */
   readonly arg: ArgKind | null;
-  /** The argument kind in YANG 1.0 when it differs (if-feature: identifier-ref only). */
-  readonly arg10?: ArgKind;
   /** A statement that exists only in YANG 1.1. */
   readonly since?: '1.1';
   readonly substatements: readonly SubstatementRule[];
   /** Substatements that depend on the argument (deviate, RFC 7950 7.20.3.2); `substatements` is their union. */
   readonly byArgument?: Readonly<Record<string, readonly SubstatementRule[]>>;
-  /** At least one of these must be present (the ABNF's `1*(...)` groups). */
+  /** At least one of these must be present (input and output: `1*data-def-stmt`, RFC 7950 7.14.2). */
   readonly requiresOneOf?: readonly string[];
 }
 
@@ -114,7 +112,8 @@ const RULES: StatementRule[] = [
   stmt('identity', 'identifier', [...v11(any('if-feature')), rule('base', '0..n', { cardinality10: '0..1' }), ...STATUS_DOCS]),
   stmt('base', 'identifier-ref'),
   stmt('feature', 'identifier', [...any('if-feature'), ...STATUS_DOCS]),
-  stmt('if-feature', 'if-feature-expr', [], { arg10: 'identifier-ref' }),
+  // RFC 6020 allows only a feature name; checkArgument applies the version.
+  stmt('if-feature', 'if-feature-expr'),
   stmt('typedef', 'identifier', [...one('type'), ...opt('units', 'default'), ...STATUS_DOCS]),
   // Which restrictions fit which built-in type is checked with the type (RFC 7950 9).
   stmt('type', 'identifier-ref', [
@@ -168,22 +167,18 @@ const RULES: StatementRule[] = [
     ...opt('config', 'min-elements', 'max-elements', 'ordered-by'),
     ...STATUS_DOCS,
   ]),
-  stmt(
-    'list',
-    'identifier',
-    [
-      ...opt('when'),
-      ...any('if-feature', 'must'),
-      ...opt('key'),
-      ...any('unique'),
-      ...opt('config', 'min-elements', 'max-elements', 'ordered-by'),
-      ...STATUS_DOCS,
-      ...TYPEDEFS_GROUPINGS,
-      ...DATA_DEF,
-      ...ACTIONS_NOTIFICATIONS,
-    ],
-    { requiresOneOf: DATA_DEF_KEYWORDS },
-  ),
+  // The ABNF's `1*data-def-stmt` in list and augment is not enforced, as by yanglint and pyang.
+  stmt('list', 'identifier', [
+    ...opt('when'),
+    ...any('if-feature', 'must'),
+    ...opt('key'),
+    ...any('unique'),
+    ...opt('config', 'min-elements', 'max-elements', 'ordered-by'),
+    ...STATUS_DOCS,
+    ...TYPEDEFS_GROUPINGS,
+    ...DATA_DEF,
+    ...ACTIONS_NOTIFICATIONS,
+  ]),
   stmt('key', 'key'),
   stmt('unique', 'unique'),
   // A case statement, or the shorthand of a case (RFC 7950 7.9.2); choice in choice is new in 1.1.
@@ -216,12 +211,7 @@ const RULES: StatementRule[] = [
     ...opt('config', 'mandatory', 'min-elements', 'max-elements'),
     ...DOCS,
   ]),
-  stmt(
-    'augment',
-    'absolute-schema-nodeid',
-    [...opt('when'), ...any('if-feature'), ...STATUS_DOCS, ...DATA_DEF, ...any('case'), ...ACTIONS_NOTIFICATIONS],
-    { requiresOneOf: [...DATA_DEF_KEYWORDS, 'case', 'action', 'notification'] },
-  ),
+  stmt('augment', 'absolute-schema-nodeid', [...opt('when'), ...any('if-feature'), ...STATUS_DOCS, ...DATA_DEF, ...any('case'), ...ACTIONS_NOTIFICATIONS]),
   stmt('rpc', 'identifier', operation),
   stmt('action', 'identifier', operation, { since: '1.1' }),
   stmt('input', null, inputOutput, { requiresOneOf: DATA_DEF_KEYWORDS }),
@@ -280,8 +270,7 @@ export function isYang11Only(sub: SubstatementRule): boolean {
   return sub.since === '1.1' || STATEMENTS.get(sub.keyword)?.since === '1.1';
 }
 
-/** The argument kind of a statement in `version`, where `sub` (its rule in the parent) may override it. */
-export function argumentKind(rule: StatementRule, version: YangVersion, sub?: SubstatementRule): ArgKind | null {
-  if (sub?.arg) return sub.arg;
-  return version === '1' && rule.arg10 ? rule.arg10 : rule.arg;
+/** The argument kind of a statement, where `sub` (its rule in the parent) may override it. */
+export function argumentKind(rule: StatementRule, sub?: SubstatementRule): ArgKind | null {
+  return sub?.arg ?? rule.arg;
 }
