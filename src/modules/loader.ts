@@ -28,8 +28,11 @@ export interface LoadedModule {
   submodules: Unit[];
 }
 
-/** Reads source text; tests and the incremental core replace it with in-memory sources. */
-export type SourceReader = (file: string) => string;
+/**
+ * Reads a source file: its bytes (decoded as strict UTF-8 when parsed, so invalid bytes
+ * are located errors) or its text. Tests and the incremental core pass in-memory text.
+ */
+export type SourceReader = (file: string) => string | Uint8Array;
 
 export interface ParseResult {
   statement?: Statement;
@@ -42,7 +45,7 @@ export interface ParseResult {
 export class ParseCache {
   private readonly results = new Map<string, ParseResult>();
 
-  constructor(readonly read: SourceReader = (f) => readFileSync(f, 'utf8')) {}
+  constructor(readonly read: SourceReader = (f) => readFileSync(f)) {}
 
   parse(file: string): ParseResult {
     let r = this.results.get(file);
@@ -58,14 +61,14 @@ export class ParseCache {
   }
 
   private readAndParse(file: string): ParseResult {
-    let text: string;
+    let source: string | Uint8Array;
     try {
-      text = this.read(file);
+      source = this.read(file);
     } catch (err) {
       const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message ?? err);
       return { diagnostics: [{ code: 'read-error', severity: 'error', message: `cannot read ${file}: ${reason}`, loc: { file, line: 1, col: 1 } }] };
     }
-    return parseYang(text, file);
+    return parseYang(source, file);
   }
 
   /** Forgets one file (it changed on disk or in memory). */

@@ -5,7 +5,15 @@
  * This is the ABNF (plus calendar dates); semantic limits such as the int32 range of an
  * enum value or a range inside its base type stay with the compiler.
  */
+import type { Statement } from './statement.js';
+
 export type YangVersion = '1' | '1.1';
+
+/** The yang-version of a module or submodule: its own yang-version statement (RFC 7950 7.1.2). */
+export function yangVersionOf(root: Statement): YangVersion {
+  const v = root.children.find((c) => c.keyword === 'yang-version' && c.prefix === undefined);
+  return v?.arg === '1.1' ? '1.1' : '1';
+}
 
 export type ArgKind =
   | 'string' // any string
