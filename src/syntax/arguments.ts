@@ -3,7 +3,10 @@
  * checker per argument kind. The statement table (statement-table.ts) names each
  * statement's kind; the grammar check calls `checkArgument` with the module's yang-version.
  * This is the ABNF (plus calendar dates); semantic limits such as the int32 range of an
- * enum value or a range inside its base type stay with the compiler.
+ * enum value or a range inside its base type stay with the compiler. Where yanglint and
+ * pyang both accept more than the ABNF, so does this, as real modules rely on it: a "+"
+ * or leading zeros in range numbers, whitespace after a range or around an if-feature
+ * expression, whitespace and line breaks in and around leafref path predicates.
  */
 import type { Statement } from './statement.js';
 
@@ -213,29 +216,29 @@ class Scanner {
 }
 
 const OPTSEP = /[ \t\r\n]*/y;
-const WSP = /[ \t]*/y;
+/** Whitespace in and around path predicates (the ABNF has `*WSP`; both tools allow line breaks too). */
+const PREDICATE_SPACE = /[ \t\r\n]*/y;
+const PREDICATE_START = /[ \t\r\n]*\[/y;
 const NODE_ID_AT = new RegExp(NODE_ID, 'y');
-const RANGE_BOUNDARY = /min|max|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?/y;
-const LENGTH_BOUNDARY = /min|max|0|[1-9][0-9]*/y;
+const RANGE_BOUNDARY = /min|max|[+-]?[0-9]+(?:\.[0-9]+)?/y;
+const LENGTH_BOUNDARY = /min|max|[0-9]+/y;
 
 /**
  * range-arg / length-arg: `part *(optsep "|" optsep part)`, `part = boundary [optsep ".." optsep boundary]`.
- * Integers have no "+" and no leading zeros; decimals need digits on both sides of the ".".
+ * Decimals need digits on both sides of the "."; length boundaries have no sign.
  */
 function rangeArg(boundary: RegExp, what: string): Check {
   return (arg) => {
     const s = new Scanner(arg);
     for (;;) {
       if (s.take(boundary) === undefined) return s.expected(what);
-      let end = s.pos;
       s.take(OPTSEP);
       if (s.eat('..')) {
         s.take(OPTSEP);
         if (s.take(boundary) === undefined) return s.expected(what);
-        end = s.pos;
         s.take(OPTSEP);
       }
-      if (s.done) return s.pos > end ? 'whitespace after the last boundary' : undefined;
+      if (s.done) return undefined;
       if (!s.eat('|')) return s.expected('"..", "|" or the end');
       s.take(OPTSEP);
     }
@@ -254,7 +257,7 @@ function checkPathArg(arg: string): string | undefined {
     while (s.eat('../'));
     if (s.take(NODE_ID_AT) === undefined) return s.expected('"../" or a node name');
     let predicates = false;
-    while (s.eat('[')) {
+    while (s.take(PREDICATE_START) !== undefined) {
       const problem = pathPredicate(s);
       if (problem) return problem;
       predicates = true;
@@ -264,7 +267,7 @@ function checkPathArg(arg: string): string | undefined {
   do {
     if (!s.eat('/')) return s.expected('"/", "[" or the end');
     if (s.take(NODE_ID_AT) === undefined) return s.expected('a node name');
-    while (s.eat('[')) {
+    while (s.take(PREDICATE_START) !== undefined) {
       const problem = pathPredicate(s);
       if (problem) return problem;
     }
@@ -273,35 +276,38 @@ function checkPathArg(arg: string): string | undefined {
 }
 
 /**
- * path-predicate after its "[":
+ * path-predicate after its "[" (and whitespace after its "]"):
  *   *WSP node-identifier *WSP "=" *WSP current *WSP "(" *WSP ")" *WSP "/" *WSP
  *   1*(".." *WSP "/" *WSP) *(node-identifier *WSP "/" *WSP) node-identifier *WSP "]"
  */
 function pathPredicate(s: Scanner): string | undefined {
-  s.take(WSP);
+  s.take(PREDICATE_SPACE);
   if (s.take(NODE_ID_AT) === undefined) return s.expected('a key name in the predicate');
-  s.take(WSP);
+  s.take(PREDICATE_SPACE);
   if (!s.eat('=')) return s.expected('"="');
-  s.take(WSP);
+  s.take(PREDICATE_SPACE);
   if (!s.eat('current')) return s.expected('"current()"');
   for (const token of ['(', ')', '/']) {
-    s.take(WSP);
+    s.take(PREDICATE_SPACE);
     if (!s.eat(token)) return s.expected(`"${token}" in "current()/"`);
   }
-  s.take(WSP);
+  s.take(PREDICATE_SPACE);
   if (!s.eat('..')) return s.expected('".." after "current()/"');
   for (;;) {
-    s.take(WSP);
+    s.take(PREDICATE_SPACE);
     if (!s.eat('/')) return s.expected('"/"');
-    s.take(WSP);
+    s.take(PREDICATE_SPACE);
     if (!s.eat('..')) break;
   }
   for (;;) {
     if (s.take(NODE_ID_AT) === undefined) return s.expected('a node name');
-    s.take(WSP);
-    if (s.eat(']')) return undefined;
+    s.take(PREDICATE_SPACE);
+    if (s.eat(']')) {
+      s.take(PREDICATE_SPACE);
+      return undefined;
+    }
     if (!s.eat('/')) return s.expected('"/" or "]"');
-    s.take(WSP);
+    s.take(PREDICATE_SPACE);
   }
 }
 
@@ -314,7 +320,6 @@ const IF_FEATURE_TOKEN = /([ \t\r\n]*)([()]|[^ \t\r\n()]+)/y;
  * so deep nesting cannot exhaust the stack); precedence does not change which strings parse.
  */
 function checkIfFeatureExpr(arg: string): string | undefined {
-  if (/^[ \t\r\n]/.test(arg)) return 'whitespace before the expression';
   let depth = 0;
   let wantOperand = true;
   let operator: string | undefined; // the last "not"/"and"/"or": whitespace must follow it
@@ -340,7 +345,6 @@ function checkIfFeatureExpr(arg: string): string | undefined {
     } else if (token === ')' && depth > 0) depth--;
     else return `expected "and", "or"${depth > 0 ? ' or ")"' : ''}, found "${token}"`;
   }
-  if (pos < arg.length) return 'whitespace after the expression';
   if (wantOperand) return 'expected a feature name at the end';
   return depth > 0 ? 'missing ")"' : undefined;
 }

@@ -16,10 +16,11 @@ const table: Record<ArgKind, { valid: string[]; invalid: string[] }> = {
     invalid: ['not a uri', 'foo/bar', '', 'urn:a b', 'http://a/%zz', '1x:y', ':x'],
   },
   range: {
-    valid: ['1', '1..10', 'min..max', '-10..-1 | 1..10', '1 .. 2|3', '1..2 |\n 4', '-0', '1.5..2.25', 'min..-2.5', '0..0'],
-    invalid: ['', '1..x', '+1..10', '01..10', ' 1..10', '1..10 ', '1..', '..1', '1...2', '1..2..3', '1.', '.5', '1|', '|1', '0x10', '1 2', 'minimum'],
+    // "+", leading zeros and trailing whitespace: beyond the ABNF, accepted by yanglint and pyang.
+    valid: ['1', '1..10', 'min..max', '-10..-1 | 1..10', '1 .. 2|3', '1..2 |\n 4', '-0', '1.5..2.25', 'min..-2.5', '0..0', '+1..10', '00..23', '1..10 '],
+    invalid: ['', '1..x', ' 1..10', '1..', '..1', '1...2', '1..2..3', '1.', '.5', '1|', '|1', '0x10', '1 2', 'minimum', '1..10 |'],
   },
-  length: { valid: ['1', '0..255', 'min..max', '1|3..5', '2 .. max'], invalid: ['-1', '1.5', '+1', '01', '1..2 ', 'x', ''] },
+  length: { valid: ['1', '0..255', 'min..max', '1|3..5', '2 .. max', '01', '1..2 '], invalid: ['-1', '1.5', '+1', 'x', '', ' 1'] },
   'fraction-digits': { valid: ['1', '9', '10', '18'], invalid: ['0', '19', '02', '+2', '', '1.0'] },
   modifier: { valid: ['invert-match'], invalid: ['invert', ''] },
   integer: { valid: ['0', '-1', '2147483647', '-0', '3000000000'], invalid: ['+1', '01', '0x1', '1.0', '', '-', ' 1'] },
@@ -37,6 +38,8 @@ const table: Record<ArgKind, { valid: string[]; invalid: string[] }> = {
       '/l[a = current()/../x][b = current()/../y]/v',
       '../l[k = current()/../x]/v',
       '/l[k = current()/../x]',
+      '/l[k =\n current()/../x]/v',
+      '/l [k = current()/../x] /v',
     ],
     invalid: [
       '',
@@ -59,7 +62,9 @@ const table: Record<ArgKind, { valid: string[]; invalid: string[] }> = {
       '/l[k = current()/../x/v',
       '/l[k = current()/../x]v',
       '../l[k = current()/../x]',
-      '/l[k =\n current()/../x]/v',
+      '/a/ b',
+      '../ a',
+      '.. /a',
     ],
   },
   key: { valid: ['a', 'a b', 'a\tb', 'a\n  b', 'p:a q:b'], invalid: ['', ' a', 'a ', 'a,b', 'a/b', '1a'] },
@@ -68,8 +73,8 @@ const table: Record<ArgKind, { valid: string[]; invalid: string[] }> = {
   'descendant-schema-nodeid': { valid: ['a', 'p:a/b', 'a/b/c'], invalid: ['', '/a', 'a/', ' a', 'a b', '../a'] },
   deviate: { valid: ['not-supported', 'add', 'replace', 'delete'], invalid: ['remove', 'Add', ''] },
   'if-feature-expr': {
-    valid: ['a', 'p:a', 'not a', 'a and b', 'a or b', 'a and b or not c', '(a)', '((a))', '( a or b ) and c', 'not (a)', 'not not a', 'a\n  or b', '(a or b)'],
-    invalid: ['', 'a and', 'and a', 'a b', '(a', 'a)', '()', 'not', 'not(a)', '(a)and(b)', 'a and(b)', ' a', 'a ', 'a && b', 'a or or b', 'not and'],
+    valid: ['a', 'p:a', 'not a', 'a and b', 'a or b', 'a and b or not c', '(a)', '((a))', '( a or b ) and c', 'not (a)', 'not not a', 'a\n  or b', '(a or b)', ' a', 'a '],
+    invalid: ['', ' ', 'a and', 'and a', 'a b', '(a', 'a)', '()', 'not', 'not(a)', '(a)and(b)', 'a and(b)', 'a && b', 'a or or b', 'not and'],
   },
   'enum-name': { valid: ['a', 'A b', '1', '-', 'x y z', 'ünïcode'], invalid: ['', ' a', 'a ', '\ta', 'a\n', '\u00a0a'] },
 };
