@@ -92,8 +92,8 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
         }
         break;
       case 'type':
-        if (op !== 'replace') c.sink.error('bad-deviation', p.loc, 'a type can only be replaced');
-        else if (node.kind === 'leaf' || node.kind === 'leaf-list') node.type = resolveType(c, p, scope);
+        // Only deviate replace may hold a type (the grammar check reports it elsewhere).
+        if (op === 'replace' && (node.kind === 'leaf' || node.kind === 'leaf-list')) node.type = resolveType(c, p, scope);
         break;
     }
   }

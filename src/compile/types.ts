@@ -20,7 +20,8 @@ const FALLBACK = (name: string): TypeIR => ({ base: 'string', name });
 
 /** Resolves a `type` statement written in `scope` into a fully merged TypeIR. */
 export function resolveType(c: Compilation, stmt: Statement, scope: Scope): TypeIR {
-  const name = stmt.arg ?? '';
+  if (stmt.arg === undefined) return FALLBACK(''); // missing-argument, from the grammar check
+  const name = stmt.arg;
   let t: TypeIR;
   if (BUILTINS.has(name)) {
     t = { base: name as BuiltinType, name };
@@ -53,8 +54,7 @@ export function resolveTypedef(c: Compilation, def: Statement): ResolvedTypedef 
   const typeStmt = child(def, 'type');
   const scope = c.typedefScopes.get(def)!;
   if (!typeStmt) {
-    c.sink.error('missing-type', def.loc, `typedef "${def.arg}" has no type`);
-    c.typedefCache.set(def, null);
+    c.typedefCache.set(def, null); // reported by the grammar check
     return null;
   }
   const baseDef = BUILTINS.has(typeStmt.arg ?? '') ? undefined : findDefinition(c, scope, 'typedef', typeStmt.arg ?? '', argLoc(typeStmt));

@@ -2,8 +2,8 @@
  * Checks one parsed file against the statement grammar (statement-table.ts) right after
  * parsing, before any resolution: keywords, arguments, which substatements may appear
  * where and how often, YANG 1.1-only statements, and the module section order.
- * Extension statements (prefixed keywords) and everything inside them are left to the
- * compiler, which knows their definitions.
+ * Extension statements (prefixed keywords) are left to the compiler, which knows their
+ * definitions; inside them only unprefixed keywords are checked.
  */
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { ARGUMENT_CODE, checkArgument, type YangVersion } from './arguments.js';
@@ -18,6 +18,9 @@ import {
   type SubstatementRule,
 } from './statement-table.js';
 import type { Statement } from './statement.js';
+
+/** A missing type keeps the code the compiler gave it before the grammar check existed. */
+const MISSING_CODE: Readonly<Record<string, string>> = { type: 'missing-type' };
 
 export interface GrammarResult {
   diagnostics: Diagnostic[];
@@ -47,9 +50,14 @@ class GrammarChecker {
 
   /** Iterative walk: deep nesting must not exhaust the call stack. */
   check(root: Statement, rootRule: StatementRule): void {
-    const stack: [Statement, StatementRule, SubstatementRule | undefined][] = [[root, rootRule, undefined]];
+    // A null rule marks the inside of an extension statement.
+    const stack: [Statement, StatementRule | null, SubstatementRule | undefined][] = [[root, rootRule, undefined]];
     while (stack.length > 0) {
       const [stmt, rule, sub] = stack.pop()!;
+      if (rule === null) {
+        this.checkKeywordsOnly(stmt, stack);
+        continue;
+      }
       this.checkArgument(stmt, rule, sub);
       const allowed = substatementsOf(rule, this.version, stmt.arg);
       const counts = new Map<string, number>();
@@ -57,6 +65,7 @@ class GrammarChecker {
       for (const child of stmt.children) {
         if (child.prefix !== undefined) {
           this.extensionUses.push(child); // checked by the compiler against its definition
+          stack.push([child, null, undefined]);
           continue;
         }
         const childRule = STATEMENTS.get(child.keyword);
@@ -80,12 +89,23 @@ class GrammarChecker {
         stack.push([child, childRule, childSub]);
       }
       for (const s of mandatoryOf(allowed)) {
-        if (!counts.has(s.keyword)) this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
+        if (!counts.has(s.keyword)) this.error(MISSING_CODE[s.keyword] ?? 'missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
       }
       if (rule.requiresOneOf && !rule.requiresOneOf.some((k) => counts.has(k))) {
         this.error('missing-statement', stmt.loc, `${describe(stmt)} needs a data definition statement`);
       }
       if (stmt === root) this.checkSectionOrder(stmt, allowed);
+    }
+  }
+
+  /**
+   * Inside an extension statement the grammar is the extension's, but an unprefixed
+   * keyword must still be a YANG keyword (RFC 7950 section 14, unknown-statement).
+   */
+  private checkKeywordsOnly(stmt: Statement, stack: [Statement, StatementRule | null, SubstatementRule | undefined][]): void {
+    for (const child of stmt.children) {
+      if (child.prefix === undefined && !STATEMENTS.has(child.keyword)) this.error('unknown-statement', child.loc, `unknown statement "${child.keyword}"`);
+      else stack.push([child, null, undefined]);
     }
   }
 
