@@ -62,7 +62,7 @@ export const ARGUMENT_CODE: Readonly<Record<ArgKind, string>> = {
   length: 'bad-length',
   'fraction-digits': 'bad-fraction-digits',
   modifier: 'bad-value',
-  integer: 'bad-value',
+  integer: 'bad-enum-value', // the argument of an enum's value statement
   'non-negative-integer': 'bad-value',
   'max-elements': 'bad-value',
   path: 'bad-path',
