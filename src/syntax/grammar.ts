@@ -79,7 +79,7 @@ class GrammarChecker {
           continue;
         }
         if (this.version === '1' && isYang11Only(childSub)) {
-          this.error('yang-version-1.1-only', child.loc, `"${child.keyword}" in ${describe(stmt)} needs yang-version 1.1`);
+          this.error('requires-yang11', child.loc, `"${child.keyword}" in ${describe(stmt)} needs yang-version 1.1`);
         }
         const n = (counts.get(child.keyword) ?? 0) + 1;
         counts.set(child.keyword, n);
