@@ -81,6 +81,11 @@ function child(stmt: Statement, keyword: string): Statement | undefined {
   return stmt.children.find((c) => c.keyword === keyword && c.prefix === undefined);
 }
 
+/** The yang-version a module or submodule states (RFC 7950 7.1.2: absent means 1). */
+function yangVersion(stmt: Statement): '1' | '1.1' {
+  return child(stmt, 'yang-version')?.arg === '1.1' ? '1.1' : '1';
+}
+
 function newestRevision(stmt: Statement): string | undefined {
   let best: string | undefined;
   for (const c of stmt.children) {
@@ -162,7 +167,11 @@ export class ModuleLoader {
     for (const imp of unit.stmt.children) {
       if (imp.keyword !== 'import' || imp.prefix !== undefined || !imp.arg) continue;
       const rev = child(imp, 'revision-date')?.arg;
-      this.loadByName(imp.arg, rev, imp.loc);
+      const loaded = this.loadByName(imp.arg, rev, imp.loc);
+      // RFC 7950 12: a YANG 1 module or submodule does not import a YANG 1.1 module by revision.
+      if (rev && loaded && yangVersion(unit.stmt) === '1' && yangVersion(loaded.main.stmt) === '1.1') {
+        this.sink.error('bad-import-version', imp.loc, `a YANG version 1 ${unit.kind} cannot import the YANG version 1.1 module "${imp.arg}" by revision`);
+      }
     }
   }
 
@@ -189,6 +198,10 @@ export class ModuleLoader {
       if (bt?.arg !== into.main.name) {
         this.sink.error('belongs-to-mismatch', bt?.loc ?? sub.stmt.loc, `submodule "${name}" belongs to "${bt?.arg ?? '?'}", not "${into.main.name}"`);
         continue;
+      }
+      // RFC 7950 12: a module and the submodules it includes have the same yang-version.
+      if (yangVersion(sub.stmt) !== yangVersion(unit.stmt)) {
+        this.sink.error('bad-include-version', inc.loc, `cannot include the YANG version ${yangVersion(sub.stmt)} submodule "${name}" in a YANG version ${yangVersion(unit.stmt)} ${unit.kind}`);
       }
       into.submodules.push(sub);
       this.resolveImports(sub);
