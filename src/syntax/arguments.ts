@@ -86,7 +86,7 @@ export function checkArgument(kind: ArgKind, arg: string, version: YangVersion, 
   return `"${shown}" is not a valid value for ${keyword}: ${problem}`;
 }
 
-/** RFC 7950 section 3 "date" (and RFC 6020 12 date-arg): YYYY-MM-DD naming a day that exists. */
+/** A revision date (RFC 7950 7.1.9, date-arg of section 14): YYYY-MM-DD naming a day that exists. */
 export function isValidDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
