@@ -308,8 +308,8 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     const expr = checkedXPath(c, when, b.scope.unit);
     for (const n of nodes) n.when ??= expr;
   }
-  // A missing or absolute target path is a syntax error the grammar check reported.
-  const descendant = (x: Statement) => x.arg !== undefined && !x.arg.startsWith('/');
+  // An absolute target path is a syntax error the grammar check reported.
+  const descendant = (x: Statement) => !x.arg?.startsWith('/');
   for (const r of childrenOf(s, 'refine')) if (descendant(r)) applyRefine(b, nodes, r);
   for (const a of childrenOf(s, 'augment')) {
     if (!descendant(a) || !ifFeaturesHold(c, a, b.scope.unit)) continue;

@@ -20,8 +20,7 @@ const FALLBACK = (name: string): TypeIR => ({ base: 'string', name });
 
 /** Resolves a `type` statement written in `scope` into a fully merged TypeIR. */
 export function resolveType(c: Compilation, stmt: Statement, scope: Scope): TypeIR {
-  if (stmt.arg === undefined) return FALLBACK(''); // missing-argument, from the grammar check
-  const name = stmt.arg;
+  const name = stmt.arg ?? '';
   let t: TypeIR;
   if (BUILTINS.has(name)) {
     t = { base: name as BuiltinType, name };

@@ -60,8 +60,9 @@ class GrammarChecker {
       }
       this.checkArgument(stmt, rule, sub);
       const allowed = substatementsOf(rule, this.version, stmt.arg);
-      const counts = new Map<string, number>();
       if (stmt.children.length === 0 && allowed.size === 0) continue; // the common case: a simple statement
+      const counts = new Map<string, number>();
+      let nameless: Statement[] | undefined;
       for (const child of stmt.children) {
         if (child.prefix !== undefined) {
           this.extensionUses.push(child); // checked by the compiler against its definition
@@ -87,7 +88,11 @@ class GrammarChecker {
           this.error('too-many-statements', child.loc, `${describe(stmt)} may have only one "${child.keyword}" statement`);
         }
         stack.push([child, childRule, childSub]);
+        if (child.arg === undefined && argumentKind(childRule, childSub) !== null) (nameless ??= []).push(child);
       }
+      // A statement without its required argument is reported (missing-argument) and left out
+      // of the tree, so later passes do not report a nameless leaf or an empty path again.
+      if (nameless) stmt.children = stmt.children.filter((c) => !nameless.includes(c));
       for (const s of mandatoryOf(allowed)) {
         if (!counts.has(s.keyword)) this.error(MISSING_CODE[s.keyword] ?? 'missing-statement', stmt.loc, `${describe(stmt)} needs a "${s.keyword}" statement`);
       }
