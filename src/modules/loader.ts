@@ -41,6 +41,17 @@ export interface ParseResult {
   extensionUses?: Statement[];
 }
 
+/**
+ * Parses one file's source (its bytes or its text) and checks it against the statement
+ * grammar: what every parse cache, in memory or incremental, keeps for a file.
+ */
+export function parseSource(source: string | Uint8Array, file: string): ParseResult {
+  const parsed = parseYang(source, file);
+  if (!parsed.statement) return parsed;
+  const grammar = checkGrammar(parsed.statement);
+  return { statement: parsed.statement, diagnostics: [...parsed.diagnostics, ...grammar.diagnostics], extensionUses: grammar.extensionUses };
+}
+
 /** Parses files once per reader, so many compiles over one corpus share the work. */
 export class ParseCache {
   private readonly results = new Map<string, ParseResult>();
@@ -51,10 +62,6 @@ export class ParseCache {
     let r = this.results.get(file);
     if (!r) {
       r = this.readAndParse(file);
-      if (r.statement) {
-        const grammar = checkGrammar(r.statement);
-        r = { statement: r.statement, diagnostics: [...r.diagnostics, ...grammar.diagnostics], extensionUses: grammar.extensionUses };
-      }
       this.results.set(file, r);
     }
     return r;
@@ -68,7 +75,7 @@ export class ParseCache {
       const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message ?? err);
       return { diagnostics: [{ code: 'read-error', severity: 'error', message: `cannot read ${file}: ${reason}`, loc: { file, line: 1, col: 1 } }] };
     }
-    return parseYang(source, file);
+    return parseSource(source, file);
   }
 
   /** Forgets one file (it changed on disk or in memory). */
