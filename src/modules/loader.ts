@@ -203,7 +203,8 @@ export class ModuleLoader {
       }
       const bt = child(sub.stmt, 'belongs-to');
       if (bt?.arg !== into.main.name) {
-        this.sink.error('belongs-to-mismatch', bt?.loc ?? sub.stmt.loc, `submodule "${name}" belongs to "${bt?.arg ?? '?'}", not "${into.main.name}"`);
+        // Without belongs-to the grammar check reported missing-statement.
+        if (bt) this.sink.error('belongs-to-mismatch', bt.loc, `submodule "${name}" belongs to "${bt.arg}", not "${into.main.name}"`);
         continue;
       }
       // RFC 7950 12: a module and the submodules it includes have the same yang-version.
