@@ -170,8 +170,10 @@ function checkIdentifier(arg: string, version: YangVersion): string | undefined 
 function separatedList(item: RegExp, what: string): Check {
   return (arg) => {
     if (arg === '' || EDGE_SEP.test(arg)) return `expected ${what}s separated by whitespace, with none before or after`;
-    const bad = arg.split(SEP).find((part) => !item.test(part));
-    return bad === undefined ? undefined : `"${bad}" is not a ${what}`;
+    const parts = arg.split(SEP);
+    const bad = parts.find((part) => !item.test(part));
+    if (bad === undefined) return undefined;
+    return parts.length === 1 ? `expected ${what}s separated by whitespace` : `"${bad}" is not a ${what}`;
   };
 }
 
