@@ -255,7 +255,7 @@ describe('corpus', () => {
     const problems: string[] = [];
     let count = 0;
     for (const file of files) {
-      const r = parseYang(readFileSync(file, 'utf8'), file);
+      const r = parseYang(readFileSync(file), file);
       problems.push(...r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
       if (r.statement) {
         expect(['module', 'submodule']).toContain(r.statement.keyword);
