@@ -16,7 +16,7 @@ export interface Unit {
   stmt: Statement;
   /** Prefix -> module name, for this file's own prefix and its imports. */
   prefixes: Map<string, string>;
-  /** Extension statements (prefixed keywords) outside other extension statements. */
+  /** Every extension statement (prefixed keyword) of the file. */
   extensionUses: readonly Statement[];
   /** The module this unit belongs to (itself for a module). */
   moduleName: string;

@@ -24,7 +24,7 @@ const MISSING_CODE: Readonly<Record<string, string>> = { type: 'missing-type' };
 
 export interface GrammarResult {
   diagnostics: Diagnostic[];
-  /** The extension statements outside other extension statements, for the compiler to check. */
+  /** Every extension statement of the file, for the compiler to check against its definition. */
   extensionUses: Statement[];
 }
 
@@ -109,8 +109,12 @@ class GrammarChecker {
    */
   private checkKeywordsOnly(stmt: Statement, stack: [Statement, StatementRule | null, SubstatementRule | undefined][]): void {
     for (const child of stmt.children) {
-      if (child.prefix === undefined && !STATEMENTS.has(child.keyword)) this.error('unknown-statement', child.loc, `unknown statement "${child.keyword}"`);
-      else stack.push([child, null, undefined]);
+      if (child.prefix !== undefined) this.extensionUses.push(child);
+      else if (!STATEMENTS.has(child.keyword)) {
+        this.error('unknown-statement', child.loc, `unknown statement "${child.keyword}"`);
+        continue;
+      }
+      stack.push([child, null, undefined]);
     }
   }
 
