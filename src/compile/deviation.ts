@@ -43,9 +43,7 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
           }
         } else if (d.arg === 'add' || d.arg === 'replace' || d.arg === 'delete') {
           deviate(c, target.node, d, scope);
-        } else {
-          c.sink.error('bad-value', argLoc(d), `deviate must be not-supported, add, replace or delete, not "${d.arg}"`);
-        }
+        } // any other argument is a syntax error the grammar check reported
       }
     }
   }

@@ -247,7 +247,8 @@ export const TOP_LEVEL: readonly string[] = Object.freeze(['module', 'submodule'
 
 /** The substatement rules of `rule` in effect for `version` (and `arg`, for deviate), keyed by keyword. */
 export function substatementsOf(rule: StatementRule, version: YangVersion, arg?: string): ReadonlyMap<string, SubstatementRule> {
-  const list = (arg !== undefined && rule.byArgument?.[arg]) || rule.substatements;
+  const variants = rule.byArgument;
+  const list = variants && arg !== undefined && Object.hasOwn(variants, arg) ? variants[arg]! : rule.substatements;
   return indexed(list, version);
 }
 
