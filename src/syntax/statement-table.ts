@@ -2,7 +2,10 @@
  * The YANG statement grammar as data: for every keyword of RFC 7950 (section 7 substatement
  * tables, section 14 ABNF) and RFC 6020 (section 7, section 12), its argument kind and its
  * substatements with cardinality and the yang-version that allows them. The grammar check
- * (grammar.ts) reads it after parsing; editor completion can read the same table.
+ * (grammar.ts) reads it after parsing. Editor completion reads the same table: the keywords
+ * valid inside `parent` are `substatementsOf(STATEMENTS.get(parent), version, arg)`, less
+ * those `isYang11Only` in a YANG 1.0 file, less the full ones (cardinality), and in a module
+ * or submodule less those of a section before the cursor's (SECTION_ORDER).
  */
 import type { ArgKind, YangVersion } from './arguments.js';
 
