@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { DiagnosticSink } from '../diagnostics/index.js';
+import { yangVersionOf } from '../syntax/arguments.js';
 import { checkGrammar } from '../syntax/grammar.js';
 import { parseYang } from '../syntax/index.js';
 import type { Statement } from '../syntax/statement.js';
@@ -88,11 +89,6 @@ function child(stmt: Statement, keyword: string): Statement | undefined {
   return stmt.children.find((c) => c.keyword === keyword && c.prefix === undefined);
 }
 
-/** The yang-version a module or submodule states (RFC 7950 7.1.2: absent means 1). */
-function yangVersion(stmt: Statement): '1' | '1.1' {
-  return child(stmt, 'yang-version')?.arg === '1.1' ? '1.1' : '1';
-}
-
 function newestRevision(stmt: Statement): string | undefined {
   let best: string | undefined;
   for (const c of stmt.children) {
@@ -176,7 +172,7 @@ export class ModuleLoader {
       const rev = child(imp, 'revision-date')?.arg;
       const loaded = this.loadByName(imp.arg, rev, imp.loc);
       // RFC 7950 12: a YANG 1 module or submodule does not import a YANG 1.1 module by revision.
-      if (rev && loaded && yangVersion(unit.stmt) === '1' && yangVersion(loaded.main.stmt) === '1.1') {
+      if (rev && loaded && yangVersionOf(unit.stmt) === '1' && yangVersionOf(loaded.main.stmt) === '1.1') {
         this.sink.error('bad-import-version', imp.loc, `a YANG version 1 ${unit.kind} cannot import the YANG version 1.1 module "${imp.arg}" by revision`);
       }
     }
@@ -208,8 +204,8 @@ export class ModuleLoader {
         continue;
       }
       // RFC 7950 12: a module and the submodules it includes have the same yang-version.
-      if (yangVersion(sub.stmt) !== yangVersion(unit.stmt)) {
-        this.sink.error('bad-include-version', inc.loc, `cannot include the YANG version ${yangVersion(sub.stmt)} submodule "${name}" in a YANG version ${yangVersion(unit.stmt)} ${unit.kind}`);
+      if (yangVersionOf(sub.stmt) !== yangVersionOf(unit.stmt)) {
+        this.sink.error('bad-include-version', inc.loc, `cannot include the YANG version ${yangVersionOf(sub.stmt)} submodule "${name}" in a YANG version ${yangVersionOf(unit.stmt)} ${unit.kind}`);
       }
       into.submodules.push(sub);
       this.resolveImports(sub);

@@ -6,7 +6,7 @@
  * definitions; inside them only unprefixed keywords are checked.
  */
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
-import { ARGUMENT_CODE, checkArgument, type YangVersion } from './arguments.js';
+import { ARGUMENT_CODE, checkArgument, yangVersionOf, type YangVersion } from './arguments.js';
 import {
   SECTION_ORDER,
   STATEMENTS,
@@ -30,16 +30,11 @@ export interface GrammarResult {
 
 /** Grammar diagnostics of one file whose top statement is `root`. */
 export function checkGrammar(root: Statement): GrammarResult {
-  const checker = new GrammarChecker(versionOf(root));
+  // A submodule is checked against its own yang-version (RFC 7950 7.2).
+  const checker = new GrammarChecker(yangVersionOf(root));
   // Anything else at the top is reported by the loader (not-a-module).
   if (root.prefix === undefined && TOP_LEVEL.includes(root.keyword)) checker.check(root, STATEMENTS.get(root.keyword)!);
   return { diagnostics: checker.out, extensionUses: checker.extensionUses };
-}
-
-/** The yang-version of a module or submodule: its own yang-version statement (RFC 7950 7.1.2). */
-function versionOf(root: Statement): YangVersion {
-  const v = root.children.find((c) => c.keyword === 'yang-version' && c.prefix === undefined);
-  return v?.arg === '1.1' ? '1.1' : '1';
 }
 
 class GrammarChecker {
