@@ -23,7 +23,7 @@ export function resolveAbsolute(
   rootsOf: (mod: ModCtx) => SchemaNode[] = moduleRoots,
 ): { target?: Target; mod?: ModCtx; error?: [string, string] } {
   const first = path.split('/').filter(Boolean)[0];
-  if (!path.startsWith('/') || !first) return { error: ['bad-target', `"${path}" is not an absolute schema node identifier`] };
+  if (!path.startsWith('/') || !first) return {}; // its syntax is reported by the grammar check (bad-schema-nodeid)
   const [prefix] = splitQName(first);
   const name = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
   if (name === undefined) return { error: ['unknown-prefix', `prefix "${prefix}" is not defined`] };

@@ -43,9 +43,7 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
           }
         } else if (d.arg === 'add' || d.arg === 'replace' || d.arg === 'delete') {
           deviate(c, target.node, d, scope);
-        } else {
-          c.sink.error('bad-value', argLoc(d), `deviate must be not-supported, add, replace or delete, not "${d.arg}"`);
-        }
+        } // any other argument is a syntax error the grammar check reported
       }
     }
   }
@@ -92,8 +90,8 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
         }
         break;
       case 'type':
-        if (op !== 'replace') c.sink.error('bad-deviation', p.loc, 'a type can only be replaced');
-        else if (node.kind === 'leaf' || node.kind === 'leaf-list') node.type = resolveType(c, p, scope);
+        // Only deviate replace may hold a type (the grammar check reports it elsewhere).
+        if (op === 'replace' && (node.kind === 'leaf' || node.kind === 'leaf-list')) node.type = resolveType(c, p, scope);
         break;
     }
   }

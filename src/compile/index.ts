@@ -6,6 +6,7 @@ import { Repository } from '../modules/repository.js';
 import { applyAugments } from './augment.js';
 import type { Compilation, ModCtx } from './context.js';
 import { applyDeviations } from './deviation.js';
+import { checkExtensionUses } from './extensions.js';
 import { finalizeModule } from './finalize.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
@@ -100,6 +101,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
   for (const mod of building) {
     sink.as(mod.name, () => {
+      checkExtensionUses(c, mod);
       completeModule(c, mod);
       buildTree(c, mod);
     });

@@ -1,9 +1,8 @@
 import type { ModuleIR } from '../ir/types.js';
-import { isValidDate, type LoadedModule, type Unit } from '../modules/loader.js';
+import type { LoadedModule, Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { addDefinitions, argLoc, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
+import { addDefinitions, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { featureEnabled } from './features.js';
-import { checkKeywords } from './keywords.js';
 import { statusOf } from './nodes.js';
 import { resolveTypedef } from './types.js';
 
@@ -13,7 +12,6 @@ export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
   const units = [main, ...submodules];
   for (const unit of [main, ...submodules]) {
     checkHeader(c, unit);
-    checkKeywords(c.sink, unit.stmt);
   }
   const ir: ModuleIR = {
     name: main.name,
@@ -88,32 +86,9 @@ export function completeModule(c: Compilation, mod: ModCtx): void {
   }
 }
 
-/** Checks the header statements of a module or submodule (RFC 7950 7.1, 7.2). */
+/** Header rules beyond the statement grammar (RFC 7950 7.1, 7.2): prefixes are unique. */
 function checkHeader(c: Compilation, unit: Unit): void {
   const s = unit.stmt;
-  const need = (keyword: string, where: Statement = s): void => {
-    if (!child(where, keyword)) c.sink.error('missing-statement', where.loc, `${where.keyword} "${where.arg}" needs a "${keyword}" statement`);
-  };
-  if (unit.kind === 'module') {
-    need('namespace');
-    need('prefix');
-  } else {
-    need('belongs-to');
-    const bt = child(s, 'belongs-to');
-    if (bt) need('prefix', bt);
-  }
-  const version = child(s, 'yang-version');
-  if (version && version.arg !== '1' && version.arg !== '1.1') {
-    c.sink.error('bad-yang-version', argLoc(version), `yang-version must be 1 or 1.1, not "${version.arg}"`);
-  }
-  for (const r of childrenOf(s, 'revision')) {
-    if (!isValidDate(r.arg ?? '')) c.sink.error('bad-revision-date', argLoc(r), `revision "${r.arg}" is not a valid date (YYYY-MM-DD)`);
-  }
-  for (const imp of [...childrenOf(s, 'import'), ...childrenOf(s, 'include')]) {
-    const rd = child(imp, 'revision-date');
-    if (rd && !isValidDate(rd.arg ?? '')) c.sink.error('bad-revision-date', argLoc(rd), `revision-date "${rd.arg}" is not a valid date (YYYY-MM-DD)`);
-    if (imp.keyword === 'import') need('prefix', imp);
-  }
   const prefixes = new Map<string, Statement>();
   for (const imp of childrenOf(s, 'import')) {
     const p = childArg(imp, 'prefix');

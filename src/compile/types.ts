@@ -53,8 +53,7 @@ export function resolveTypedef(c: Compilation, def: Statement): ResolvedTypedef 
   const typeStmt = child(def, 'type');
   const scope = c.typedefScopes.get(def)!;
   if (!typeStmt) {
-    c.sink.error('missing-type', def.loc, `typedef "${def.arg}" has no type`);
-    c.typedefCache.set(def, null);
+    c.typedefCache.set(def, null); // reported by the grammar check
     return null;
   }
   const baseDef = BUILTINS.has(typeStmt.arg ?? '') ? undefined : findDefinition(c, scope, 'typedef', typeStmt.arg ?? '', argLoc(typeStmt));

@@ -1,5 +1,4 @@
-import { ParseCache, type ParseResult } from '../modules/loader.js';
-import { parseYang } from '../syntax/index.js';
+import { ParseCache, parseSource, type ParseResult } from '../modules/loader.js';
 import { sha256, type DiskCache } from './disk-cache.js';
 import type { SourceOverlay } from './sources.js';
 
@@ -98,7 +97,7 @@ export class ParseStore extends ParseCache {
     const version = sha256(text);
     const stored = this.disk?.get<StoredParse>('parse', file);
     if (stored?.contentHash === version) return { version, result: stored.result };
-    const result = parseYang(text, file);
+    const result = parseSource(text, file);
     this.disk?.set('parse', file, { contentHash: version, result } satisfies StoredParse);
     return { version, result };
   }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { DiagnosticSink } from '../diagnostics/index.js';
+import { yangVersionOf } from '../syntax/arguments.js';
+import { checkGrammar } from '../syntax/grammar.js';
 import { parseYang } from '../syntax/index.js';
 import type { Statement } from '../syntax/statement.js';
 import { Repository, type ModuleFile } from './repository.js';
@@ -15,6 +17,8 @@ export interface Unit {
   stmt: Statement;
   /** Prefix -> module name, for this file's own prefix and its imports. */
   prefixes: Map<string, string>;
+  /** Every extension statement (prefixed keyword) of the file. */
+  extensionUses: readonly Statement[];
   /** The module this unit belongs to (itself for a module). */
   moduleName: string;
 }
@@ -25,19 +29,35 @@ export interface LoadedModule {
   submodules: Unit[];
 }
 
-/** Reads source text; tests and the incremental core replace it with in-memory sources. */
-export type SourceReader = (file: string) => string;
+/**
+ * Reads a source file: its bytes (decoded as strict UTF-8 when parsed, so invalid bytes
+ * are located errors) or its text. Tests and the incremental core pass in-memory text.
+ */
+export type SourceReader = (file: string) => string | Uint8Array;
 
 export interface ParseResult {
   statement?: Statement;
+  /** Syntax and grammar diagnostics; a file with grammar errors keeps its statement tree. */
   diagnostics: Diagnostic[];
+  extensionUses?: Statement[];
+}
+
+/**
+ * Parses one file's source (its bytes or its text) and checks it against the statement
+ * grammar: what every parse cache, in memory or incremental, keeps for a file.
+ */
+export function parseSource(source: string | Uint8Array, file: string): ParseResult {
+  const parsed = parseYang(source, file);
+  if (!parsed.statement) return parsed;
+  const grammar = checkGrammar(parsed.statement);
+  return { statement: parsed.statement, diagnostics: [...parsed.diagnostics, ...grammar.diagnostics], extensionUses: grammar.extensionUses };
 }
 
 /** Parses files once per reader, so many compiles over one corpus share the work. */
 export class ParseCache {
   private readonly results = new Map<string, ParseResult>();
 
-  constructor(readonly read: SourceReader = (f) => readFileSync(f, 'utf8')) {}
+  constructor(readonly read: SourceReader = (f) => readFileSync(f)) {}
 
   parse(file: string): ParseResult {
     let r = this.results.get(file);
@@ -49,28 +69,20 @@ export class ParseCache {
   }
 
   private readAndParse(file: string): ParseResult {
-    let text: string;
+    let source: string | Uint8Array;
     try {
-      text = this.read(file);
+      source = this.read(file);
     } catch (err) {
       const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message ?? err);
       return { diagnostics: [{ code: 'read-error', severity: 'error', message: `cannot read ${file}: ${reason}`, loc: { file, line: 1, col: 1 } }] };
     }
-    return parseYang(text, file);
+    return parseSource(source, file);
   }
 
   /** Forgets one file (it changed on disk or in memory). */
   invalidate(file: string): void {
     this.results.delete(file);
   }
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isValidDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 function child(stmt: Statement, keyword: string): Statement | undefined {
@@ -158,7 +170,11 @@ export class ModuleLoader {
     for (const imp of unit.stmt.children) {
       if (imp.keyword !== 'import' || imp.prefix !== undefined || !imp.arg) continue;
       const rev = child(imp, 'revision-date')?.arg;
-      this.loadByName(imp.arg, rev, imp.loc);
+      const loaded = this.loadByName(imp.arg, rev, imp.loc);
+      // RFC 7950 12: a YANG 1 module or submodule does not import a YANG 1.1 module by revision.
+      if (rev && loaded && yangVersionOf(unit.stmt) === '1' && yangVersionOf(loaded.main.stmt) === '1.1') {
+        this.sink.error('bad-import-version', imp.loc, `a YANG version 1 ${unit.kind} cannot import the YANG version 1.1 module "${imp.arg}" by revision`);
+      }
     }
   }
 
@@ -183,8 +199,13 @@ export class ModuleLoader {
       }
       const bt = child(sub.stmt, 'belongs-to');
       if (bt?.arg !== into.main.name) {
-        this.sink.error('belongs-to-mismatch', bt?.loc ?? sub.stmt.loc, `submodule "${name}" belongs to "${bt?.arg ?? '?'}", not "${into.main.name}"`);
+        // Without belongs-to the grammar check reported missing-statement.
+        if (bt) this.sink.error('belongs-to-mismatch', bt.loc, `submodule "${name}" belongs to "${bt.arg}", not "${into.main.name}"`);
         continue;
+      }
+      // RFC 7950 12: a module and the submodules it includes have the same yang-version.
+      if (yangVersionOf(sub.stmt) !== yangVersionOf(unit.stmt)) {
+        this.sink.error('bad-include-version', inc.loc, `cannot include the YANG version ${yangVersionOf(sub.stmt)} submodule "${name}" in a YANG version ${yangVersionOf(unit.stmt)} ${unit.kind}`);
       }
       into.submodules.push(sub);
       this.resolveImports(sub);
@@ -223,15 +244,16 @@ export class ModuleLoader {
   private parseUnit(file: string): { unit?: Unit; diagnostics: Diagnostic[] } {
     const known = this.units.get(file);
     if (known) return known;
-    const { statement, diagnostics } = this.cache.parse(file);
+    const { statement, diagnostics, extensionUses = [] } = this.cache.parse(file);
     const result: { unit?: Unit; diagnostics: Diagnostic[] } = { diagnostics: [...diagnostics] };
     this.units.set(file, result);
     if (!statement) return result;
     const kind = statement.keyword === 'submodule' ? 'submodule' : 'module';
-    if ((statement.keyword !== 'module' && kind !== 'submodule') || statement.prefix !== undefined || !statement.arg) {
+    if ((statement.keyword !== 'module' && kind !== 'submodule') || statement.prefix !== undefined) {
       result.diagnostics.push({ code: 'not-a-module', severity: 'error', loc: statement.loc, message: `expected "module" or "submodule", found "${statement.keyword}"` });
       return result;
     }
+    if (!statement.arg) return result; // missing-argument, from the grammar check
     const belongsTo = child(statement, 'belongs-to');
     const unit: Unit = {
       kind,
@@ -240,6 +262,7 @@ export class ModuleLoader {
       file,
       stmt: statement,
       prefixes: new Map(),
+      extensionUses,
       moduleName: kind === 'module' ? statement.arg : (belongsTo?.arg ?? statement.arg),
     };
     const own = child(kind === 'module' ? statement : (belongsTo ?? statement), 'prefix');

@@ -16,6 +16,8 @@ import {
   type TerminalNode,
 } from 'antlr4ng';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import { yangVersionOf, type YangVersion } from './arguments.js';
+import { checkCharacters, decodeUtf8 } from './characters.js';
 import { YangLexer } from './generated/YangLexer.js';
 import { ArgumentContext, StatementContext, YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
@@ -23,21 +25,40 @@ import type { Statement } from './statement.js';
 export type { Statement } from './statement.js';
 
 export interface ParseResult {
-  /** The module or submodule statement; absent when the file has syntax errors. */
+  /**
+   * The module or submodule statement; absent when the file has syntax errors (code
+   * `syntax`). Lexical errors that leave the structure intact (`bad-utf8`,
+   * `bad-character`, `bad-escape`) keep it, so later checks still run.
+   */
   statement?: Statement;
-  /** Syntax errors (code `syntax`) and warnings such as `bad-escape`, in source order. */
+  /** Syntax errors (code `syntax`), lexical errors and warnings, in source order. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Parses one YANG file into a generic statement tree (RFC 7950 section 6).
- * Never throws: every problem in the input becomes a diagnostic.
+ * Parses one YANG file into a generic statement tree (RFC 7950 section 6). `source` is
+ * the text, or the file's bytes, which must be UTF-8. Never throws: every problem in
+ * the input becomes a diagnostic.
  */
-export function parseYang(text: string, file: string): ParseResult {
+export function parseYang(source: string | Uint8Array, file: string): ParseResult {
+  let text: string;
+  let lexical: Diagnostic[];
+  if (typeof source === 'string') {
+    text = source;
+    lexical = [];
+  } else {
+    ({ text, diagnostics: lexical } = decodeUtf8(source, file));
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // CRLF -> LF keeps line/col right and makes quoted-string processing see plain '\n'.
   if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
+  lexical.push(...checkCharacters(text, file));
+  const result = parseText(text, file);
+  if (lexical.length === 0) return result;
+  return { ...result, diagnostics: sortDiagnostics([...lexical, ...result.diagnostics]) };
+}
 
+function parseText(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
     const chars = new StringCharStream(text);
@@ -69,8 +90,9 @@ export function parseYang(text: string, file: string): ParseResult {
 
     const builder = new TreeBuilder(text, file, diagnostics);
     const statement = builder.build(tree.statement());
-    const ok = !diagnostics.some((d) => d.severity === 'error');
-    return ok ? { statement, diagnostics } : { diagnostics };
+    builder.reportEscapes(yangVersionOf(statement));
+    const ok = !diagnostics.some((d) => d.code === 'syntax');
+    return ok ? { statement, diagnostics: sortDiagnostics(diagnostics) } : { diagnostics: sortDiagnostics(diagnostics) };
   } catch (e) {
     // A bug in this module must not take down the caller; report it against the file.
     diagnostics.push({
@@ -165,8 +187,16 @@ class SyntaxErrorListener extends BaseErrorListener {
 
 const KEYWORD = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
 
+/** A backslash pair other than \n \t \" \\ in a double-quoted string, reported once the version is known. */
+interface BadEscape {
+  loc: SourceLoc;
+  next: string;
+}
+
 /** Builds Statement objects from an error-free parse tree in one walk. */
 class TreeBuilder {
+  private readonly badEscapes: BadEscape[] = [];
+
   constructor(
     private readonly text: string,
     private readonly file: string,
@@ -223,7 +253,7 @@ class TreeBuilder {
     if (s.includes('\n')) s = trimLines(s, this.quoteColumn(t) + 1);
     if (s.includes('\\')) {
       const r = unescape(s);
-      if (r.bad) this.reportBadEscapes(raw, t);
+      if (r.bad) this.collectBadEscapes(raw, t);
       s = r.value;
     }
     return s;
@@ -239,7 +269,22 @@ class TreeBuilder {
     return col;
   }
 
-  private reportBadEscapes(raw: string, t: Token): void {
+  /**
+   * RFC 7950 6.1.3: any other character after a backslash is an error in YANG 1.1.
+   * RFC 6020 did not say, so in a YANG 1 module it is a warning and the pair is kept as
+   * is (pyang: ILLEGAL_ESCAPE / ILLEGAL_ESCAPE_WARN, also for a backslash before a line break).
+   */
+  reportEscapes(version: YangVersion): void {
+    const severity = version === '1.1' ? 'error' : 'warning';
+    for (const { loc, next } of this.badEscapes) {
+      const what = next === '\n' ? 'backslash before a line break' : `unknown escape sequence '\\${next}'`;
+      const message =
+        version === '1.1' ? `${what} in double-quoted string (RFC 7950 6.1.3 allows \\n, \\t, \\" and \\\\)` : `${what} in double-quoted string, kept as is`;
+      this.diagnostics.push({ code: 'bad-escape', severity, message, loc });
+    }
+  }
+
+  private collectBadEscapes(raw: string, t: Token): void {
     let line = t.line;
     let col = t.column + 1;
     for (let i = 0; i < raw.length; i++, col++) {
@@ -249,17 +294,7 @@ class TreeBuilder {
         col = 0;
       } else if (c === '\\') {
         const next = raw[i + 1];
-        if (next !== 'n' && next !== 't' && next !== '"' && next !== '\\') {
-          this.diagnostics.push({
-            code: 'bad-escape',
-            severity: 'warning',
-            message:
-              next === '\n'
-                ? 'backslash before a line break in double-quoted string, kept as is'
-                : `unknown escape sequence '\\${next}' in double-quoted string, kept as is`,
-            loc: { file: this.file, line, col },
-          });
-        }
+        if (next !== 'n' && next !== 't' && next !== '"' && next !== '\\') this.badEscapes.push({ loc: { file: this.file, line, col }, next: next! });
         if (next === '\n') {
           line++;
           col = 0;

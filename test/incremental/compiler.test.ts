@@ -94,7 +94,8 @@ describe('incremental compiler', () => {
       ['c.yang', () => null, 'recompiled'],
       ['b.yang', (t) => t.replace('type string;\n      description "name of top"', 'type nonexistent;\n      description "name of top"'), 'recompiled'],
       ['b.yang', (t) => t.replace('type nonexistent;', 'type string;'), 'recompiled'],
-      ['b.yang', (t) => t.replace('prefix b;\n', 'prefix b;\n  description "module b";\n'), 'recompiled'],
+      // A meta statement goes after the linkage statements (RFC 7950 7.1).
+      ['b.yang', (t) => t.replace('include b-sub;\n', 'include b-sub;\n  description "module b";\n'), 'recompiled'],
       ['e.yang', (t) => t.replace('"e leaf"', '"e leaf, reworded"'), 'patched'],
     ];
     for (const [name, change, how] of steps) {
