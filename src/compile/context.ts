@@ -54,6 +54,8 @@ export interface Compilation {
   parents: WeakMap<SchemaNode, SchemaNode | undefined>;
   /** Top nodes of yang-data and structures -> all top nodes of that document, where absolute paths start. */
   documentRoots: WeakMap<SchemaNode, SchemaNode[]>;
+  /** The statement each node (or top-level augment) was built from, for rules that point at its substatements. */
+  statements: WeakMap<SchemaNode | AugmentIR, Statement>;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {

@@ -89,6 +89,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     augmentTargets: new Map(),
     parents: new WeakMap(),
     documentRoots: new WeakMap(),
+    statements: new WeakMap(),
   };
   for (const loaded of loader.modules.values()) {
     const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));

@@ -62,6 +62,7 @@ export function buildNode(b: BuildCtx, s: Statement): SchemaNode[] {
   const node = buildOne(b, s);
   if (!node) return [];
   b.c.nodeUnits.set(node, b.scope.unit);
+  b.c.statements.set(node, s);
   const config = childArg(s, 'config');
   if (config !== undefined) b.c.explicitConfig.set(node, config === 'true');
   return [node];
