@@ -104,5 +104,6 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
   if (when !== undefined) ir.when = when;
   mod.ir.augments.push(ir);
   c.augmentTargets.set(ir, target);
+  c.statements.set(ir, stmt);
   return true;
 }

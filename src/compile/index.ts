@@ -12,6 +12,7 @@ import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
 import { ReuseMismatch } from './reuse.js';
+import { checkAugmentMandatory } from './rules/augment.js';
 import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
@@ -108,6 +109,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   applyAugments(c);
   applyDeviations(c);
   for (const mod of building) sink.as(mod.name, () => finalizeModule(c, mod));
+  checkAugmentMandatory(c);
   for (const [aug, target] of c.augmentTargets) {
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
