@@ -149,8 +149,11 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
         }
         break;
       case 'require-instance':
+        // RFC 7950 9.9.3: leafref takes require-instance from YANG 1.1 on (RFC 6020 erratum 2949).
         if (t.base !== 'leafref' && t.base !== 'instance-identifier') bad(s);
-        else t.requireInstance = s.arg !== 'false';
+        else if (t.base === 'leafref' && c.mods.get(unit.moduleName)?.ir.yangVersion === '1') {
+          c.sink.error('bad-restriction', s.loc, `"require-instance" cannot restrict a leafref in a YANG 1.0 module`);
+        } else t.requireInstance = s.arg !== 'false';
         break;
       case 'base':
         if (t.base !== 'identityref' || !builtin) bad(s);
