@@ -3,6 +3,7 @@ import type { Compilation, ModCtx } from './context.js';
 import { inIntervals } from './numbers.js';
 import { schemaChildren } from './targets.js';
 import { checkDefaultCase, checkList } from './rules/lists.js';
+import { checkConfigIgnored, checkOperationPlace } from './rules/operations.js';
 
 interface Parent {
   /** Module of the nearest data-node ancestor; undefined at top level. */
@@ -43,6 +44,8 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     c.sink.error('bad-config', n.loc, `"${n.name}" is config true inside a config false node`);
   }
   n.config = inOperation ? false : (explicit ?? parent.config);
+  checkOperationPlace(c, n);
+  if (parent.inOperation && explicit !== undefined) checkConfigIgnored(c, n);
   const isData = n.kind !== 'choice' && n.kind !== 'case';
   n.path = isData ? `${parent.path}/${n.jsonName}` : parent.path;
   const below: Parent = {

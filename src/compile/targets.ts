@@ -54,9 +54,10 @@ export function findTarget(roots: SchemaNode[], path: string, unit: Unit): Targe
 }
 
 /** Adds augment (or uses-augment) content to its target, checking the target can hold it. */
-export function graft(b: BuildCtx, target: Target, nodes: SchemaNode[], stmt: Statement): void {
+export function graft(b: BuildCtx, target: Target, all: SchemaNode[], stmt: Statement): void {
   const { node, io } = target;
-  checkAugmentContent(b.c, stmt, target);
+  const rejected = checkAugmentContent(b.c, stmt, target);
+  const nodes = rejected.size ? all.filter((n) => !rejected.has(b.c.statements.get(n)!)) : all;
   if (io) {
     const op = node as { input?: SchemaNode[]; output?: SchemaNode[] };
     (op[io] ??= []).push(...nodes);

@@ -18,16 +18,22 @@ const FORBIDDEN: Record<string, ReadonlySet<string>> = {
   notification: new Set(['case', 'action', 'notification']),
 };
 
-/** Reports the statements of an augment (top-level or in a uses) that its target cannot hold. */
-export function checkAugmentContent(c: Compilation, stmt: Statement, target: Target): void {
+/**
+ * Reports the statements of an augment (top-level or in a uses) that its target cannot
+ * hold; returns them, so that they are left out rather than reported again where they land.
+ */
+export function checkAugmentContent(c: Compilation, stmt: Statement, target: Target): Set<Statement> {
+  const rejected = new Set<Statement>();
   const forbidden = FORBIDDEN[target.io ? 'io' : target.node.kind];
-  if (!forbidden) return; // not a target that takes children: reported by graft
+  if (!forbidden) return rejected; // not a target that takes children: reported by graft
   const what = target.io ?? target.node.kind;
   for (const s of stmt.children) {
     if (s.prefix === undefined && forbidden.has(s.keyword)) {
       c.sink.error('bad-augment-content', s.loc, `"${s.keyword}" cannot be added by an augment to ${what} "${target.node.name}"`);
+      rejected.add(s);
     }
   }
+  return rejected;
 }
 
 /**
