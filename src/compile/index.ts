@@ -13,6 +13,7 @@ import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
 import { ReuseMismatch } from './reuse.js';
 import { checkAugmentMandatory } from './rules/augment.js';
+import { checkStatusReferences } from './rules/status.js';
 import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
@@ -104,6 +105,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     sink.as(mod.name, () => {
       completeModule(c, mod);
       buildTree(c, mod);
+      checkStatusReferences(c, mod);
     });
   }
   applyAugments(c);
