@@ -17,7 +17,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, xpathPrefixes } from './xpath.js';
+import { checkXPath, xpathPrefixes, type XPathErrorKind } from './xpath.js';
 import { findTarget, graft, removeNode } from './targets.js';
 
 /** Where statements are being turned into nodes. */
@@ -142,11 +142,19 @@ export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
   });
 }
 
-/** Checks XPath syntax of a when/must argument and that its prefixes are imported; returns it unchanged. */
+/** Diagnostic code for each kind of XPath problem. */
+const XPATH_CODES: Record<XPathErrorKind, string> = {
+  syntax: 'bad-xpath',
+  'unknown-function': 'unknown-xpath-function',
+  arguments: 'bad-xpath-arguments',
+  'too-deep': 'too-deep',
+};
+
+/** Checks a when/must argument (syntax, functions of the module's yang-version, imported prefixes); returns it unchanged. */
 export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
   const expr = s.arg ?? '';
-  const problem = checkXPath(expr);
-  if (problem) c.sink.error('bad-xpath', argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
+  const problem = checkXPath(expr, { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
+  if (problem) c.sink.error(XPATH_CODES[problem.kind], argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
   else {
     for (const p of xpathPrefixes(expr)) {
       if (!unit.prefixes.has(p)) c.sink.error('unknown-prefix', argLoc(s), `prefix "${p}" in ${s.keyword} "${expr}" is not defined`);

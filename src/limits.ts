@@ -1,0 +1,20 @@
+/**
+ * Nesting limits, in one place. Deep input is legal YANG, but the parser, the compiler and the
+ * emitters walk trees recursively: past these depths they stop with a located `too-deep`
+ * diagnostic instead of overflowing Node's default stack. Real models stay far below them
+ * (the deepest corpus schema trees are a few dozen levels).
+ */
+export const LIMITS = {
+  /** Statements nested in one another in a file (`{` inside `{`). */
+  statementNesting: 300,
+  /** Schema tree depth after `uses` expansion (container in container ...). */
+  schemaDepth: 300,
+  /** Groupings being expanded inside one another (`uses` inside a used grouping ...). */
+  usesChain: 300,
+  /** Parentheses, predicates and function arguments nested in one XPath expression. */
+  xpathNesting: 128,
+} as const;
+
+export function tooDeepMessage(what: string, limit: number): string {
+  return `${what} nested deeper than ${limit}`;
+}
