@@ -14,6 +14,7 @@ import { buildChildren, buildNode } from './nodes.js';
 import { ReuseMismatch } from './reuse.js';
 import { checkAugmentMandatory } from './rules/augment.js';
 import { checkStatusReferences } from './rules/status.js';
+import { checkXPathReferences } from './rules/xpath-refs.js';
 import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
@@ -112,6 +113,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   applyDeviations(c);
   for (const mod of building) sink.as(mod.name, () => finalizeModule(c, mod));
   checkAugmentMandatory(c);
+  checkXPathReferences(c, building);
   for (const [aug, target] of c.augmentTargets) {
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
