@@ -54,7 +54,7 @@ export function checkXPathReferences(c: Compilation, mods: ModCtx[]): void {
         const stmt = c.statements.get(aug);
         const when = stmt && child(stmt, 'when');
         const target = c.augmentTargets.get(aug)?.node;
-        const unit = aug.nodes[0] && c.nodeUnits.get(aug.nodes[0]);
+        const unit = mod.units.find((u) => stmt && u.stmt.children.includes(stmt));
         if (when && target && unit && !reported.has(when)) checkExpression(c, when, unit, dataNodeOrSelf(c, target), datastore, reported);
       }
     });
