@@ -4,6 +4,7 @@ import { inIntervals } from './numbers.js';
 import { schemaChildren } from './targets.js';
 import { checkDefaultCase, checkList } from './rules/lists.js';
 import { checkConfigIgnored, checkOperationPlace } from './rules/operations.js';
+import { noteConditions } from './rules/xpath-refs.js';
 
 interface Parent {
   /** Module of the nearest data-node ancestor; undefined at top level. */
@@ -45,6 +46,7 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
   }
   n.config = inOperation ? false : (explicit ?? parent.config);
   checkOperationPlace(c, n);
+  noteConditions(c, n);
   if (parent.inOperation && explicit !== undefined) checkConfigIgnored(c, n);
   const isData = n.kind !== 'choice' && n.kind !== 'case';
   n.path = isData ? `${parent.path}/${n.jsonName}` : parent.path;

@@ -1,3 +1,4 @@
+import type { SourceLoc } from '../../diagnostics/index.js';
 import type { Status } from '../../ir/types.js';
 import type { Unit } from '../../modules/loader.js';
 import type { Statement } from '../../syntax/statement.js';
@@ -20,6 +21,19 @@ const RANK: Record<Status, number> = { current: 0, deprecated: 1, obsolete: 2 };
  * status of the definition it is written in.
  */
 export function checkStatusReferences(c: Compilation, mod: ModCtx): void {
+  // The result depends on the module's own files only, whose parses the parse cache shares between compiles.
+  const units = mod.units.map((u) => u.stmt);
+  let cached = findings.get(mod.main.stmt);
+  if (!cached || cached.units.length !== units.length || cached.units.some((u, i) => u !== units[i])) {
+    findings.set(mod.main.stmt, (cached = { units, found: statusFindings(mod) }));
+  }
+  for (const f of cached.found) c.sink.error('bad-status-reference', f.loc, f.message);
+}
+
+const findings = new WeakMap<Statement, { units: Statement[]; found: { loc: SourceLoc; message: string }[] }>();
+
+function statusFindings(mod: ModCtx): { loc: SourceLoc; message: string }[] {
+  const out: { loc: SourceLoc; message: string }[] = [];
   for (const unit of mod.units) {
     const stack: { stmt: Statement; status: Status; scope?: LocalScope }[] = [];
     const push = (body: Statement, status: Status, scope: LocalScope | undefined): void => {
@@ -35,12 +49,13 @@ export function checkStatusReferences(c: Compilation, mod: ModCtx): void {
       for (const [ref, def] of referencedDefinitions(mod, unit, stmt, scope)) {
         const target = statusOf(def);
         if (RANK[target] > RANK[status]) {
-          c.sink.error('bad-status-reference', argLoc(ref), `${status} definition references ${target} ${def.keyword} "${def.arg}"`);
+          out.push({ loc: argLoc(ref), message: `${status} definition references ${target} ${def.keyword} "${def.arg}"` });
         }
       }
       push(stmt, status, scope);
     }
   }
+  return out;
 }
 
 function statusOf(def: Statement): Status {

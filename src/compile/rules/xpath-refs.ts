@@ -34,31 +34,48 @@ interface XContext {
 export function checkXPathReferences(c: Compilation, mods: ModCtx[]): void {
   const reported = new Set<Statement>();
   let everyRoot: SchemaNode[] | undefined;
-  const datastore = (): SchemaNode[] => (everyRoot ??= [...c.mods.values()].flatMap((m) => moduleRoots(m)));
-  for (const mod of mods) {
-    c.sink.as(mod.name, () => {
-      const stack: SchemaNode[] = [...moduleRoots(mod), ...(mod.ir.yangData ?? []).flatMap((d) => d.nodes)];
-      while (stack.length) {
-        const n = stack.pop()!;
-        const stmt = c.statements.get(n);
-        const unit = c.nodeUnits.get(n);
-        if (stmt && unit) {
-          for (const s of [child(stmt, 'when'), ...childrenOf(stmt, 'must')]) {
-            if (s && !reported.has(s)) checkExpression(c, s, unit, contextOf(c, n, s), datastore, reported);
-          }
-        }
-        if (n.kind === 'rpc' || n.kind === 'action') stack.push(...(n.input ?? []), ...(n.output ?? []));
-        else stack.push(...schemaChildren(n));
-      }
-      for (const aug of mod.ir.augments) {
-        const stmt = c.statements.get(aug);
-        const when = stmt && child(stmt, 'when');
-        const target = c.augmentTargets.get(aug)?.node;
-        const unit = mod.units.find((u) => stmt && u.stmt.children.includes(stmt));
-        if (when && target && unit && !reported.has(when)) checkExpression(c, when, unit, dataNodeOrSelf(c, target), datastore, reported);
-      }
-    });
+  const datastore = (): SchemaNode[] => (everyRoot ??= dataChildren([...c.mods.values()].flatMap((m) => moduleRoots(m))));
+  for (const n of withConditions.get(c) ?? []) {
+    const stmt = c.statements.get(n);
+    const unit = c.nodeUnits.get(n);
+    if (!stmt || !unit) continue;
+    for (const s of [child(stmt, 'when'), ...childrenOf(stmt, 'must')]) {
+      if (s && !reported.has(s)) c.sink.as(n.module, () => checkExpression(c, s, unit, contextOf(c, n, s), datastore, reported));
+    }
   }
+  for (const mod of mods) {
+    for (const aug of mod.ir.augments) {
+      const stmt = c.statements.get(aug);
+      const when = stmt && child(stmt, 'when');
+      const target = c.augmentTargets.get(aug)?.node;
+      const unit = when && mod.units.find((u) => u.stmt.children.includes(stmt!));
+      if (when && target && unit && !reported.has(when)) {
+        c.sink.as(mod.name, () => checkExpression(c, when, unit, dataNodeOrSelf(c, target), datastore, reported));
+      }
+    }
+  }
+}
+
+/** Nodes of each compile with a when or must, noted as they are finalized, so no second walk of the tree is needed. */
+const withConditions = new WeakMap<Compilation, SchemaNode[]>();
+
+export function noteConditions(c: Compilation, n: SchemaNode): void {
+  if (n.when === undefined && !n.must?.length) return;
+  let list = withConditions.get(c);
+  if (!list) withConditions.set(c, (list = []));
+  list.push(n);
+}
+
+/** Parsed when/must arguments, by statement: parsed files are shared between compiles. */
+const parsedXPath = new WeakMap<Statement, XPathExpr | null>();
+
+function parsedArgument(c: Compilation, s: Statement, unit: Unit): XPathExpr | null {
+  let ast = parsedXPath.get(s);
+  if (ast === undefined) {
+    const r = parseXPath(s.arg ?? '', { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
+    parsedXPath.set(s, (ast = 'error' in r ? null : r.ast));
+  }
+  return ast;
 }
 
 /** RFC 7950 7.21.5: the when of a choice or case has the closest data ancestor as context. */
@@ -77,24 +94,25 @@ function dataParent(c: Compilation, n: SchemaNode): XNode {
 }
 
 function checkExpression(c: Compilation, s: Statement, unit: Unit, current: XNode, datastore: () => SchemaNode[], reported: Set<Statement>): void {
-  const parsed = parseXPath(s.arg ?? '', { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
-  if ('error' in parsed) return; // reported where the statement was read
+  const ast = parsedArgument(c, s, unit);
+  if (!ast) return; // reported where the statement was read
   const local = new Set([unit.moduleName]);
   if (current !== ROOT) local.add(current.module);
-  const ctx: XContext = { c, unit, current, local, roots: documentOf(c, current) ?? datastore() };
-  const missing = evaluate(ctx, parsed.ast, new Set([current]));
+  const ctx: XContext = { c, unit, current, local, roots: documentOfNode(c, current) ?? datastore() };
+  const missing = evaluate(ctx, ast, new Set([current]));
   if (typeof missing === 'string') {
     reported.add(s);
     c.sink.warning('xpath-node-not-found', argLoc(s), `${s.keyword} "${s.arg}" refers to "${missing}", which is not a schema node there`);
   }
 }
 
-/** Top nodes of the yang-data or structure the node is in, where its absolute paths start. */
-function documentOf(c: Compilation, current: XNode): SchemaNode[] | undefined {
+/** Data nodes at the top of the yang-data or structure the node is in, where its absolute paths start. */
+function documentOfNode(c: Compilation, current: XNode): SchemaNode[] | undefined {
   if (current === ROOT) return undefined;
   let top = current;
   for (let p = c.parents.get(top); p; p = c.parents.get(top)) top = p;
-  return c.documentRoots.get(top);
+  const doc = c.documentRoots.get(top);
+  return doc && dataChildren(doc);
 }
 
 /**
@@ -178,7 +196,7 @@ function matches(ctx: XContext, n: SchemaNode, prefix: string | undefined, local
 
 /** Children of a node in the data tree: choice and case looked through, an operation's input and output merged. */
 function dataTreeChildren(ctx: XContext, n: XNode): SchemaNode[] {
-  if (n === ROOT) return dataChildren(ctx.roots);
+  if (n === ROOT) return ctx.roots;
   if (n.kind === 'rpc' || n.kind === 'action') return dataChildren([...(n.input ?? []), ...(n.output ?? [])]);
   return dataChildren(schemaChildren(n));
 }
