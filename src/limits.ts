@@ -12,6 +12,8 @@ export const LIMITS = {
    * is built (a container in a container, a grouping using a grouping ...).
    */
   schemaNesting: 300,
+  /** Leafrefs whose target is a leafref whose target is a leafref ... */
+  leafrefChain: 300,
   /** Parentheses, predicates and function arguments nested in one XPath expression. */
   xpathNesting: 128,
 } as const;

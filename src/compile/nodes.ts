@@ -33,8 +33,7 @@ export interface BuildCtx {
   depth: number;
   /**
    * Building an unused grouping only to check it (definitions.ts): a `uses` of a grouping
-   * already checked is not expanded again, unless nodes inside it are needed (refine, augment,
-   * a choice's default case).
+   * already checked is not expanded again, unless nodes inside it are needed (refine, augment).
    */
   checkOnly?: boolean;
 }
@@ -272,8 +271,7 @@ function jsonDefault(type: TypeIR, value: string, unit: Unit): string {
 }
 
 function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {
-  const cases = asCases(b, buildChildren(b.checkOnly ? { ...b, checkOnly: false } : b, s));
-  const choice: ChoiceNode = { ...common(b, s), kind: 'choice', mandatory: childArg(s, 'mandatory') === 'true', cases };
+  const choice: ChoiceNode = { ...common(b, s), kind: 'choice', mandatory: childArg(s, 'mandatory') === 'true', cases: asCases(b, buildChildren(b, s)) };
   const def = child(s, 'default');
   if (def?.arg !== undefined) {
     choice.default = def.arg;
