@@ -7,10 +7,13 @@
 export const LIMITS = {
   /** Statements nested in one another in a file (`{` inside `{`). */
   statementNesting: 300,
-  /** Schema tree depth after `uses` expansion (container in container ...). */
-  schemaDepth: 300,
-  /** Groupings being expanded inside one another (`uses` inside a used grouping ...). */
-  usesChain: 300,
+  /**
+   * Levels of schema nodes and of `uses` being expanded, counted together while the schema tree
+   * is built (a container in a container, a grouping using a grouping ...).
+   */
+  schemaNesting: 300,
+  /** Leafrefs whose target is a leafref whose target is a leafref ... */
+  leafrefChain: 300,
   /** Parentheses, predicates and function arguments nested in one XPath expression. */
   xpathNesting: 128,
 } as const;

@@ -7,6 +7,7 @@ import { applyAugments } from './augment.js';
 import type { Compilation, ModCtx } from './context.js';
 import { applyDeviations } from './deviation.js';
 import { finalizeModule } from './finalize.js';
+import { checkDefinitions, checkFeatureCycles } from './definitions.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
@@ -82,6 +83,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     rebuild,
     typedefScopes: new Map(),
     groupingScopes: new Map(),
+    expandedGroupings: new Set(),
     typedefCache: new Map(),
     typedefsInProgress: new Set(),
     typedefExtras: new WeakMap(),
@@ -99,6 +101,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     if (!rebuild(mod.name)) mod.ir = previous![mod.name]!;
     c.mods.set(mod.name, mod);
   }
+  checkFeatureCycles(c);
   compileIdentities(c);
   if (reuse && !sameIdentities(c.identities, reuse.previous.schema.identities)) throw new ReuseMismatch();
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
@@ -111,6 +114,8 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   }
   applyAugments(c);
   applyDeviations(c);
+  // As yanglint compiles only implemented modules: imported ones are checked when they are inputs.
+  for (const mod of building) if (inputs.includes(mod.name)) sink.as(mod.name, () => checkDefinitions(c, mod));
   for (const mod of building) sink.as(mod.name, () => finalizeModule(c, mod));
   checkAugmentMandatory(c);
   checkXPathReferences(c, building);
@@ -133,7 +138,7 @@ function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']):
 /** Builds a module's own data nodes, rpcs and notifications from all of its files. */
 function buildTree(c: Compilation, mod: ModCtx): void {
   for (const unit of mod.units) {
-    const b = { c, ns: mod.name, scope: { ...mod.top, unit }, groupings: [] };
+    const b = { c, ns: mod.name, scope: { ...mod.top, unit }, groupings: [], depth: 0 };
     for (const node of buildChildren(b, { ...unit.stmt, keyword: 'module' })) {
       if (node.kind === 'rpc') mod.ir.rpcs.push(node as OperationNode);
       else if (node.kind === 'notification') mod.ir.notifications.push(node as NotificationNode);

@@ -19,6 +19,7 @@ import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, xpathPrefixes, type XPathErrorKind } from './xpath.js';
 import { findTarget, graft, removeNode } from './targets.js';
+import { LIMITS, tooDeepMessage } from '../limits.js';
 
 /** Where statements are being turned into nodes. */
 export interface BuildCtx {
@@ -28,6 +29,13 @@ export interface BuildCtx {
   scope: Scope;
   /** Groupings being expanded, innermost last, to catch circular uses. */
   groupings: Statement[];
+  /** Levels of children and groupings being built, bounded by LIMITS.schemaNesting. */
+  depth: number;
+  /**
+   * Building an unused grouping only to check it (definitions.ts): a `uses` of a grouping
+   * already checked is not expanded again, unless nodes inside it are needed (refine, augment).
+   */
+  checkOnly?: boolean;
 }
 
 const DATA_DEF = new Set(['rpc', 'container', 'leaf', 'leaf-list', 'list', 'choice', 'anydata', 'anyxml', 'uses', 'case', 'action', 'notification']);
@@ -47,7 +55,11 @@ function withScope(b: BuildCtx, stmt: Statement): BuildCtx {
 /** Builds the data-definition children of `parent` (uses expanded, if-features applied). */
 export function buildChildren(b: BuildCtx, parent: Statement): SchemaNode[] {
   const out: SchemaNode[] = [];
-  const inner = withScope(b, parent);
+  if (b.depth >= LIMITS.schemaNesting) {
+    b.c.sink.error('too-deep', parent.loc, tooDeepMessage('schema node', LIMITS.schemaNesting));
+    return out;
+  }
+  const inner = { ...withScope(b, parent), depth: b.depth + 1 };
   for (const s of parent.children) {
     if (s.prefix !== undefined || !DATA_DEF.has(s.keyword)) continue;
     out.push(...buildNode(inner, s));
@@ -314,8 +326,20 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     c.sink.error('circular-uses', argLoc(s), `grouping "${def.arg}" uses itself`);
     return [];
   }
+  if (b.depth >= LIMITS.schemaNesting) {
+    c.sink.error('too-deep', argLoc(s), tooDeepMessage('uses of a grouping', LIMITS.schemaNesting));
+    return [];
+  }
+  const needsNodes = s.children.some((k) => (k.keyword === 'refine' || k.keyword === 'augment') && k.prefix === undefined);
+  if (b.checkOnly && c.expandedGroupings.has(def) && !needsNodes) {
+    const when = child(s, 'when');
+    if (when) checkedXPath(c, when, b.scope.unit);
+    return [];
+  }
+  c.expandedGroupings.add(def);
   const gscope = c.groupingScopes.get(def)!;
-  const nodes = buildChildren({ ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def] }, def);
+  const inner = { ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
+  const nodes = buildChildren(inner, def);
   const when = child(s, 'when');
   if (when) {
     const expr = checkedXPath(c, when, b.scope.unit);
