@@ -4,6 +4,7 @@ import { dataChildren } from './finalize.js';
 import { moduleRoots } from './augment.js';
 import { schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
+import { leafrefLoc } from './rules/leafref-loc.js';
 
 type Leafref = NonNullable<TypeIR['leafref']>;
 
@@ -83,13 +84,13 @@ function resolve(
     } else candidates = childrenForPath(current);
     const next: SchemaNode | undefined = dataChildren(candidates).find((n) => n.name === name && (module === undefined || n.module === module));
     if (!next) {
-      c.sink.error('leafref-target-not-found', node.loc, `leafref path "${lr.path}" of "${node.name}" does not lead to a node (no "${step}")`);
+      c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a node (no "${step}")`);
       return;
     }
     current = next;
   }
   if (!current || (current.kind !== 'leaf' && current.kind !== 'leaf-list')) {
-    c.sink.error('leafref-target-not-found', node.loc, `leafref path "${lr.path}" of "${node.name}" does not lead to a leaf or leaf-list`);
+    c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a leaf or leaf-list`);
     return;
   }
   resolving.add(lr);

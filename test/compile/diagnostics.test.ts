@@ -44,7 +44,7 @@ const cases: Case[] = [
   { name: 'list key that is not a leaf', sources: { 'm.yang': mod('  list l {\n    key "nope";\n    leaf a { type string; }\n  }') }, code: 'bad-key', line: 5 },
   { name: 'config list without key', sources: { 'm.yang': mod('  list l {\n    leaf a { type string; }\n  }') }, code: 'missing-key', line: 4 },
   { name: 'unique naming nothing', sources: { 'm.yang': mod('  list l {\n    key a;\n    unique "b";\n    leaf a { type string; }\n  }') }, code: 'bad-unique', line: 6 },
-  { name: 'leafref to nothing', sources: { 'm.yang': mod('  leaf a {\n    type leafref { path "../nothing"; }\n  }') }, code: 'leafref-target-not-found', line: 4 },
+  { name: 'leafref to nothing', sources: { 'm.yang': mod('  leaf a {\n    type leafref { path "../nothing"; }\n  }') }, code: 'leafref-target-not-found', line: 5 },
   { name: 'leafref without path', sources: { 'm.yang': mod('  leaf a { type leafref; }') }, code: 'missing-path', line: 4 },
   { name: 'range outside the base type', sources: { 'm.yang': mod('  leaf a { type int8 { range "0..300"; } }') }, code: 'range-outside-base', line: 4 },
   { name: 'range wider than the typedef', sources: { 'm.yang': mod('  typedef small { type uint8 { range "1..10"; } }\n  leaf a { type small { range "5..20"; } }') }, code: 'range-outside-base', line: 5 },

@@ -88,9 +88,19 @@ export function checkDeviate(c: Compilation, node: SchemaNode, d: Statement): St
       if (op === 'add') props.set(keyword, [...current, value]);
       else if (op === 'replace') props.set(keyword, [value]);
       else props.set(keyword, current.filter((v) => v !== value));
+      if (keyword.endsWith('-elements')) checkBounds(c, node, props, p);
     }
   }
   return [...d.children.filter((p) => p.prefix !== undefined || !(p.keyword in HOLDERS)), ...ok];
+}
+
+/** RFC 7950 7.7.5, 7.7.6: the deviated min-elements must not exceed max-elements. */
+function checkBounds(c: Compilation, node: SchemaNode, props: Map<string, string[]>, p: Statement): void {
+  const min = Number(props.get('min-elements')?.[0] ?? 0);
+  const max = props.get('max-elements')?.[0];
+  if (max !== undefined && max !== 'unbounded' && min > Number(max)) {
+    c.sink.error('bad-min-max', p.loc, `deviation leaves "${node.name}" with min-elements ${min} above max-elements ${max}`);
+  }
 }
 
 /**
