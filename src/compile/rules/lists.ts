@@ -56,6 +56,13 @@ function checkKeyLeaf(c: Compilation, list: ListNode, leaf: LeafNode, at: Source
   if (leaf.config !== list.config) {
     c.sink.error('bad-key-config', at, `key leaf "${leaf.name}" must have the same config as list "${list.name}" (RFC 7950 7.8.2)`);
   }
+  // RFC 7950 7.8.2: defaults and "mandatory" of key leafs are ignored; pyang warns of both.
+  const stmt = c.statements.get(leaf);
+  for (const s of stmt?.children ?? []) {
+    if (s.prefix === undefined && (s.keyword === 'default' || (s.keyword === 'mandatory' && s.arg === 'false'))) {
+      c.sink.warning('key-property-ignored', s.loc, `"${s.keyword}" of key leaf "${leaf.name}" is ignored`);
+    }
+  }
   // RFC 7950 1.1: YANG 1.1 made "when" and "if-feature" illegal on list keys.
   if (version !== '1.1') return;
   if (leaf.when !== undefined) c.sink.error('bad-key-condition', at, `key leaf "${leaf.name}" cannot have a "when" condition in YANG 1.1`);
