@@ -87,7 +87,7 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
     return false;
   }
   if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
-  const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [] };
+  const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [], depth: 0 };
   const nodes = buildChildren(b, stmt);
   const when = childArg(stmt, 'when');
   if (when !== undefined) {
@@ -104,5 +104,6 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
   if (when !== undefined) ir.when = when;
   mod.ir.augments.push(ir);
   c.augmentTargets.set(ir, target);
+  c.statements.set(ir, stmt);
   return true;
 }

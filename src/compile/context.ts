@@ -37,6 +37,8 @@ export interface Compilation {
   /** Scope each typedef statement was declared in, so its type resolves where it was written. */
   typedefScopes: Map<Statement, Scope>;
   groupingScopes: Map<Statement, Scope>;
+  /** Groupings built at least once (used, or checked unused), so each is checked once. */
+  expandedGroupings: Set<Statement>;
   typedefCache: Map<Statement, { type: TypeIR; units?: string; default?: string } | null>;
   typedefsInProgress: Set<Statement>;
   /** Units and default a derived type inherits from its typedef chain. */
@@ -54,6 +56,8 @@ export interface Compilation {
   parents: WeakMap<SchemaNode, SchemaNode | undefined>;
   /** Top nodes of yang-data and structures -> all top nodes of that document, where absolute paths start. */
   documentRoots: WeakMap<SchemaNode, SchemaNode[]>;
+  /** The statement each node (or top-level augment) was built from, for rules that point at its substatements. */
+  statements: WeakMap<SchemaNode | AugmentIR, Statement>;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {
@@ -132,6 +136,17 @@ export function findDefinition(
   const [prefix, name] = splitQName(qname);
   const mod = moduleOfPrefix(c, scope.unit, prefix, loc);
   if (!mod) return null; // already reported
+  return definitionIn(mod, scope, keyword, name);
+}
+
+/** Like findDefinition, without reporting anything: undefined when the prefix or the name is unknown. */
+export function peekDefinition(c: Compilation, scope: Scope, keyword: 'typedef' | 'grouping', qname: string): Statement | undefined {
+  const [prefix, name] = splitQName(qname);
+  const mod = c.mods.get((prefix === undefined ? scope.unit.moduleName : scope.unit.prefixes.get(prefix)) ?? '');
+  return mod && definitionIn(mod, scope, keyword, name);
+}
+
+function definitionIn(mod: ModCtx, scope: Scope, keyword: 'typedef' | 'grouping', name: string): Statement | undefined {
   if (mod.name === scope.unit.moduleName) return lookup(scope, keyword, name);
   return (keyword === 'typedef' ? mod.top.typedefs : mod.top.groupings).get(name);
 }

@@ -7,6 +7,7 @@ import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
 import { removeNode } from './targets.js';
 import { resolveType } from './types.js';
+import { checkDeviate, checkDeviation } from './rules/deviate.js';
 
 /** Applies every deviation of the set to its target (RFC 7950 7.20.3). */
 export function applyDeviations(c: Compilation): void {
@@ -32,6 +33,9 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
         continue;
       }
       if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
+      const parentPath = path.slice(0, path.lastIndexOf('/'));
+      const parent = () => (parentPath ? resolveAbsolute(parentPath, unit, c).target?.node : undefined);
+      if (!checkDeviation(c, dev, target.node, parent)) continue;
       if (!targetMod.ir.deviatedBy.includes(mod.name) && targetMod !== mod) targetMod.ir.deviatedBy.push(mod.name);
       for (const d of childrenOf(dev, 'deviate')) {
         if (d.arg === 'not-supported') {
@@ -52,16 +56,13 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
 function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): void {
   const n = node as unknown as Record<string, unknown>;
   const op = d.arg;
-  for (const p of d.children) {
+  for (const p of checkDeviate(c, node, d)) {
     if (p.prefix !== undefined) continue;
-    const has = p.keyword in n && n[p.keyword] !== undefined;
     switch (p.keyword) {
       case 'units':
       case 'mandatory':
       case 'default':
-        if (op === 'add' && has && !(p.keyword === 'default' && node.kind === 'leaf-list') && p.keyword !== 'mandatory') {
-          c.sink.error('bad-deviation', p.loc, `cannot add "${p.keyword}": the target already has one (use replace)`);
-        } else if (op === 'delete') {
+        if (op === 'delete') {
           if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = node.default?.filter((v) => v !== p.arg);
           else delete n[p.keyword];
         } else if (p.keyword === 'mandatory') n.mandatory = p.arg === 'true';

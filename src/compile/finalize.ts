@@ -1,7 +1,10 @@
-import type { LeafNode, ListNode, SchemaNode } from '../ir/types.js';
+import type { LeafNode, SchemaNode } from '../ir/types.js';
 import type { Compilation, ModCtx } from './context.js';
 import { inIntervals } from './numbers.js';
 import { schemaChildren } from './targets.js';
+import { checkDefaultCase, checkList } from './rules/lists.js';
+import { checkConfigIgnored, checkOperationPlace } from './rules/operations.js';
+import { noteConditions } from './rules/xpath-refs.js';
 
 interface Parent {
   /** Module of the nearest data-node ancestor; undefined at top level. */
@@ -42,6 +45,9 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     c.sink.error('bad-config', n.loc, `"${n.name}" is config true inside a config false node`);
   }
   n.config = inOperation ? false : (explicit ?? parent.config);
+  checkOperationPlace(c, n);
+  noteConditions(c, n);
+  if (parent.inOperation && explicit !== undefined) checkConfigIgnored(c, n);
   const isData = n.kind !== 'choice' && n.kind !== 'case';
   n.path = isData ? `${parent.path}/${n.jsonName}` : parent.path;
   const below: Parent = {
@@ -64,6 +70,7 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     if (kids.length) finalizeNodes(c, kids, below);
   }
   if (n.kind === 'list') checkList(c, n);
+  if (n.kind === 'choice') checkDefaultCase(c, n);
   if (n.kind === 'leaf') checkDefault(c, n);
 }
 
@@ -83,37 +90,6 @@ function checkDuplicates(c: Compilation, nodes: SchemaNode[]): void {
     }
   };
   visit(nodes);
-}
-
-function checkList(c: Compilation, list: ListNode): void {
-  for (const [i, key] of list.keys.entries()) {
-    if (list.keys.indexOf(key) !== i) {
-      c.sink.error('bad-key', list.loc, `key "${key}" is listed twice in list "${list.name}"`);
-      continue;
-    }
-    const leaf = list.children.find((k) => k.name === key);
-    if (!leaf || leaf.kind !== 'leaf') {
-      c.sink.error('bad-key', list.loc, `key "${key}" of list "${list.name}" is not a leaf of the list`);
-      continue;
-    }
-    leaf.isKey = true;
-    if (leaf.type.base === 'empty' && c.mods.get(list.module)?.ir.yangVersion === '1') {
-      c.sink.error('bad-key', leaf.loc, `key leaf "${key}" cannot be of type empty in YANG 1.0`);
-    }
-  }
-  if (list.config && list.keys.length === 0) c.sink.error('missing-key', list.loc, `config list "${list.name}" has no key`);
-  for (const u of list.unique) {
-    for (const path of u) {
-      let nodes: SchemaNode[] = list.children;
-      let found: SchemaNode | undefined;
-      for (const step of path.split('/')) {
-        const name = step.slice(step.indexOf(':') + 1);
-        found = dataChildren(nodes).find((n) => n.name === name);
-        nodes = found ? schemaChildren(found) : [];
-      }
-      if (!found || found.kind !== 'leaf') c.sink.error('bad-unique', list.loc, `unique "${path}" of list "${list.name}" does not name a leaf`);
-    }
-  }
 }
 
 /** Data children, looking through choice and case. */

@@ -8,11 +8,15 @@ import type { Compilation, ModCtx } from './context.js';
 import { applyDeviations } from './deviation.js';
 import { checkExtensionUses } from './extensions.js';
 import { finalizeModule } from './finalize.js';
+import { checkDefinitions, checkFeatureCycles } from './definitions.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
 import { ReuseMismatch } from './reuse.js';
+import { checkAugmentMandatory } from './rules/augment.js';
+import { checkStatusReferences } from './rules/status.js';
+import { checkXPathReferences } from './rules/xpath-refs.js';
 import type { NotificationNode, OperationNode, YangDataIR } from '../ir/types.js';
 
 export { ParseCache } from '../modules/loader.js';
@@ -80,6 +84,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     rebuild,
     typedefScopes: new Map(),
     groupingScopes: new Map(),
+    expandedGroupings: new Set(),
     typedefCache: new Map(),
     typedefsInProgress: new Set(),
     typedefExtras: new WeakMap(),
@@ -90,12 +95,14 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     augmentTargets: new Map(),
     parents: new WeakMap(),
     documentRoots: new WeakMap(),
+    statements: new WeakMap(),
   };
   for (const loaded of loader.modules.values()) {
     const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
     if (!rebuild(mod.name)) mod.ir = previous![mod.name]!;
     c.mods.set(mod.name, mod);
   }
+  checkFeatureCycles(c);
   compileIdentities(c);
   if (reuse && !sameIdentities(c.identities, reuse.previous.schema.identities)) throw new ReuseMismatch();
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
@@ -104,11 +111,16 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
       checkExtensionUses(c, mod);
       completeModule(c, mod);
       buildTree(c, mod);
+      checkStatusReferences(c, mod);
     });
   }
   applyAugments(c);
   applyDeviations(c);
+  // As yanglint compiles only implemented modules: imported ones are checked when they are inputs.
+  for (const mod of building) if (inputs.includes(mod.name)) sink.as(mod.name, () => checkDefinitions(c, mod));
   for (const mod of building) sink.as(mod.name, () => finalizeModule(c, mod));
+  checkAugmentMandatory(c);
+  checkXPathReferences(c, building);
   for (const [aug, target] of c.augmentTargets) {
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
@@ -128,7 +140,7 @@ function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']):
 /** Builds a module's own data nodes, rpcs and notifications from all of its files. */
 function buildTree(c: Compilation, mod: ModCtx): void {
   for (const unit of mod.units) {
-    const b = { c, ns: mod.name, scope: { ...mod.top, unit }, groupings: [] };
+    const b = { c, ns: mod.name, scope: { ...mod.top, unit }, groupings: [], depth: 0 };
     for (const node of buildChildren(b, { ...unit.stmt, keyword: 'module' })) {
       if (node.kind === 'rpc') mod.ir.rpcs.push(node as OperationNode);
       else if (node.kind === 'notification') mod.ir.notifications.push(node as NotificationNode);

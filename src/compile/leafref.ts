@@ -3,6 +3,8 @@ import type { Compilation } from './context.js';
 import { dataChildren } from './finalize.js';
 import { moduleRoots } from './augment.js';
 import { schemaChildren } from './targets.js';
+import { LIMITS, tooDeepMessage } from '../limits.js';
+import { leafrefLoc } from './rules/leafref-loc.js';
 
 type Leafref = NonNullable<TypeIR['leafref']>;
 
@@ -12,8 +14,18 @@ type Leafref = NonNullable<TypeIR['leafref']>;
  */
 export function resolveLeafrefs(c: Compilation): void {
   const resolving = new Set<Leafref>();
+  let tooDeep = false;
   const visitType = (t: TypeIR, node: SchemaNode): void => {
-    if (t.leafref && !t.leafref.type) resolve(c, t.leafref, node, resolving, visitType);
+    if (!t.leafref || t.leafref.type) {
+      // nothing to resolve here
+    } else if (resolving.size < LIMITS.leafrefChain) {
+      resolve(c, t.leafref, node, resolving, visitType);
+    } else if (!tooDeep) {
+      // Targets are resolved before their referrers, recursively: bound the chain. Reported once:
+      // the rest of a too long chain would only repeat it.
+      tooDeep = true;
+      c.sink.error('too-deep', node.loc, tooDeepMessage('chain of leafrefs', LIMITS.leafrefChain));
+    }
     for (const m of t.union ?? []) visitType(m, node);
   };
   const visit = (nodes: SchemaNode[] | undefined): void => {
@@ -42,7 +54,12 @@ function resolve(
   visitType: (t: TypeIR, n: SchemaNode) => void,
 ): void {
   const unit = c.leafrefUnits.get(lr) ?? c.nodeUnits.get(node);
-  if (!unit || resolving.has(lr) || !lr.path || lr.path.includes('deref(')) return;
+  if (resolving.has(lr)) {
+    // RFC 7950 9.9: the chain of leafrefs from this leaf's target leads back to it.
+    c.sink.error('circular-leafref', node.loc, `leafref path "${lr.path}" of "${node.name}" leads back to itself through a chain of leafrefs`);
+    return;
+  }
+  if (!unit || !lr.path || lr.path.includes('deref(')) return;
   const steps = stripPredicates(lr.path).split('/').map((s) => s.trim());
   const absolute = steps[0] === '';
   let current: SchemaNode | undefined = absolute ? undefined : node;
@@ -67,13 +84,13 @@ function resolve(
     } else candidates = childrenForPath(current);
     const next: SchemaNode | undefined = dataChildren(candidates).find((n) => n.name === name && (module === undefined || n.module === module));
     if (!next) {
-      c.sink.error('leafref-target-not-found', node.loc, `leafref path "${lr.path}" of "${node.name}" does not lead to a node (no "${step}")`);
+      c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a node (no "${step}")`);
       return;
     }
     current = next;
   }
   if (!current || (current.kind !== 'leaf' && current.kind !== 'leaf-list')) {
-    c.sink.error('leafref-target-not-found', node.loc, `leafref path "${lr.path}" of "${node.name}" does not lead to a leaf or leaf-list`);
+    c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a leaf or leaf-list`);
     return;
   }
   resolving.add(lr);

@@ -17,8 +17,9 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, xpathPrefixes } from './xpath.js';
+import { checkXPath, xpathPrefixes, type XPathErrorKind } from './xpath.js';
 import { findTarget, graft, removeNode } from './targets.js';
+import { LIMITS, tooDeepMessage } from '../limits.js';
 
 /** Where statements are being turned into nodes. */
 export interface BuildCtx {
@@ -28,6 +29,13 @@ export interface BuildCtx {
   scope: Scope;
   /** Groupings being expanded, innermost last, to catch circular uses. */
   groupings: Statement[];
+  /** Levels of children and groupings being built, bounded by LIMITS.schemaNesting. */
+  depth: number;
+  /**
+   * Building an unused grouping only to check it (definitions.ts): a `uses` of a grouping
+   * already checked is not expanded again, unless nodes inside it are needed (refine, augment).
+   */
+  checkOnly?: boolean;
 }
 
 const DATA_DEF = new Set(['rpc', 'container', 'leaf', 'leaf-list', 'list', 'choice', 'anydata', 'anyxml', 'uses', 'case', 'action', 'notification']);
@@ -47,7 +55,11 @@ function withScope(b: BuildCtx, stmt: Statement): BuildCtx {
 /** Builds the data-definition children of `parent` (uses expanded, if-features applied). */
 export function buildChildren(b: BuildCtx, parent: Statement): SchemaNode[] {
   const out: SchemaNode[] = [];
-  const inner = withScope(b, parent);
+  if (b.depth >= LIMITS.schemaNesting) {
+    b.c.sink.error('too-deep', parent.loc, tooDeepMessage('schema node', LIMITS.schemaNesting));
+    return out;
+  }
+  const inner = { ...withScope(b, parent), depth: b.depth + 1 };
   for (const s of parent.children) {
     if (s.prefix !== undefined || !DATA_DEF.has(s.keyword)) continue;
     out.push(...buildNode(inner, s));
@@ -62,6 +74,7 @@ export function buildNode(b: BuildCtx, s: Statement): SchemaNode[] {
   const node = buildOne(b, s);
   if (!node) return [];
   b.c.nodeUnits.set(node, b.scope.unit);
+  b.c.statements.set(node, s);
   const config = childArg(s, 'config');
   if (config !== undefined) b.c.explicitConfig.set(node, config === 'true');
   return [node];
@@ -141,11 +154,19 @@ export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
   });
 }
 
-/** Checks XPath syntax of a when/must argument and that its prefixes are imported; returns it unchanged. */
+/** Diagnostic code for each kind of XPath problem. */
+const XPATH_CODES: Record<XPathErrorKind, string> = {
+  syntax: 'bad-xpath',
+  'unknown-function': 'unknown-xpath-function',
+  arguments: 'bad-xpath-arguments',
+  'too-deep': 'too-deep',
+};
+
+/** Checks a when/must argument (syntax, functions of the module's yang-version, imported prefixes); returns it unchanged. */
 export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
   const expr = s.arg ?? '';
-  const problem = checkXPath(expr);
-  if (problem) c.sink.error('bad-xpath', argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
+  const problem = checkXPath(expr, { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
+  if (problem) c.sink.error(XPATH_CODES[problem.kind], argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
   else {
     for (const p of xpathPrefixes(expr)) {
       if (!unit.prefixes.has(p)) c.sink.error('unknown-prefix', argLoc(s), `prefix "${p}" in ${s.keyword} "${expr}" is not defined`);
@@ -301,8 +322,20 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     c.sink.error('circular-uses', argLoc(s), `grouping "${def.arg}" uses itself`);
     return [];
   }
+  if (b.depth >= LIMITS.schemaNesting) {
+    c.sink.error('too-deep', argLoc(s), tooDeepMessage('uses of a grouping', LIMITS.schemaNesting));
+    return [];
+  }
+  const needsNodes = s.children.some((k) => (k.keyword === 'refine' || k.keyword === 'augment') && k.prefix === undefined);
+  if (b.checkOnly && c.expandedGroupings.has(def) && !needsNodes) {
+    const when = child(s, 'when');
+    if (when) checkedXPath(c, when, b.scope.unit);
+    return [];
+  }
+  c.expandedGroupings.add(def);
   const gscope = c.groupingScopes.get(def)!;
-  const nodes = buildChildren({ ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def] }, def);
+  const inner = { ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
+  const nodes = buildChildren(inner, def);
   const when = child(s, 'when');
   if (when) {
     const expr = checkedXPath(c, when, b.scope.unit);

@@ -3,6 +3,7 @@ import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, splitQName } from './context.js';
 import { asCases, type BuildCtx } from './nodes.js';
+import { checkAugmentContent } from './rules/augment.js';
 
 /** A place nodes can be added to: a node, or an operation's input/output. */
 export interface Target {
@@ -53,8 +54,10 @@ export function findTarget(roots: SchemaNode[], path: string, unit: Unit): Targe
 }
 
 /** Adds augment (or uses-augment) content to its target, checking the target can hold it. */
-export function graft(b: BuildCtx, target: Target, nodes: SchemaNode[], stmt: Statement): void {
+export function graft(b: BuildCtx, target: Target, all: SchemaNode[], stmt: Statement): void {
   const { node, io } = target;
+  const rejected = checkAugmentContent(b.c, stmt, target);
+  const nodes = rejected.size ? all.filter((n) => !rejected.has(b.c.statements.get(n)!)) : all;
   if (io) {
     const op = node as { input?: SchemaNode[]; output?: SchemaNode[] };
     (op[io] ??= []).push(...nodes);

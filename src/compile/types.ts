@@ -1,6 +1,6 @@
 import type { BitIR, BuiltinType, EnumIR, Interval, Status, TypeIR } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, splitQName, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, peekDefinition, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { decimal64Range, INTEGER_RANGES, isIntegerType, LENGTH_RANGE, parseIntervals, scaled } from './numbers.js';
 import { xsdToEcma } from './xsd-regex.js';
@@ -44,6 +44,31 @@ export function resolveType(c: Compilation, stmt: Statement, scope: Scope): Type
 
 /** A typedef's type, units and default, each inherited along the chain (cached; null if circular or broken). */
 export function resolveTypedef(c: Compilation, def: Statement): ResolvedTypedef | null {
+  const cached = c.typedefCache.get(def);
+  if (cached !== undefined) return cached;
+  // `def` and the typedefs it derives from, nearest first, resolved deepest first so that a
+  // long chain recurses one level at a time instead of once per typedef of the chain.
+  const chain = [def];
+  const inChain = new Set(chain);
+  for (let d = def; ; ) {
+    const name = child(d, 'type')?.arg ?? '';
+    const scope = c.typedefScopes.get(d);
+    const next = BUILTINS.has(name) || !scope ? undefined : peekDefinition(c, scope, 'typedef', name);
+    if (!next || c.typedefCache.has(next) || c.typedefsInProgress.has(next)) break;
+    if (inChain.has(next)) {
+      c.sink.error('circular-typedef', next.loc, `typedef "${next.arg}" is defined in terms of itself`);
+      for (const member of chain.slice(chain.indexOf(next))) c.typedefCache.set(member, null);
+      break;
+    }
+    chain.push(next);
+    inChain.add(next);
+    d = next;
+  }
+  for (let i = chain.length - 1; i >= 0; i--) resolveOne(c, chain[i]);
+  return c.typedefCache.get(def) ?? null;
+}
+
+function resolveOne(c: Compilation, def: Statement): ResolvedTypedef | null {
   const cached = c.typedefCache.get(def);
   if (cached !== undefined) return cached;
   if (c.typedefsInProgress.has(def)) {
@@ -148,8 +173,11 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
         }
         break;
       case 'require-instance':
+        // RFC 7950 9.9.3: leafref takes require-instance from YANG 1.1 on (RFC 6020 erratum 2949).
         if (t.base !== 'leafref' && t.base !== 'instance-identifier') bad(s);
-        else t.requireInstance = s.arg !== 'false';
+        else if (t.base === 'leafref' && c.mods.get(unit.moduleName)?.ir.yangVersion === '1') {
+          c.sink.error('bad-restriction', s.loc, `"require-instance" cannot restrict a leafref in a YANG 1.0 module`);
+        } else t.requireInstance = s.arg !== 'false';
         break;
       case 'base':
         if (t.base !== 'identityref' || !builtin) bad(s);

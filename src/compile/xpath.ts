@@ -1,8 +1,11 @@
 /**
- * Syntax check of XPath 1.0 expressions (W3C XPath 1.0 sections 2-3), as used by YANG `when`,
- * `must` and leafref `path` (RFC 7950 sections 6.4, 9.9.2). A tokenizer applying the lexical
- * disambiguation rules of section 3.7 feeds a recursive-descent recognizer; nothing is built.
+ * Parser of XPath 1.0 expressions (W3C XPath 1.0 sections 2-4), as used by YANG `when`, `must`
+ * and leafref `path` (RFC 7950 sections 6.4, 9.9.2, 10). A tokenizer applying the lexical
+ * disambiguation rules of section 3.7 feeds a recursive-descent parser that builds an AST with
+ * the abbreviations of section 2.5 expanded, and checks function names and arities against the
+ * XPath 1.0 core library and the YANG functions of the module's yang-version.
  */
+import { LIMITS, tooDeepMessage } from '../limits.js';
 
 type Kind =
   | 'op' // and or mod div * / // | + - = != < <= > >=
@@ -24,10 +27,14 @@ interface Token {
   prefix?: string;
 }
 
+/** What is wrong with an expression: its syntax, a function call, or its nesting depth. */
+export type XPathErrorKind = 'syntax' | 'unknown-function' | 'arguments' | 'too-deep';
+
 class XPathError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly kind: XPathErrorKind = 'syntax',
   ) {
     super(message);
   }
@@ -127,10 +134,112 @@ function qname(text: string, pos: number): { text: string } | undefined {
   return { text: local ? `${first}:${local}` : first };
 }
 
-/** Recursive descent over the XPath 1.0 grammar (productions [1]-[39]), recognising only. */
+// ---- AST ----------------------------------------------------------------------------------
+
+export type Axis =
+  | 'ancestor' | 'ancestor-or-self' | 'attribute' | 'child' | 'descendant' | 'descendant-or-self' | 'following'
+  | 'following-sibling' | 'namespace' | 'parent' | 'preceding' | 'preceding-sibling' | 'self';
+
+export type BinaryOp = 'or' | 'and' | '=' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | 'div' | 'mod' | '|';
+
+/** [7] NodeTest: a name test (`local` may be `*`) or a node type test. */
+export type NodeTest =
+  | { kind: 'name'; prefix?: string; local: string }
+  | { kind: 'node-type'; type: 'node' | 'text' | 'comment' | 'processing-instruction'; literal?: string };
+
+/** [4] Step, abbreviations expanded: `.` is self::node(), `..` parent::node(), `@x` attribute::x. */
+export interface Step {
+  axis: Axis;
+  test: NodeTest;
+  predicates: XPathExpr[];
+  /** Offset of the step in the expression text. */
+  offset: number;
+}
+
+/** Every node carries the offset in the expression text where it starts. */
+export type XPathExpr =
+  | { kind: 'binary'; op: BinaryOp; left: XPathExpr; right: XPathExpr; offset: number }
+  | { kind: 'negate'; operand: XPathExpr; offset: number }
+  /**
+   * [1]/[19] A location path: from the root (`absolute`), from the node-set of `filter`, or from
+   * the context node. `//` is expanded to a descendant-or-self::node() step.
+   */
+  | { kind: 'path'; absolute: boolean; filter?: XPathExpr; steps: Step[]; offset: number }
+  /** [20] FilterExpr with predicates; a primary without predicates is returned as itself. */
+  | { kind: 'filter'; primary: XPathExpr; predicates: XPathExpr[]; offset: number }
+  | { kind: 'literal'; value: string; offset: number }
+  | { kind: 'number'; value: number; offset: number }
+  | { kind: 'variable'; name: string; offset: number }
+  | { kind: 'call'; name: string; prefix?: string; args: XPathExpr[]; offset: number };
+
+// ---- Function library ---------------------------------------------------------------------
+
+/** Arity and first yang-version of each function: XPath 1.0 section 4 and RFC 7950 section 10. */
+export const XPATH_FUNCTIONS: Readonly<Record<string, { min: number; max: number; since: '1' | '1.1' }>> = {
+  // 4.1 node-set functions
+  last: { min: 0, max: 0, since: '1' },
+  position: { min: 0, max: 0, since: '1' },
+  count: { min: 1, max: 1, since: '1' },
+  id: { min: 1, max: 1, since: '1' },
+  'local-name': { min: 0, max: 1, since: '1' },
+  'namespace-uri': { min: 0, max: 1, since: '1' },
+  name: { min: 0, max: 1, since: '1' },
+  // 4.2 string functions
+  string: { min: 0, max: 1, since: '1' },
+  concat: { min: 2, max: Infinity, since: '1' },
+  'starts-with': { min: 2, max: 2, since: '1' },
+  contains: { min: 2, max: 2, since: '1' },
+  'substring-before': { min: 2, max: 2, since: '1' },
+  'substring-after': { min: 2, max: 2, since: '1' },
+  substring: { min: 2, max: 3, since: '1' },
+  'string-length': { min: 0, max: 1, since: '1' },
+  'normalize-space': { min: 0, max: 1, since: '1' },
+  translate: { min: 3, max: 3, since: '1' },
+  // 4.3 boolean functions
+  boolean: { min: 1, max: 1, since: '1' },
+  not: { min: 1, max: 1, since: '1' },
+  true: { min: 0, max: 0, since: '1' },
+  false: { min: 0, max: 0, since: '1' },
+  lang: { min: 1, max: 1, since: '1' },
+  // 4.4 number functions
+  number: { min: 0, max: 1, since: '1' },
+  sum: { min: 1, max: 1, since: '1' },
+  floor: { min: 1, max: 1, since: '1' },
+  ceiling: { min: 1, max: 1, since: '1' },
+  round: { min: 1, max: 1, since: '1' },
+  // RFC 6020 6.4.1 / RFC 7950 10.1.1
+  current: { min: 0, max: 0, since: '1' },
+  // RFC 7950 10.2-10.6: YANG 1.1 only
+  're-match': { min: 2, max: 2, since: '1.1' },
+  deref: { min: 1, max: 1, since: '1.1' },
+  'derived-from': { min: 2, max: 2, since: '1.1' },
+  'derived-from-or-self': { min: 2, max: 2, since: '1.1' },
+  'enum-value': { min: 1, max: 1, since: '1.1' },
+  'bit-is-set': { min: 2, max: 2, since: '1.1' },
+};
+
+function arityText(min: number, max: number): string {
+  if (min === max) return String(min);
+  return max === Infinity ? `at least ${min}` : `${min} or ${max}`;
+}
+
+// ---- Parser -------------------------------------------------------------------------------
+
+export interface XPathOptions {
+  /** yang-version of the module the expression is written in ('1' has no YANG 1.1 functions). */
+  yangVersion?: '1' | '1.1';
+}
+
+const NODE_STEP = (axis: Axis, offset: number): Step => ({ axis, test: { kind: 'node-type', type: 'node' }, predicates: [], offset });
+
+/** Recursive descent over the XPath 1.0 grammar (productions [1]-[39]); depth bounded by LIMITS.xpathNesting. */
 class Parser {
   private i = 0;
-  constructor(private readonly tokens: Token[]) {}
+  private depth = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly yangVersion: '1' | '1.1',
+  ) {}
 
   private get tok(): Token {
     return this.tokens[this.i];
@@ -150,75 +259,123 @@ class Parser {
     throw new XPathError(`${message}, found ${t.kind === 'eof' ? 'end of expression' : `'${t.value}'`}`, t.pos);
   }
 
-  parse(): void {
-    this.expr();
+  parse(): XPathExpr {
+    const ast = this.nested();
     if (!this.is('eof')) this.unexpected('expected an operator or end of expression');
+    return ast;
+  }
+
+  /** An Expr inside parentheses, a predicate or an argument list: one level deeper. */
+  private nested(): XPathExpr {
+    if (++this.depth > LIMITS.xpathNesting) {
+      throw new XPathError(tooDeepMessage('expression', LIMITS.xpathNesting), this.tok.pos, 'too-deep');
+    }
+    const e = this.expr();
+    this.depth--;
+    return e;
   }
 
   // [14]-[21]: binary operators by precedence level, loosest first; all left-associative.
-  private static readonly LEVELS = [['or'], ['and'], ['=', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', 'div', 'mod']];
+  private static readonly LEVELS: BinaryOp[][] = [['or'], ['and'], ['=', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', 'div', 'mod']];
 
-  private expr(level = 0): void {
+  private expr(level = 0): XPathExpr {
     if (level === Parser.LEVELS.length) return this.unary();
-    this.expr(level + 1);
+    let left = this.expr(level + 1);
     while (this.is('op', ...Parser.LEVELS[level])) {
-      const op = this.tok.value;
+      const op = this.tok.value as BinaryOp;
       this.i++;
       if (this.is('eof')) this.unexpected(`expected an expression after '${op}'`);
-      this.expr(level + 1);
+      left = { kind: 'binary', op, left, right: this.expr(level + 1), offset: left.offset };
     }
+    return left;
   }
 
   // [27] UnaryExpr ::= UnionExpr | '-' UnaryExpr ; [18] UnionExpr ::= PathExpr ('|' PathExpr)*
-  private unary(): void {
-    while (this.is('op', '-')) this.i++;
-    this.path();
+  private unary(): XPathExpr {
+    const minuses: number[] = [];
+    while (this.is('op', '-')) {
+      minuses.push(this.tok.pos);
+      this.i++;
+    }
+    let e = this.path();
     while (this.is('op', '|')) {
       this.i++;
-      this.path();
+      e = { kind: 'binary', op: '|', left: e, right: this.path(), offset: e.offset };
     }
+    for (let k = minuses.length - 1; k >= 0; k--) e = { kind: 'negate', operand: e, offset: minuses[k] };
+    return e;
   }
 
   // [19] PathExpr ::= LocationPath | FilterExpr (('/' | '//') RelativeLocationPath)?
-  private path(): void {
+  private path(): XPathExpr {
     const t = this.tok;
     if (t.kind === 'var' || t.kind === 'literal' || t.kind === 'number' || t.kind === 'func' || this.is('punct', '(')) {
-      this.primary();
-      while (this.is('punct', '[')) this.predicate();
-      if (this.is('op', '/', '//')) {
-        this.i++;
-        this.relativePath();
-      }
-    } else if (this.is('op', '/')) {
-      this.i++;
-      if (this.startsStep()) this.relativePath(); // a lone '/' selects the root
-    } else if (this.is('op', '//')) {
-      this.i++;
-      this.relativePath();
-    } else if (this.startsStep()) {
-      this.relativePath();
-    } else {
-      this.unexpected('expected an expression');
+      let filter = this.primary();
+      const predicates = this.predicates();
+      if (predicates.length) filter = { kind: 'filter', primary: filter, predicates, offset: t.pos };
+      if (!this.is('op', '/', '//')) return filter;
+      if (this.is('op', '/')) this.i++;
+      return { kind: 'path', absolute: false, filter, steps: this.relativePath(), offset: t.pos };
     }
+    if (this.is('op', '/')) {
+      this.i++;
+      // A lone '/' selects the root.
+      return { kind: 'path', absolute: true, steps: this.startsStep() ? this.relativePath() : [], offset: t.pos };
+    }
+    if (this.is('op', '//')) return { kind: 'path', absolute: true, steps: this.relativePath(), offset: t.pos };
+    if (this.startsStep()) return { kind: 'path', absolute: false, steps: this.relativePath(), offset: t.pos };
+    this.unexpected('expected an expression');
   }
 
   // [15] PrimaryExpr ; [16] FunctionCall ::= FunctionName '(' ( Argument ( ',' Argument )* )? ')'
-  private primary(): void {
+  private primary(): XPathExpr {
     const t = this.tok;
     this.i++;
-    if (t.kind === 'func') {
-      this.expect('punct', '(', `after function name '${t.value}'`);
-      if (!this.is('punct', ')')) {
-        this.expr();
-        while (this.is('punct', ',')) {
-          this.i++;
-          this.expr();
+    switch (t.kind) {
+      case 'var':
+        return { kind: 'variable', name: t.value.slice(1), offset: t.pos };
+      case 'literal':
+        return { kind: 'literal', value: t.value.slice(1, -1), offset: t.pos };
+      case 'number':
+        return { kind: 'number', value: Number(t.value), offset: t.pos };
+      case 'func': {
+        this.expect('punct', '(', `after function name '${t.value}'`);
+        const args: XPathExpr[] = [];
+        if (!this.is('punct', ')')) {
+          args.push(this.nested());
+          while (this.is('punct', ',')) {
+            this.i++;
+            args.push(this.nested());
+          }
         }
+        this.expect('punct', ')', `to close the arguments of '${t.value}('`);
+        this.checkCall(t, args.length);
+        const local = t.prefix === undefined ? t.value : t.value.slice(t.prefix.length + 1);
+        return t.prefix === undefined
+          ? { kind: 'call', name: local, args, offset: t.pos }
+          : { kind: 'call', name: local, prefix: t.prefix, args, offset: t.pos };
       }
-      this.expect('punct', ')', `to close the arguments of '${t.value}('`);
-    } else if (t.kind === 'punct') {
-      this.expr();
-      this.expect('punct', ')', 'to close the parenthesis');
+      default: {
+        const e = this.nested();
+        this.expect('punct', ')', 'to close the parenthesis');
+        return e;
+      }
+    }
+  }
+
+  /** XPath 1.0 section 4 and RFC 7950 section 10: a known function of this yang-version, with its arity. */
+  private checkCall(t: Token, count: number): void {
+    const f = t.prefix === undefined ? XPATH_FUNCTIONS[t.value] : undefined;
+    if (!f || (f.since === '1.1' && this.yangVersion === '1')) {
+      const why = f ? ' in a YANG 1.0 module' : '';
+      throw new XPathError(`unknown XPath function "${t.value}"${why}`, t.pos, 'unknown-function');
+    }
+    if (count < f.min || count > f.max) {
+      throw new XPathError(
+        `wrong number of arguments for "${t.value}": expected ${arityText(f.min, f.max)}, got ${count}`,
+        t.pos,
+        'arguments',
+      );
     }
   }
 
@@ -226,63 +383,97 @@ class Parser {
     return this.is('name') || this.is('nodetype') || this.is('axis') || this.is('punct', '@', '.', '..');
   }
 
-  // [3] RelativeLocationPath ::= Step (('/' | '//') Step)*
-  private relativePath(): void {
-    this.step();
-    while (this.is('op', '/', '//')) {
+  /**
+   * [3] RelativeLocationPath ::= Step (('/' | '//') Step)*, entered on its first step or on a
+   * leading '//' (which the caller has not consumed).
+   */
+  private relativePath(): Step[] {
+    const steps: Step[] = [];
+    if (this.is('op', '//')) {
+      steps.push(NODE_STEP('descendant-or-self', this.tok.pos));
       this.i++;
-      this.step();
     }
+    steps.push(this.step());
+    while (this.is('op', '/', '//')) {
+      if (this.tok.value === '//') steps.push(NODE_STEP('descendant-or-self', this.tok.pos));
+      this.i++;
+      steps.push(this.step());
+    }
+    return steps;
   }
 
   // [4] Step ::= AxisSpecifier NodeTest Predicate* | '.' | '..'
-  private step(): void {
+  private step(): Step {
+    const offset = this.tok.pos;
     if (this.is('punct', '.', '..')) {
+      const axis = this.tok.value === '.' ? 'self' : 'parent';
       this.i++;
-      return;
+      return NODE_STEP(axis, offset);
     }
+    let axis: Axis = 'child';
     if (this.is('axis')) {
+      axis = this.tok.value as Axis;
       this.i++;
       this.expect('punct', '::', 'after the axis name');
     } else if (this.is('punct', '@')) {
+      axis = 'attribute';
       this.i++;
     }
     // [7] NodeTest ::= NameTest | NodeType '(' ')' | 'processing-instruction' '(' Literal ')'
+    let test: NodeTest;
     if (this.is('nodetype')) {
-      const type = this.tok.value;
+      const type = this.tok.value as 'node' | 'text' | 'comment' | 'processing-instruction';
       this.i++;
       this.expect('punct', '(', `after '${type}'`);
-      if (type === 'processing-instruction' && this.is('literal')) this.i++;
+      test = { kind: 'node-type', type };
+      if (type === 'processing-instruction' && this.is('literal')) {
+        test.literal = this.tok.value.slice(1, -1);
+        this.i++;
+      }
       this.expect('punct', ')', `to close '${type}('`);
     } else if (this.is('name')) {
+      const t = this.tok;
       this.i++;
+      test = t.prefix === undefined ? { kind: 'name', local: t.value } : { kind: 'name', prefix: t.prefix, local: t.value.slice(t.prefix.length + 1) };
     } else {
       this.unexpected('expected a location step');
     }
-    while (this.is('punct', '[')) this.predicate();
+    return { axis, test, predicates: this.predicates(), offset };
   }
 
   // [8] Predicate ::= '[' Expr ']'
-  private predicate(): void {
-    this.i++;
-    this.expr();
-    this.expect('punct', ']', 'to close the predicate');
-  }
-}
-
-/** Returns undefined when `expr` is a syntactically valid XPath 1.0 expression. */
-export function checkXPath(expr: string): { error: string; offset: number } | undefined {
-  try {
-    new Parser(tokenize(expr)).parse();
-    return undefined;
-  } catch (e) {
-    if (e instanceof XPathError) return { error: e.message, offset: e.offset };
-    throw e;
+  private predicates(): XPathExpr[] {
+    const out: XPathExpr[] = [];
+    while (this.is('punct', '[')) {
+      this.i++;
+      out.push(this.nested());
+      this.expect('punct', ']', 'to close the predicate');
+    }
+    return out;
   }
 }
 
 /**
- * Namespace prefixes used by name tests (`p:l`, `p:*`) and function names (`p:f(...)`), in
+ * Parses an XPath 1.0 expression into its AST. An error names the offset in `expr` where it
+ * was found and its kind (syntax, unknown function, wrong arity, nesting too deep).
+ */
+export function parseXPath(expr: string, options: XPathOptions = {}): { ast: XPathExpr } | { error: string; offset: number; kind: XPathErrorKind } {
+  try {
+    return { ast: new Parser(tokenize(expr), options.yangVersion ?? '1.1').parse() };
+  } catch (e) {
+    if (e instanceof XPathError) return { error: e.message, offset: e.offset, kind: e.kind };
+    throw e;
+  }
+}
+
+/** Returns undefined when `expr` is a valid XPath expression for the yang-version. */
+export function checkXPath(expr: string, options: XPathOptions = {}): { error: string; offset: number; kind: XPathErrorKind } | undefined {
+  const r = parseXPath(expr, options);
+  return 'error' in r ? r : undefined;
+}
+
+/**
+ * Namespace prefixes used by name tests (`p:l`, `p:*`) and function names (`p:f(...)`, themselves unknown functions), in
  * order of first use, so the caller can check each is imported. Prefixes inside string
  * literals (identityref values such as `derived-from(., 'x:y')`) are not included.
  * For an expression with a lexical error, only the prefixes before the error are returned.

@@ -16,6 +16,7 @@ import {
   type TerminalNode,
 } from 'antlr4ng';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
 import { YangLexer } from './generated/YangLexer.js';
@@ -67,6 +68,9 @@ function parseText(text: string, file: string): ParseResult {
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);
     const tokens = new CommonTokenStream(lexer);
+    // The parser and the tree builder recurse once per nesting level: refuse deeper input first.
+    const tooDeep = tooDeepStatement(tokens, file);
+    if (tooDeep) return { diagnostics: [...diagnostics, tooDeep] };
     const parser = new YangParser(tokens);
     parser.removeErrorListeners();
 
@@ -103,6 +107,26 @@ function parseText(text: string, file: string): ParseResult {
     });
     return { diagnostics: sortDiagnostics(diagnostics) };
   }
+}
+
+/** A `too-deep` error at the first statement nested deeper than LIMITS.statementNesting, if any. */
+function tooDeepStatement(tokens: CommonTokenStream, file: string): Diagnostic | undefined {
+  tokens.fill();
+  let depth = 0;
+  let statementStart: Token | undefined;
+  let atStatementStart = true;
+  for (const t of tokens.getTokens()) {
+    if (t.channel !== Token.DEFAULT_CHANNEL) continue;
+    if (atStatementStart) statementStart = t;
+    atStatementStart = t.type === YangLexer.LBRACE || t.type === YangLexer.RBRACE || t.type === YangLexer.SEMI;
+    if (t.type === YangLexer.LBRACE && ++depth > LIMITS.statementNesting) {
+      const at = statementStart ?? t;
+      const message = tooDeepMessage('statement', LIMITS.statementNesting);
+      return { code: 'too-deep', severity: 'error', message, loc: { file, line: at.line, col: at.column + 1 } };
+    }
+    if (t.type === YangLexer.RBRACE) depth--;
+  }
+  return undefined;
 }
 
 function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {

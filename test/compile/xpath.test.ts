@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkXPath, xpathPrefixes } from '../../src/compile/xpath.js';
+import { checkXPath, parseXPath, xpathPrefixes } from '../../src/compile/xpath.js';
 import { parseYang, type Statement } from '../../src/syntax/index.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
@@ -47,9 +47,7 @@ describe('checkXPath: valid expressions', () => {
     '"a\'b"',
     "'a\"b'",
     '12.5 + .5 + 3.',
-    'f()',
     'concat("a", b, 1)',
-    'p:f(a)/b',
     "derived-from-or-self(., 'x:y')",
     "re-match(../name, '[a-z]+')",
     'not(../enabled = "false") and count(../entry) <= 10',
@@ -82,7 +80,7 @@ describe('checkXPath: invalid expressions', () => {
     ['(a', 2, /expected '\)' to close the parenthesis/],
     ['a)', 1, /expected an operator or end of expression, found '\)'/],
     ['a b', 2, /expected an operator, found 'b'/],
-    ['f() g()', 4, /expected an operator, found 'g'/],
+    ['true() false()', 7, /expected an operator, found 'false'/],
     ['', 0, /expected an expression, found end of expression/],
     ['foo::a', 0, /unknown axis 'foo'/],
     ['child::', 7, /expected a location step/],
@@ -99,6 +97,89 @@ describe('checkXPath: invalid expressions', () => {
     expect(r).toBeDefined();
     expect(r!.error).toMatch(message);
     expect(r!.offset).toBe(offset);
+  });
+});
+
+describe('checkXPath: function library', () => {
+  it.each([
+    ['f()', 0, 'unknown-function', /unknown XPath function "f"/],
+    ['p:f(a)/b', 0, 'unknown-function', /unknown XPath function "p:f"/],
+    ['count(a, b)', 0, 'arguments', /wrong number of arguments for "count": expected 1, got 2/],
+    ['concat("a")', 0, 'arguments', /expected at least 2, got 1/],
+    ['substring("a", 1, 2, 3)', 0, 'arguments', /expected 2 or 3, got 4/],
+    ['x = true(1)', 4, 'arguments', /expected 0, got 1/],
+    ['not()', 0, 'arguments', /expected 1, got 0/],
+  ])('rejects %s', (expr, offset, kind, message) => {
+    const r = checkXPath(expr);
+    expect(r).toMatchObject({ offset, kind });
+    expect(r!.error).toMatch(message);
+  });
+
+  it('knows the YANG 1.1 functions only in YANG 1.1 modules (RFC 7950 10)', () => {
+    for (const expr of ["re-match(., 'a')", 'deref(.)', "derived-from(., 'x:y')", "derived-from-or-self(., 'x:y')", 'enum-value(.)', "bit-is-set(., 'b')"]) {
+      expect(checkXPath(expr, { yangVersion: '1.1' })).toBeUndefined();
+      expect(checkXPath(expr, { yangVersion: '1' })).toMatchObject({ kind: 'unknown-function' });
+    }
+    expect(checkXPath('current()', { yangVersion: '1' })).toBeUndefined();
+  });
+
+  it('limits nesting instead of overflowing the stack', () => {
+    const deep = '('.repeat(900) + '1' + ')'.repeat(900);
+    expect(checkXPath(deep)).toMatchObject({ kind: 'too-deep', error: 'expression nested deeper than 128' });
+    const preds = 'a['.repeat(900) + '1' + ']'.repeat(900);
+    expect(checkXPath(preds)).toMatchObject({ kind: 'too-deep' });
+    const args = 'not('.repeat(900) + '1' + ')'.repeat(900);
+    expect(checkXPath(args)).toMatchObject({ kind: 'too-deep' });
+    expect(checkXPath('('.repeat(100) + '1' + ')'.repeat(100))).toBeUndefined();
+  });
+});
+
+describe('parseXPath: AST', () => {
+  it('builds binary operators left-associatively by precedence', () => {
+    expect(parseXPath('1 + 2 * 3 - 4')).toEqual({
+      ast: {
+        kind: 'binary', op: '-', offset: 0,
+        left: {
+          kind: 'binary', op: '+', offset: 0,
+          left: { kind: 'number', value: 1, offset: 0 },
+          right: { kind: 'binary', op: '*', offset: 4, left: { kind: 'number', value: 2, offset: 4 }, right: { kind: 'number', value: 3, offset: 8 } },
+        },
+        right: { kind: 'number', value: 4, offset: 12 },
+      },
+    });
+  });
+
+  it('expands abbreviated steps (XPath 1.0 2.5)', () => {
+    const r = parseXPath('../p:a//@b[. = "x"]');
+    expect(r).toEqual({
+      ast: {
+        kind: 'path', absolute: false, offset: 0,
+        steps: [
+          { axis: 'parent', test: { kind: 'node-type', type: 'node' }, predicates: [], offset: 0 },
+          { axis: 'child', test: { kind: 'name', prefix: 'p', local: 'a' }, predicates: [], offset: 3 },
+          { axis: 'descendant-or-self', test: { kind: 'node-type', type: 'node' }, predicates: [], offset: 6 },
+          {
+            axis: 'attribute', test: { kind: 'name', local: 'b' }, offset: 8,
+            predicates: [
+              {
+                kind: 'binary', op: '=', offset: 11,
+                left: { kind: 'path', absolute: false, offset: 11, steps: [{ axis: 'self', test: { kind: 'node-type', type: 'node' }, predicates: [], offset: 11 }] },
+                right: { kind: 'literal', value: 'x', offset: 15 },
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('keeps a filter expression as the start of a path', () => {
+    const r = parseXPath('current()/../x') as { ast: any };
+    expect(r.ast.kind).toBe('path');
+    expect(r.ast.filter).toEqual({ kind: 'call', name: 'current', args: [], offset: 0 });
+    expect(r.ast.steps.map((s: any) => s.axis)).toEqual(['parent', 'child']);
+    expect(parseXPath('/')).toEqual({ ast: { kind: 'path', absolute: true, steps: [], offset: 0 } });
+    expect(parseXPath('- -$v | a')).toMatchObject({ ast: { kind: 'negate', offset: 0, operand: { kind: 'negate', offset: 2, operand: { kind: 'binary', op: '|' } } } });
   });
 });
 
@@ -152,9 +233,10 @@ describe('checkXPath: corpus', () => {
     let count = 0;
     const failures: string[] = [];
     for (const m of modules) {
+      const yangVersion = m.statement.children.find((s) => s.keyword === 'yang-version')?.arg === '1.1' ? '1.1' : '1';
       for (const { keyword, arg } of xpathArgs(m.statement)) {
         count++;
-        const r = checkXPath(arg);
+        const r = checkXPath(arg, { yangVersion });
         if (r) failures.push(`${m.file}: ${keyword} ${JSON.stringify(arg)}: ${r.error} at ${r.offset}`);
       }
     }
