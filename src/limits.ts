@@ -14,7 +14,7 @@ export const LIMITS = {
   schemaNesting: 300,
   /** Leafrefs whose target is a leafref whose target is a leafref ... */
   leafrefChain: 300,
-  /** Parentheses, predicates and function arguments nested in one XPath expression. */
+  /** Parentheses, predicates and function arguments nested in one XPath expression; parentheses in an if-feature expression. */
   xpathNesting: 128,
 } as const;
 

@@ -38,6 +38,11 @@ interface ScopeEntry {
 
 const scopeEntriesCache = new WeakMap<Statement, ScopeEntry[]>();
 
+/** Statements under which a typedef or grouping may be found (RFC 7950 5.5, 7.5-7.17). */
+const CAN_HOLD_DEFINITIONS = new Set([
+  'grouping', 'container', 'list', 'rpc', 'action', 'input', 'output', 'notification', 'augment', 'choice', 'case', 'uses',
+]);
+
 /** Scope-opening statements of a parsed file in pre-order; computed once per parsed file. */
 function scopeEntries(root: Statement): ScopeEntry[] {
   let entries = scopeEntriesCache.get(root);
@@ -53,6 +58,7 @@ function scopeEntries(root: Statement): ScopeEntry[] {
       inner = entries.length;
       entries.push({ stmt: s, parent });
     }
+    if (!CAN_HOLD_DEFINITIONS.has(s.keyword)) continue;
     for (let i = s.children.length - 1; i >= 0; i--) stack.push([s.children[i], inner]);
   }
   scopeEntriesCache.set(root, entries);

@@ -1,6 +1,7 @@
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, moduleOfPrefix, splitQName, type Compilation } from './context.js';
+import { LIMITS, tooDeepMessage } from '../limits.js';
 
 /** Whether a feature of a module is enabled: selected (default all) and its own if-features hold. */
 export function featureEnabled(c: Compilation, module: string, feature: string, seen = new Set<string>()): boolean {
@@ -31,6 +32,7 @@ function evaluateIfFeature(c: Compilation, stmt: Statement, unit: Unit, seen: Se
   const text = stmt.arg ?? '';
   const tokens = text.match(/\(|\)|[^\s()]+/g) ?? [];
   let i = 0;
+  let depth = 0;
   let failed = false;
   const fail = (msg: string): boolean => {
     if (!failed) c.sink.error('bad-if-feature', argLoc(stmt), `invalid if-feature expression "${text}": ${msg}`);
@@ -40,9 +42,21 @@ function evaluateIfFeature(c: Compilation, stmt: Statement, unit: Unit, seen: Se
   const primary = (): boolean => {
     const t = tokens[i++];
     if (t === undefined) return fail('unexpected end');
-    if (t === 'not') return !primary();
+    if ((t === 'not' || t === '(') && ++depth > LIMITS.xpathNesting) {
+      // Each 'not' and '(' recurses once: bound them instead of overflowing the stack.
+      if (!failed) c.sink.error('too-deep', argLoc(stmt), `invalid if-feature expression: ${tooDeepMessage('"not" or parenthesis', LIMITS.xpathNesting)}`);
+      failed = true;
+      i = tokens.length; // nothing more to evaluate
+      return false;
+    }
+    if (t === 'not') {
+      const v = !primary();
+      depth--;
+      return v;
+    }
     if (t === '(') {
       const v = or();
+      depth--;
       if (tokens[i++] !== ')') return fail('missing ")"');
       return v;
     }

@@ -73,3 +73,17 @@ describe('deep input', () => {
     expect(compile(body).map((e) => [e.code, e.line])).toEqual([['too-deep', 6]]);
   });
 });
+
+describe('deep if-feature expressions', () => {
+  it.each([
+    ['parentheses', `${'('.repeat(5000)}a${')'.repeat(5000)}`],
+    ['"not"', `${'not '.repeat(5000)}a`],
+  ])('5,000 nested %s are one located error', (_, expr) => {
+    expect(compile(`feature a;\nleaf x {\n  if-feature "${expr}";\n  type string;\n}`).map((e) => [e.code, e.line])).toEqual([['too-deep', 6]]);
+  });
+
+  it('an expression nested to the limit is accepted', () => {
+    const expr = `${'not '.repeat(LIMITS.xpathNesting)}a`;
+    expect(compile(`feature a;\nleaf x {\n  if-feature "${expr}";\n  type string;\n}`)).toEqual([]);
+  });
+});
