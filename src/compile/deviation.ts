@@ -2,6 +2,7 @@ import type { SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ReuseMismatch } from './reuse.js';
+import { deviateDefaultSites } from './defaults.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
@@ -63,12 +64,15 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
       case 'default':
         if (op === 'add' && has && !(p.keyword === 'default' && node.kind === 'leaf-list') && p.keyword !== 'mandatory') {
           c.sink.error('bad-deviation', p.loc, `cannot add "${p.keyword}": the target already has one (use replace)`);
+          break;
         } else if (op === 'delete') {
           if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = node.default?.filter((v) => v !== p.arg);
           else delete n[p.keyword];
         } else if (p.keyword === 'mandatory') n.mandatory = p.arg === 'true';
         else if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = [...(op === 'add' ? (node.default ?? []) : []), p.arg ?? ''];
         else n[p.keyword] = p.arg;
+        if (p.keyword === 'default') deviateDefaultSites(c, node, d, p, scope.unit);
+        else if (p.keyword === 'mandatory' && op !== 'delete') c.mandatorySites.set(node, p);
         break;
       case 'config':
         c.explicitConfig.set(node, p.arg === 'true');

@@ -7,6 +7,7 @@ import { applyAugments } from './augment.js';
 import type { Compilation, ModCtx } from './context.js';
 import { applyDeviations } from './deviation.js';
 import { finalizeModule } from './finalize.js';
+import { checkDefaults } from './defaults.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
@@ -89,6 +90,9 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     augmentTargets: new Map(),
     parents: new WeakMap(),
     documentRoots: new WeakMap(),
+    defaultSites: new WeakMap(),
+    mandatorySites: new WeakMap(),
+    conditionalItems: new WeakSet(),
   };
   for (const loaded of loader.modules.values()) {
     const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
@@ -111,6 +115,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
   resolveLeafrefs(c);
+  checkDefaults(c);
   for (const d of reuse?.previous.diagnostics ?? []) {
     if (d.module !== undefined && !rebuild(d.module) && c.mods.has(d.module)) sink.add(d);
   }
