@@ -49,6 +49,16 @@ export function deviateDefaultSites(c: Compilation, node: SchemaNode, deviate: S
   }
 }
 
+/** A replaced type brings its own typedef's default, unless the node has its own default (RFC 7950 7.6.1). */
+export function retypedDefaultSites(c: Compilation, node: LeafNode | LeafListNode, typeStmt: Statement): void {
+  const sites = c.defaultSites.get(node) ?? [];
+  if (sites.length && !sites[0]!.inherited) return;
+  const extras = c.typedefExtras.get(node.type);
+  const inherited = extras ? inheritedSites(c, typeStmt, extras) : [];
+  c.defaultSites.set(node, inherited);
+  if (!inherited.length) delete node.default;
+}
+
 /** Checks every typedef default and every leaf, leaf-list and choice default of the modules compiled in this run. */
 export function checkDefaults(c: Compilation): void {
   const typedefs = new TypedefDefaults(c);

@@ -2,7 +2,7 @@ import type { SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ReuseMismatch } from './reuse.js';
-import { deviateDefaultSites } from './defaults.js';
+import { deviateDefaultSites, retypedDefaultSites } from './defaults.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
@@ -97,7 +97,10 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
         break;
       case 'type':
         if (op !== 'replace') c.sink.error('bad-deviation', p.loc, 'a type can only be replaced');
-        else if (node.kind === 'leaf' || node.kind === 'leaf-list') node.type = resolveType(c, p, scope);
+        else if (node.kind === 'leaf' || node.kind === 'leaf-list') {
+          node.type = resolveType(c, p, scope);
+          retypedDefaultSites(c, node, p);
+        }
         break;
     }
   }
