@@ -129,8 +129,9 @@ class TypedefDefaults {
     const owner = `typedef "${def.arg}"`;
     if (r.defaultOf === def) return checkSite(this.c, r.type, { stmt, unit }, owner) !== undefined;
     const base = this.base(r);
+    if (base && !this.valid(base)) return false;
     const at = child(def, 'type');
-    if ((base && !this.valid(base)) || !at) return false;
+    if (!at) return true;
     return checkSite(this.c, r.type, { stmt, unit, inherited: { at, from: r } }, owner) !== undefined;
   }
 }

@@ -10,7 +10,6 @@ import type {
   OperationNode,
   SchemaNode,
   Status,
-  TypeIR,
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
