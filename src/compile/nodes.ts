@@ -13,7 +13,7 @@ import type {
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, splitQName, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, xpathPrefixes } from './xpath.js';
