@@ -36,6 +36,11 @@ export function inheritedSites(c: Compilation, at: Statement, from: ResolvedType
   return stmt && scope ? [{ stmt, unit: scope.unit, inherited: { at, from } }] : [];
 }
 
+/** Whether the node has a default of its own (written on it, or by refine or deviation), not one from its type. */
+export function hasOwnDefault(c: Compilation, node: SchemaNode): boolean {
+  return (c.defaultSites.get(node) ?? []).some((s) => !s.inherited);
+}
+
 /** Follows a deviate add, replace or delete of `default` (RFC 7950 7.20.3.2). */
 export function deviateDefaultSites(c: Compilation, node: SchemaNode, deviate: Statement, p: Statement, unit: Unit): void {
   const sites = (c.defaultSites.get(node) ?? []).filter((s) => !s.inherited);

@@ -2,7 +2,7 @@ import type { SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ReuseMismatch } from './reuse.js';
-import { deviateDefaultSites, retypedDefaultSites } from './defaults.js';
+import { deviateDefaultSites, hasOwnDefault, retypedDefaultSites } from './defaults.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
@@ -57,7 +57,8 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
   const op = d.arg;
   for (const p of d.children) {
     if (p.prefix !== undefined) continue;
-    const has = p.keyword in n && n[p.keyword] !== undefined;
+    // A default inherited from the type is not the node's own: deviate add may give one (RFC 7950 7.20.3.2).
+    const has = p.keyword === 'default' ? hasOwnDefault(c, node) : p.keyword in n && n[p.keyword] !== undefined;
     switch (p.keyword) {
       case 'units':
       case 'mandatory':
