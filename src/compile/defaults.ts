@@ -72,6 +72,14 @@ export function checkDefaults(c: Compilation): void {
   for (const [def, scope] of compiled) c.sink.as(scope.unit.moduleName, () => typedefs.check(def));
   for (const mod of c.mods.values()) {
     if (!c.rebuild(mod.name)) continue;
+    for (const td of mod.ir.typedefs) {
+      const resolved = c.typedefCache.get(mod.top.typedefs.get(td.name)!);
+      const value = resolved ? typedefs.canonical.get(resolved) : undefined;
+      if (value !== undefined) td.default = value;
+    }
+  }
+  for (const mod of c.mods.values()) {
+    if (!c.rebuild(mod.name)) continue;
     const roots = [...moduleRoots(mod), ...(mod.ir.yangData ?? []).flatMap((d) => d.nodes)];
     c.sink.as(mod.name, () => {
       for (const n of descendants(roots)) {
@@ -101,6 +109,8 @@ function* descendants(roots: SchemaNode[]): Generator<SchemaNode> {
 class TypedefDefaults {
   private readonly verdicts = new Map<ResolvedTypedef, boolean>();
   private readonly owners = new Map<ResolvedTypedef, Statement>();
+  /** Canonical form of each valid typedef default. */
+  readonly canonical = new Map<ResolvedTypedef, string>();
 
   constructor(private readonly c: Compilation) {}
 
@@ -132,12 +142,14 @@ class TypedefDefaults {
     const unit = r.defaultOf && this.c.typedefScopes.get(r.defaultOf)?.unit;
     if (!def || !stmt || !unit) return true;
     const owner = `typedef "${def.arg}"`;
-    if (r.defaultOf === def) return checkSite(this.c, r.type, { stmt, unit }, owner) !== undefined;
+    const own = r.defaultOf === def;
     const base = this.base(r);
-    if (base && !this.valid(base)) return false;
-    const at = child(def, 'type');
-    if (!at) return true;
-    return checkSite(this.c, r.type, { stmt, unit, inherited: { at, from: r } }, owner) !== undefined;
+    if (!own && base && !this.valid(base)) return false;
+    const at = own ? undefined : child(def, 'type');
+    if (!own && !at) return true;
+    const value = checkSite(this.c, r.type, at ? { stmt, unit, inherited: { at, from: r } } : { stmt, unit }, owner);
+    if (value !== undefined) this.canonical.set(r, canonical(value));
+    return value !== undefined;
   }
 }
 

@@ -16,7 +16,8 @@ describe('defaults in the IR', () => {
   leaf dec { type decimal64 { fraction-digits 2; } default 1.50; }
   leaf flags { type bits { bit a; bit b; } default "b a"; }
   leaf pet { type identityref { base animal; } default cat; }
-  leaf-list ll { type int32; default 0x10; default 017; }`),
+  leaf-list ll { type int32; default 0x10; default 017; }
+  typedef mask { type uint32; default 0xFF; }`),
     });
     expect(r.diagnostics).toEqual([]);
     expect(leaf(r, 'm', 'hex').default).toBe('32768');
@@ -26,6 +27,7 @@ describe('defaults in the IR', () => {
     expect(leaf(r, 'm', 'flags').default).toBe('a b');
     expect(leaf(r, 'm', 'pet').default).toBe('m:cat');
     expect(leaf(r, 'm', 'll').default).toEqual(['16', '15']);
+    expect(r.schema.modules.m!.typedefs.find((t) => t.name === 'mask')!.default).toBe('255');
   });
 
   it('resolves a typedef default with the prefixes of the typedef module, and follows a deviated type', () => {
@@ -51,6 +53,7 @@ describe('defaults in the IR', () => {
     expect(leaf(r, 'a', 'p').default).toBe('a:cat');
     expect(leaf(r, 'b', 'q').default).toBe('a:cat');
     expect(leaf(r, 'a', 'w').default).toBe('hello');
+    expect(r.schema.modules.a!.typedefs.find((t) => t.name === 'pet')!.default).toBe('a:cat');
   });
 
   it('points at the default statement, not at the leaf', () => {
