@@ -77,9 +77,6 @@ export function checkDefaults(c: Compilation): void {
       const value = resolved ? typedefs.canonical.get(resolved) : undefined;
       if (value !== undefined) td.default = value;
     }
-  }
-  for (const mod of c.mods.values()) {
-    if (!c.rebuild(mod.name)) continue;
     const roots = [...moduleRoots(mod), ...(mod.ir.yangData ?? []).flatMap((d) => d.nodes)];
     c.sink.as(mod.name, () => {
       for (const n of descendants(roots)) {
