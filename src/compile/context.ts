@@ -1,8 +1,10 @@
 import type { DiagnosticSink, SourceLoc } from '../diagnostics/index.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import type { AugmentIR, IdentityIR, ModuleIR, SchemaNode, TypeIR } from '../ir/types.js';
+import type { AugmentIR, BitIR, EnumIR, IdentityIR, ModuleIR, SchemaNode, TypeIR } from '../ir/types.js';
+import type { DefaultSite } from './defaults.js';
 import type { Target } from './targets.js';
+import type { ResolvedTypedef } from './types.js';
 
 /** A module being compiled: its IR under construction plus what passes look up. */
 export interface ModCtx {
@@ -39,10 +41,12 @@ export interface Compilation {
   groupingScopes: Map<Statement, Scope>;
   /** Groupings built at least once (used, or checked unused), so each is checked once. */
   expandedGroupings: Set<Statement>;
-  typedefCache: Map<Statement, { type: TypeIR; units?: string; default?: string } | null>;
+  /** Nodes built from unused groupings, by module: thrown away, but their defaults are checked with the rest. */
+  unusedGroupingNodes: Map<string, SchemaNode[]>;
+  typedefCache: Map<Statement, ResolvedTypedef | null>;
   typedefsInProgress: Set<Statement>;
   /** Units and default a derived type inherits from its typedef chain. */
-  typedefExtras: WeakMap<TypeIR, { units?: string; default?: string }>;
+  typedefExtras: WeakMap<TypeIR, ResolvedTypedef>;
   /** Where each leafref path was written, to resolve its prefixes. */
   leafrefUnits: WeakMap<object, Unit>;
   /** `config` as written on a node; inherited values are computed at the end. */
@@ -58,6 +62,12 @@ export interface Compilation {
   documentRoots: WeakMap<SchemaNode, SchemaNode[]>;
   /** The statement each node (or top-level augment) was built from, for rules that point at its substatements. */
   statements: WeakMap<SchemaNode | AugmentIR, Statement>;
+  /** The statements each leaf, leaf-list and choice default was written in, checked once the tree is final. */
+  defaultSites: WeakMap<SchemaNode, DefaultSite[]>;
+  /** A `mandatory` set by refine or deviate, where a clash with a default is reported. */
+  mandatorySites: WeakMap<SchemaNode, Statement>;
+  /** Enums and bits with an if-feature (RFC 7950 7.6.4: no default may name them). */
+  conditionalItems: WeakSet<EnumIR | BitIR>;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {

@@ -24,7 +24,8 @@ export function checkDefinitions(c: Compilation, mod: ModCtx): void {
       for (const td of childrenOf(stmt, 'typedef')) resolveTypedef(c, td);
       if (buildGroupings && stmt.keyword === 'grouping' && !c.expandedGroupings.has(stmt)) {
         c.expandedGroupings.add(stmt);
-        buildChildren({ c, ns: mod.name, scope, groupings: [stmt], depth: 0, checkOnly: true }, stmt);
+        const nodes = buildChildren({ c, ns: mod.name, scope, groupings: [stmt], depth: 0, checkOnly: true }, stmt);
+        c.unusedGroupingNodes.set(mod.name, [...(c.unusedGroupingNodes.get(mod.name) ?? []), ...nodes]);
       }
     }
   }

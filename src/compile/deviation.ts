@@ -2,6 +2,7 @@ import type { SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ReuseMismatch } from './reuse.js';
+import { deviateDefaultSites, retypedDefaultSites } from './defaults.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
 import { moduleRoots, resolveAbsolute } from './augment.js';
@@ -68,6 +69,8 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
         } else if (p.keyword === 'mandatory') n.mandatory = p.arg === 'true';
         else if (p.keyword === 'default' && node.kind === 'leaf-list') node.default = [...(op === 'add' ? (node.default ?? []) : []), p.arg ?? ''];
         else n[p.keyword] = p.arg;
+        if (p.keyword === 'default') deviateDefaultSites(c, node, d, p, scope.unit);
+        else if (p.keyword === 'mandatory' && op !== 'delete') c.mandatorySites.set(node, p);
         break;
       case 'config':
         c.explicitConfig.set(node, p.arg === 'true');
@@ -92,7 +95,10 @@ function deviate(c: Compilation, node: SchemaNode, d: Statement, scope: Scope): 
         break;
       case 'type':
         // Only deviate replace may hold a type (the grammar check reports it elsewhere).
-        if (op === 'replace' && (node.kind === 'leaf' || node.kind === 'leaf-list')) node.type = resolveType(c, p, scope);
+        if (op === 'replace' && (node.kind === 'leaf' || node.kind === 'leaf-list')) {
+          node.type = resolveType(c, p, scope);
+          retypedDefaultSites(c, node, p);
+        }
         break;
     }
   }

@@ -1,6 +1,5 @@
-import type { LeafNode, SchemaNode } from '../ir/types.js';
+import type { SchemaNode } from '../ir/types.js';
 import type { Compilation, ModCtx } from './context.js';
-import { inIntervals } from './numbers.js';
 import { schemaChildren } from './targets.js';
 import { checkDefaultCase, checkList } from './rules/lists.js';
 import { checkConfigIgnored, checkOperationPlace } from './rules/operations.js';
@@ -20,7 +19,7 @@ interface Parent {
 /**
  * Computes what depends on a node's final place in the tree (JSON name, paths,
  * effective config) and checks what can only be checked there (keys, unique,
- * duplicate names, defaults). Runs once, after augments and deviations.
+ * duplicate names). Runs once, after augments and deviations.
  */
 export function finalizeModule(c: Compilation, mod: ModCtx): void {
   const top: Parent = { path: '', schemaPath: '', config: true, inOperation: false };
@@ -71,7 +70,6 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
   }
   if (n.kind === 'list') checkList(c, n);
   if (n.kind === 'choice') checkDefaultCase(c, n);
-  if (n.kind === 'leaf') checkDefault(c, n);
 }
 
 /** Names below one data node share a namespace across choices and cases (RFC 7950 6.2.1). */
@@ -101,16 +99,4 @@ export function dataChildren(nodes: SchemaNode[]): SchemaNode[] {
     else out.push(n);
   }
   return out;
-}
-
-/** Checks the default values whose validity needs no other data: enums, booleans, numbers in range. */
-function checkDefault(c: Compilation, leaf: LeafNode): void {
-  const v = leaf.default;
-  if (v === undefined) return;
-  const t = leaf.type;
-  let ok = true;
-  if (t.base === 'enumeration') ok = !!t.enums?.some((e) => e.name === v);
-  else if (t.base === 'boolean') ok = v === 'true' || v === 'false';
-  else if (t.range && t.base !== 'decimal64') ok = inIntervals(v, t.range);
-  if (!ok) c.sink.error('bad-default', leaf.loc, `default "${v}" of leaf "${leaf.name}" is not a valid ${t.name}`);
 }

@@ -9,6 +9,7 @@ import { applyDeviations } from './deviation.js';
 import { checkExtensionUses } from './extensions.js';
 import { finalizeModule } from './finalize.js';
 import { checkDefinitions, checkFeatureCycles } from './definitions.js';
+import { checkDefaults } from './defaults.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
@@ -85,6 +86,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     typedefScopes: new Map(),
     groupingScopes: new Map(),
     expandedGroupings: new Set(),
+    unusedGroupingNodes: new Map(),
     typedefCache: new Map(),
     typedefsInProgress: new Set(),
     typedefExtras: new WeakMap(),
@@ -96,6 +98,9 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     parents: new WeakMap(),
     documentRoots: new WeakMap(),
     statements: new WeakMap(),
+    defaultSites: new WeakMap(),
+    mandatorySites: new WeakMap(),
+    conditionalItems: new WeakSet(),
   };
   for (const loaded of loader.modules.values()) {
     const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
@@ -125,6 +130,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     aug.targetSchemaPath = target.io ? `${target.node.schemaPath}/${target.node.module}:${target.io}` : target.node.schemaPath;
   }
   resolveLeafrefs(c);
+  checkDefaults(c);
   for (const d of reuse?.previous.diagnostics ?? []) {
     if (d.module !== undefined && !rebuild(d.module) && c.mods.has(d.module)) sink.add(d);
   }

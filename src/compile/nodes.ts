@@ -10,14 +10,14 @@ import type {
   OperationNode,
   SchemaNode,
   Status,
-  TypeIR,
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, newScope, splitQName, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, xpathPrefixes, type XPathErrorKind } from './xpath.js';
+import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, graft, removeNode } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 
@@ -227,44 +227,39 @@ function typeOf(b: BuildCtx, s: Statement) {
   // A missing type was reported by the grammar check; compile on with a string.
   if (!typeStmt) return { type: { base: 'string' as const, name: 'string' } };
   const type = resolveType(b.c, typeStmt, b.scope);
-  return { type, extras: b.c.typedefExtras.get(type) };
+  return { type, typeStmt, extras: b.c.typedefExtras.get(type) };
+}
+
+/** Records where the node's defaults come from: its own `default` statements, else its typedef's. */
+function recordDefaults(b: BuildCtx, node: LeafNode | LeafListNode, s: Statement, { typeStmt, extras }: ReturnType<typeof typeOf>): void {
+  const own = childrenOf(s, 'default');
+  if (own.length) setDefaultSites(b.c, node, own.map((stmt) => ({ stmt, unit: b.scope.unit })));
+  else if (typeStmt && extras) setDefaultSites(b.c, node, inheritedSites(b.c, typeStmt, extras));
 }
 
 function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
-  const { type, extras } = typeOf(b, s);
+  const typed = typeOf(b, s);
+  const { type, extras } = typed;
   const leaf: LeafNode = { ...common(b, s), kind: 'leaf', type, mandatory: childArg(s, 'mandatory') === 'true', isKey: false };
-  const def = child(s, 'default');
-  if (def && leaf.mandatory) b.c.sink.error('mandatory-with-default', def.loc, `leaf "${s.arg}" is mandatory and has a default`);
-  const value = def?.arg ?? (leaf.mandatory ? undefined : extras?.default);
-  if (value !== undefined) leaf.default = jsonDefault(type, value, b.scope.unit);
+  const value = childArg(s, 'default') ?? (leaf.mandatory ? undefined : extras?.default);
+  if (value !== undefined) leaf.default = value;
+  recordDefaults(b, leaf, s, typed);
   const units = childArg(s, 'units') ?? extras?.units;
   if (units !== undefined) leaf.units = units;
   return leaf;
 }
 
 function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
-  const { type, extras } = typeOf(b, s);
+  const typed = typeOf(b, s);
+  const { type, extras } = typed;
   const node: LeafListNode = { ...common(b, s), kind: 'leaf-list', type, ...elementBounds(b.c, s), orderedBy: orderedBy(s) };
-  const defaults = childrenOf(s, 'default').map((d) => jsonDefault(type, d.arg ?? '', b.scope.unit));
+  const defaults = childrenOf(s, 'default').map((d) => d.arg ?? '');
   if (defaults.length) node.default = defaults;
-  else if (extras?.default !== undefined && node.minElements === 0) node.default = [jsonDefault(type, extras.default, b.scope.unit)];
+  else if (extras?.default !== undefined && node.minElements === 0) node.default = [extras.default];
+  recordDefaults(b, node, s, typed);
   const units = childArg(s, 'units') ?? extras?.units;
   if (units !== undefined) node.units = units;
   return node;
-}
-
-/**
- * Identityref defaults are written `prefix:identity`; the IR keeps them as RFC 7951
- * writes them, `module:identity`. A prefix unknown here (a typedef's default written
- * in another module) falls back to the identity's local name among the allowed values.
- */
-function jsonDefault(type: TypeIR, value: string, unit: Unit): string {
-  if (type.base !== 'identityref' || !type.identityref) return value;
-  const [prefix, name] = splitQName(value);
-  const module = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
-  const qualified = `${module}:${name}`;
-  const values = type.identityref.values;
-  return values.includes(qualified) ? qualified : (values.find((v) => v.endsWith(`:${name}`)) ?? qualified);
 }
 
 function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {
@@ -272,8 +267,7 @@ function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {
   const def = child(s, 'default');
   if (def?.arg !== undefined) {
     choice.default = def.arg;
-    if (!choice.cases.some((k) => k.name === def.arg)) b.c.sink.error('bad-default', argLoc(def), `default case "${def.arg}" is not a case of choice "${s.arg}"`);
-    if (choice.mandatory) b.c.sink.error('mandatory-with-default', def.loc, `choice "${s.arg}" is mandatory and has a default`);
+    setDefaultSites(b.c, choice, [{ stmt: def, unit: b.scope.unit }]);
   }
   return choice;
 }
@@ -388,11 +382,21 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
         break;
       case 'mandatory':
         t.mandatory = p.arg === 'true';
+        c.mandatorySites.set(target, p);
         break;
       case 'default':
-        if (target.kind === 'leaf-list') {
-          target.default = childrenOf(r, 'default').map((d) => d.arg ?? '');
-        } else t.default = p.arg;
+        if (target.kind !== 'leaf' && target.kind !== 'leaf-list' && target.kind !== 'choice') {
+          c.sink.error('bad-refine', p.loc, `a ${target.kind} cannot get a default by refine (RFC 7950 7.13.2)`);
+        } else if (target.kind === 'leaf-list') {
+          const all = childrenOf(r, 'default');
+          if (p === all[0]) {
+            target.default = all.map((d) => d.arg ?? '');
+            setDefaultSites(c, target, all.map((stmt) => ({ stmt, unit })));
+          }
+        } else {
+          t.default = p.arg;
+          setDefaultSites(c, target, [{ stmt: p, unit }]);
+        }
         break;
       case 'min-elements':
       case 'max-elements':

@@ -41,13 +41,6 @@ export function isIntegerType(base: BuiltinType): boolean {
   return base in INTEGER_RANGES;
 }
 
-/** Whether `value` lies in one of `intervals`. */
-export function inIntervals(value: string, intervals: readonly Interval[]): boolean {
-  const v = scaled(value);
-  if (v === undefined) return false;
-  return intervals.some((i) => scaled(i.min)! <= v && v <= scaled(i.max)!);
-}
-
 /**
  * Parses a range or length argument (`1..10 | 20..max`) against the intervals
  * it restricts. Returns an error message for bad syntax, for bounds out of

@@ -14,6 +14,8 @@ export interface ResolvedTypedef {
   type: TypeIR;
   units?: string;
   default?: string;
+  /** The typedef whose `default` statement `default` comes from (this one or one down its chain). */
+  defaultOf?: Statement;
 }
 
 const FALLBACK = (name: string): TypeIR => ({ base: 'string', name });
@@ -85,10 +87,12 @@ function resolveOne(c: Compilation, def: Statement): ResolvedTypedef | null {
   c.typedefsInProgress.add(def);
   const type = resolveType(c, typeStmt, scope);
   const base = baseDef ? c.typedefCache.get(baseDef) : undefined;
+  const own = childArg(def, 'default');
   const result: ResolvedTypedef = {
     type,
     units: childArg(def, 'units') ?? base?.units,
-    default: childArg(def, 'default') ?? base?.default,
+    default: own ?? base?.default,
+    defaultOf: own !== undefined ? def : base?.defaultOf,
   };
   c.typedefsInProgress.delete(def);
   c.typedefCache.set(def, result);
@@ -246,7 +250,7 @@ function restrictEnums(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['
       }
     }
     next = value + 1;
-    out.push({ name, value, description: childArg(e, 'description'), status: statusOf(e) });
+    out.push(conditional(c, e, { name, value, description: childArg(e, 'description'), status: statusOf(e) }));
   }
   return out;
 }
@@ -268,9 +272,15 @@ function restrictBits(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['u
       else if (out.some((x) => x.position === position)) c.sink.error('duplicate-bit', argLoc(p), `bit position ${position} is used twice`);
     }
     next = position + 1;
-    out.push({ name, position, description: childArg(b, 'description'), status: statusOf(b) });
+    out.push(conditional(c, b, { name, position, description: childArg(b, 'description'), status: statusOf(b) }));
   }
   return out;
+}
+
+/** Remembers the enums and bits that have an if-feature, which no default may name (RFC 7950 7.6.4). */
+function conditional<T extends EnumIR | BitIR>(c: Compilation, s: Statement, item: T): T {
+  if (child(s, 'if-feature')) c.conditionalItems.add(item);
+  return item;
 }
 
 /** A derived enumeration or bits type may only keep a subset of its base's items, unchanged (RFC 7950 9.6.4, 9.7.4). */

@@ -9,7 +9,7 @@ import type { DataNode, ListNode, SchemaNode } from '../ir/types.js';
 import { RestconfError, invalidValue } from './errors.js';
 import { keyPredicate, leafListPredicate } from './instance-path.js';
 import { type JsonObject, type JsonValue, isDataNode, isObject, lookupChild } from './schema-index.js';
-import { type Encoding, checkValue } from './values.js';
+import { type Encoding, checkValue } from '../values/check.js';
 
 export interface DecodeOptions {
   encoding: Encoding;

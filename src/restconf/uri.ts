@@ -7,7 +7,7 @@ import type { DataNode, ListNode, OperationNode, SchemaNode } from '../ir/types.
 import { RestconfError, invalidValue } from './errors.js';
 import { keyPredicate, leafListPredicate } from './instance-path.js';
 import { type JsonValue, type SchemaIndex, childrenOf, isDataNode, lookupChild } from './schema-index.js';
-import { checkValue } from './values.js';
+import { checkValue } from '../values/check.js';
 
 export interface InstanceStep {
   node: DataNode;

@@ -9,7 +9,8 @@ import type { Selection } from './fields.js';
 import type { ContentParam } from './query.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNode, isObject, lookupChild } from './schema-index.js';
 import type { Siblings } from './tree.js';
-import { checkValue, sameValue } from './values.js';
+import { checkValue } from '../values/check.js';
+import { sameValue } from './values.js';
 
 const WITH_DEFAULTS_TAG = { 'ietf-netconf-with-defaults:default': true };
 

@@ -4,7 +4,7 @@ import { validateDatastore } from '../../src/restconf/constraints.js';
 import { RestconfError } from '../../src/restconf/errors.js';
 import { buildSchemaSet, caseNode, choice, container, leaf, list, type } from '../../src/restconf/ir-builder.js';
 import { SchemaIndex } from '../../src/restconf/schema-index.js';
-import { checkValue } from '../../src/restconf/values.js';
+import { checkValue } from '../../src/values/check.js';
 
 describe('checkValue', () => {
   it('canonicalises decimal64 and enforces fraction digits and range', () => {

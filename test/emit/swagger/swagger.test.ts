@@ -198,7 +198,7 @@ describe('RFC 7951 value schemas', () => {
   it('encodes 64-bit integers and decimal64 as strings', () => {
     expect(top.i64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+$' });
     expect(top.u64).toEqual({ type: 'string', pattern: '^[+]?[0-9]+$' });
-    expect(top.d64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+(\\.[0-9]{1,2})?$', default: '1.50' });
+    expect(top.d64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+(\\.[0-9]{1,2})?$', default: '1.5' });
     expect(new RegExp(top.d64!.pattern!).test('1.505')).toBe(false);
   });
 
