@@ -31,11 +31,14 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
 
 /**
  * Collects diagnostics for one run; passes report into it instead of throwing.
- * A problem inside a grouping is found once per use: it is reported once.
+ * A problem inside a grouping is found once per use: it is reported once. One error
+ * per source position: the first (the statement grammar's, which runs first) explains
+ * the fault, and a later pass stumbling on the same bad argument would only repeat it.
  */
 export class DiagnosticSink {
   readonly all: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  private readonly errorAt = new Set<string>();
   /** The module being compiled; diagnostics reported meanwhile carry its name. */
   owner: string | undefined;
 
@@ -48,9 +51,11 @@ export class DiagnosticSink {
   }
 
   add(d: Diagnostic): void {
-    const key = `${d.loc.file}:${d.loc.line}:${d.loc.col}:${d.code}:${d.message}`;
-    if (this.seen.has(key)) return;
+    const at = `${d.loc.file}:${d.loc.line}:${d.loc.col}`;
+    const key = `${at}:${d.code}:${d.message}`;
+    if (this.seen.has(key) || (d.severity === 'error' && this.errorAt.has(at))) return;
     this.seen.add(key);
+    if (d.severity === 'error') this.errorAt.add(at);
     this.all.push(d.module === undefined && this.owner !== undefined ? { ...d, module: this.owner } : d);
   }
 
