@@ -145,7 +145,7 @@ class ApiModelBuilder {
       in: 'path',
       required: true,
       ...(p.source.description ? { description: p.source.description } : {}),
-      schema: typeSchema(p.source.type),
+      schema: typeSchema(p.source.type, p.source.module),
     }));
   }
 
@@ -225,7 +225,7 @@ class ApiModelBuilder {
       case 'operations':
         return readOnlySpec('List the RPC operations', 'Each operation the server supports, as an empty leaf (RFC 8040 3.3.2).', 'ietf-restconf:operations', {
           type: 'object',
-          properties: Object.fromEntries(this.module.rpcs.map((rpc) => [qualifiedName(rpc), typeSchema({ base: 'empty', name: 'empty' })])),
+          properties: Object.fromEntries(this.module.rpcs.map((rpc) => [qualifiedName(rpc), typeSchema({ base: 'empty', name: 'empty' }, this.module.name)])),
         });
       case 'operation':
         return this.operationSpec(t.node);

@@ -33,13 +33,15 @@ export class DataSchemas {
   constructor(private readonly schemaSet: SchemaSet) {}
 
   /**
-   * Schema of a value of type `t`. A type that is exactly a module-level typedef
-   * (not restricted further where used) becomes a `$ref` to that typedef's schema.
+   * Schema of a value of type `t` held by a leaf of `leafModule`. A type that is exactly a
+   * module-level typedef (not restricted further where used, and with the same unprefixed
+   * identities as in the typedef's own module) becomes a `$ref` to that typedef's schema.
    */
-  type(t: TypeIR): JsonSchema {
-    const inline = typeSchema(t, (m) => this.type(m));
-    const typedef = t.typedef && this.schemaSet.modules[t.typedef.module]?.typedefs.find((d) => d.name === t.typedef!.name);
-    if (!typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, (m) => this.type(m)))) return inline;
+  type(t: TypeIR, leafModule: string): JsonSchema {
+    const inline = typeSchema(t, leafModule, (m) => this.type(m, leafModule));
+    const owner = t.typedef?.module;
+    const typedef = owner && this.schemaSet.modules[owner]?.typedefs.find((d) => d.name === t.typedef!.name);
+    if (!owner || !typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, owner, (m) => this.type(m, owner)))) return inline;
     return this.named(typedef, `typedef/${t.typedef!.module}/${typedef.name}`, () => ({ ...inline, ...describe(typedef.description) }));
   }
 
@@ -122,7 +124,7 @@ export class DataSchemas {
         return {
           type: 'array',
           ...describe(node.description, unitsNote(node.units)),
-          items: this.type(node.type),
+          items: this.type(node.type, node.module),
           ...itemBounds(node),
           ...(node.default ? { default: node.default.map((d) => jsonValue(node.type, d)) } : {}),
         };
@@ -135,7 +137,7 @@ export class DataSchemas {
 
   private leaf(leaf: LeafNode): JsonSchema {
     return {
-      ...this.type(leaf.type),
+      ...this.type(leaf.type, leaf.module),
       ...describe(leaf.description, unitsNote(leaf.units)),
       ...(leaf.default !== undefined ? { default: jsonValue(leaf.type, leaf.default) } : {}),
     };

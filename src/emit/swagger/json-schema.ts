@@ -4,6 +4,7 @@
  * Schemas are built once in the OpenAPI 3.1 dialect (JSON Schema 2020-12 subset);
  * the Swagger 2.0 emitter downgrades them (see `swagger2-schema.ts`).
  */
+import { identityValueSpellings } from '../../ir/identity-values.js';
 import type { Interval, PatternIR, TypeIR } from '../../ir/types.js';
 
 export interface JsonSchema {
@@ -53,10 +54,11 @@ const INT64_PATTERN = '^[-+]?[0-9]+$';
 const UINT64_PATTERN = '^[+]?[0-9]+$';
 
 /**
- * The schema of a value of type `t` in RFC 7951 JSON. Union members and
- * leafref targets go through `nested`, which may name them instead.
+ * The schema of a value of type `t` in RFC 7951 JSON, held by a leaf of `leafModule`
+ * (which decides the identities that may go unprefixed). Union members and leafref
+ * targets go through `nested`, which may name them instead.
  */
-export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) => typeSchema(n)): JsonSchema {
+export function typeSchema(t: TypeIR, leafModule: string, nested: (t: TypeIR) => JsonSchema = (n) => typeSchema(n, leafModule)): JsonSchema {
   switch (t.base) {
     case 'boolean':
       return { type: 'boolean' };
@@ -86,7 +88,7 @@ export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) =>
       return { type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1 };
     case 'identityref': {
       const values = t.identityref?.values ?? [];
-      return values.length > 0 ? { type: 'string', enum: [...values] } : { type: 'string' };
+      return values.length > 0 ? { type: 'string', enum: identityValueSpellings(values, leafModule) } : { type: 'string' };
     }
     case 'instance-identifier':
       return { type: 'string' };

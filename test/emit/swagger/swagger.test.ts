@@ -206,9 +206,10 @@ describe('RFC 7951 value schemas', () => {
     expect(top.flag).toEqual({ type: 'array', items: { enum: [null] }, minItems: 1, maxItems: 1 });
   });
 
-  it('lists enumeration names and qualified identities, with typed defaults', () => {
+  it('lists enumeration names and identities in both RFC 7951 spellings, with typed defaults', () => {
     expect(top.color).toEqual({ type: 'string', enum: ['red', 'green'], default: 'green' });
-    expect(top.pet).toEqual({ type: 'string', enum: ['features:cat', 'features:dog'], default: 'features:dog' });
+    // The leaf and the identities are in one module: the unprefixed names are valid too.
+    expect(top.pet).toEqual({ type: 'string', enum: ['features:cat', 'cat', 'features:dog', 'dog'], default: 'features:dog' });
   });
 
   it('bounds integers by range hull and built-in limits; leafrefs take the target type', () => {
