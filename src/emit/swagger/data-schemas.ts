@@ -10,6 +10,7 @@
  * bodies and responses.
  */
 import type {
+  ChoiceNode,
   ContainerNode,
   DataNode,
   LeafListNode,
@@ -91,24 +92,34 @@ export class DataSchemas {
     return schemaRef(name);
   }
 
-  /** Properties of an object holding `children` (choices flattened: every case's members are listed). */
-  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required'> {
+  /**
+   * Properties of an object holding `children`: every case's members are listed, and each
+   * choice adds a `oneOf` that lets the members of at most one case be present.
+   */
+  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required' | 'oneOf' | 'allOf'> {
     const properties: Record<string, JsonSchema> = {};
-    const required: string[] = [];
+    const choices: JsonSchema[] = [];
+    const enforced = (node: SchemaNode, inChoice: boolean) => !inChoice && !(parentConfig && !node.config) && !node.when;
     const visit = (nodes: SchemaNode[], inChoice: boolean) => {
       for (const child of nodes) {
-        if (child.kind === 'choice') visit(child.cases, true);
-        else if (child.kind === 'case') visit(child.children, true);
+        if (child.kind === 'choice') {
+          const oneOf = choiceAlternatives(child, enforced(child, inChoice) && child.mandatory, parentConfig);
+          if (oneOf) choices.push({ oneOf });
+          visit(child.cases, true);
+        } else if (child.kind === 'case') visit(child.children, true);
         else if (isDataNode(child)) {
-          const readOnly = parentConfig && !child.config;
           const value = this.value(child);
-          properties[child.jsonName] = readOnly ? { ...value, readOnly: true } : value;
-          if (!inChoice && !readOnly && !child.when && isMandatory(child)) required.push(child.jsonName);
+          properties[child.jsonName] = parentConfig && !child.config ? { ...value, readOnly: true } : value;
         }
       }
     };
     visit(children, false);
-    return { properties, ...(required.length ? { required } : {}) };
+    const required = requiredMembers(children, parentConfig);
+    return {
+      properties,
+      ...(required.length ? { required } : {}),
+      ...(choices.length === 1 ? choices[0] : choices.length > 1 ? { allOf: choices } : {}),
+    };
   }
 
   /** The JSON value of a data node as an object member. */
@@ -172,6 +183,31 @@ export function dataChildren(nodes: SchemaNode[]): DataNode[] {
   return nodes.flatMap((n) =>
     n.kind === 'choice' ? dataChildren(n.cases) : n.kind === 'case' ? dataChildren(n.children) : isDataNode(n) ? [n] : [],
   );
+}
+
+/** Members that must be present among `nodes` (not looking into choices): mandatory, not read-only, unconditional. */
+function requiredMembers(nodes: SchemaNode[], parentConfig: boolean): string[] {
+  return nodes.filter((n): n is DataNode => isDataNode(n) && !(parentConfig && !n.config) && !n.when && isMandatory(n)).map((n) => n.jsonName);
+}
+
+/**
+ * RFC 7950 7.9: the members of at most one case of a choice may be present (of exactly
+ * one, for a mandatory choice). One alternative per case: some member of the case is
+ * present, its mandatory members are, and no member of another case is; plus, unless
+ * mandatory, one with no member of any case. The alternatives exclude each other, so
+ * `oneOf` fails exactly when two cases are mixed. Undefined when there is nothing to check.
+ */
+function choiceAlternatives(choice: ChoiceNode, mandatory: boolean, parentConfig: boolean): JsonSchema[] | undefined {
+  const cases = choice.cases
+    .map((c) => ({ members: dataChildren(c.children).map((n) => n.jsonName), required: requiredMembers(c.children, parentConfig) }))
+    .filter((c) => c.members.length > 0);
+  if (cases.length === 0 || (cases.length === 1 && !mandatory)) return undefined;
+  const anyPresent = (names: string[]): JsonSchema => ({ anyOf: names.map((n) => ({ required: [n] })) });
+  const alternatives = cases.map((c, i) => {
+    const others = cases.flatMap((o, j) => (j === i ? [] : o.members));
+    return { ...anyPresent(c.members), ...(c.required.length ? { required: c.required } : {}), ...(others.length ? { not: anyPresent(others) } : {}) };
+  });
+  return mandatory ? alternatives : [...alternatives, { not: anyPresent(cases.flatMap((c) => c.members)) }];
 }
 
 function isMandatory(node: DataNode): boolean {

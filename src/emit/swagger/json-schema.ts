@@ -29,6 +29,7 @@ export interface JsonSchema {
   readOnly?: boolean;
   allOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   not?: JsonSchema;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Downgrade of the model's OpenAPI 3.1 schemas to Swagger 2.0, which has no
- * `anyOf`, `not` or `null` type and ignores `$ref` siblings: unions become
+ * `anyOf`, `oneOf`, `not` or `null` type and ignores `$ref` siblings: unions become
  * their members' common JSON type (unconstrained when members differ),
- * inverted patterns are dropped, a `$ref` with siblings moves into `allOf`.
+ * inverted patterns and choice exclusivity are dropped, a `$ref` with siblings
+ * moves into `allOf`.
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import { SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
@@ -40,10 +41,12 @@ export class Swagger2Schemas {
           out.properties = mapValues(value as Record<string, JsonSchema>, (s) => this.schema(s));
           break;
         case 'allOf': {
-          const kept = (value as JsonSchema[]).filter((s) => !s.not).map((s) => this.schema(s));
+          const kept = (value as JsonSchema[]).filter((s) => !s.not && !s.oneOf).map((s) => this.schema(s));
           if (kept.length) out.allOf = kept;
           break;
         }
+        case 'oneOf':
+          break;
         default:
           out[key] = value;
       }
