@@ -21,6 +21,7 @@ import type {
   SchemaSet,
   TypeIR,
 } from '../../ir/types.js';
+import { exampleValue } from './examples.js';
 import { jsonValue, schemaRef, typeSchema, type JsonSchema } from './json-schema.js';
 
 export const RESTCONF_DATA = 'ietf-restconf:data';
@@ -138,6 +139,7 @@ export class DataSchemas {
           items: this.type(node.type, node.module),
           ...itemBounds(node),
           ...(node.default ? { default: node.default.map((d) => jsonValue(node.type, d)) } : {}),
+          ...this.leafListExample(node),
         };
       case 'anydata':
         return { type: 'object', ...describe(node.description) };
@@ -147,11 +149,21 @@ export class DataSchemas {
   }
 
   private leaf(leaf: LeafNode): JsonSchema {
+    const type = this.type(leaf.type, leaf.module);
     return {
-      ...this.type(leaf.type, leaf.module),
-      ...describe(leaf.description, unitsNote(leaf.units)),
+      ...type,
+      // The type's own note (union members, a range) follows the leaf's description.
+      ...describe(leaf.description, type.$ref ? undefined : type.description, unitsNote(leaf.units)),
       ...(leaf.default !== undefined ? { default: jsonValue(leaf.type, leaf.default) } : {}),
+      ...definedExample(exampleValue(leaf.type, leaf.module, leaf.default)),
     };
+  }
+
+  /** The defaults, else one example value where a single entry is allowed. */
+  private leafListExample(node: LeafListNode): Pick<JsonSchema, 'example'> {
+    if (node.default) return { example: node.default.map((d) => jsonValue(node.type, d)) };
+    const value = exampleValue(node.type, node.module, undefined);
+    return node.minElements <= 1 ? definedExample(value === undefined ? undefined : [value]) : {};
   }
 
   /**
@@ -230,6 +242,10 @@ function itemBounds(node: ListNode | LeafListNode): Pick<JsonSchema, 'minItems' 
     ...(node.minElements > 0 ? { minItems: node.minElements } : {}),
     ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}),
   };
+}
+
+function definedExample(value: unknown): Pick<JsonSchema, 'example'> {
+  return value === undefined ? {} : { example: value };
 }
 
 function describe(...parts: (string | undefined)[]): Pick<JsonSchema, 'description'> {

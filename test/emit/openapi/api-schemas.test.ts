@@ -95,3 +95,52 @@ describe('POST bodies', () => {
     expect(Object.keys(schema.properties!)).toEqual(['shapes:label']);
   });
 });
+
+describe('OpenAPI 3.1: ranges', () => {
+  it('matches a decimal64 range exactly with a pattern', () => {
+    for (const gap of ['0', '0.0', '1.5', '2', '2.0', '+0.7']) expect(boxAccepted({ gap }), gap).toBe(true);
+    for (const gap of ['2.1', '-0.1', '3', '10', '1.55']) expect(boxAccepted({ gap }), gap).toBe(false);
+  });
+
+  it('matches multi-interval decimal64 and 64-bit integer ranges exactly', () => {
+    for (const offset of ['-1.5', '-0.25', '-1', '7.125', '8', '100.000']) expect(boxAccepted({ offset }), offset).toBe(true);
+    for (const offset of ['-1.501', '-0.2', '0', '7.124', '100.001']) expect(boxAccepted({ offset }), offset).toBe(false);
+    for (const big of ['-1000', '-10', '5', '9223372036854775807']) expect(boxAccepted({ big }), big).toBe(true);
+    for (const big of ['-1001', '-9', '0', '4', '9223372036854775808']) expect(boxAccepted({ big }), big).toBe(false);
+    expect(boxAccepted({ huge: '18446744073709551615' })).toBe(true);
+    expect(boxAccepted({ huge: '9' })).toBe(false);
+  });
+
+  it('lists the intervals of a multi-interval range or length in anyOf', () => {
+    for (const level of [-5, 5, 10, 20]) expect(boxAccepted({ level }), String(level)).toBe(true);
+    for (const level of [-6, 6, 9, 21]) expect(boxAccepted({ level }), String(level)).toBe(false);
+    for (const code of ['Ab', 'Abcd', 'Abcdef']) expect(boxAccepted({ code }), code).toBe(true);
+    for (const code of ['Abc', 'A', 'Abcdefg']) expect(boxAccepted({ code }), code).toBe(false);
+  });
+});
+
+describe('Swagger 2.0: unions', () => {
+  it('take the widest member type, with x-yang-type and the member types in the description', () => {
+    const swagger = emitSwagger(shapes, 'shapes', options()) as OpenAPIV2.Document;
+    expect(swagger.definitions!['shapes.box']!.properties!.mixed).toMatchObject({
+      type: 'string',
+      'x-yang-type': 'union',
+      description: 'Union of: uint8, string',
+    });
+  });
+});
+
+describe('examples', () => {
+  it('give every leaf an example its own schema accepts: default, first enum, pattern, range', () => {
+    const props = (doc.components!.schemas!['shapes.box'] as OpenAPIV3_1.SchemaObject).properties as Record<string, OpenAPIV3_1.SchemaObject>;
+    expect(props.answer!.example).toBe(42);
+    expect(props.gap!.example).toBe('0');
+    expect(props.offset!.example).toBe('-1.5');
+    expect(props.code!.example).toMatch(/^[A-Z][a-z0-9]*$/);
+    const validate = requestBodyValidator(doc, BOX, 'put');
+    const box = Object.fromEntries(Object.entries(props).filter(([, s]) => 'example' in s).map(([name, s]) => [name, s.example]));
+    // One member per choice case: drop the other cases' members.
+    const { socket: _socket, pipe: _pipe, large: _large, ...oneCaseEach } = box;
+    expect(validate({ 'shapes:box': oneCaseEach }), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
