@@ -37,6 +37,7 @@ const SHAPES_YANG = `module shapes {
     leaf code { type string { length "2 | 4 .. 6"; pattern "[A-Z][a-z0-9]*"; } }
     leaf mixed { type union { type uint8; type string { pattern "[a-z]+"; } } }
     leaf answer { type uint8; default "42"; }
+    leaf precise { type decimal64 { fraction-digits 18; range "-9.123456789012345678 .. 9.123456789012345678"; } }
     list item {
       key "id";
       leaf id { type uint32; }
@@ -109,6 +110,15 @@ describe('OpenAPI 3.1: ranges', () => {
     for (const big of ['-1001', '-9', '0', '4', '9223372036854775808']) expect(boxAccepted({ big }), big).toBe(false);
     expect(boxAccepted({ huge: '18446744073709551615' })).toBe(true);
     expect(boxAccepted({ huge: '9' })).toBe(false);
+  });
+
+  it('states a range whose exact pattern would be too long in the description and x-yang-range', () => {
+    const props = (doc.components!.schemas!['shapes.box'] as OpenAPIV3_1.SchemaObject).properties as Record<string, OpenAPIV3_1.SchemaObject>;
+    expect(props.precise).toMatchObject({
+      pattern: '^[-+]?[0-9]+(\\.[0-9]{1,18})?$',
+      description: 'Range: -9.123456789012345678..9.123456789012345678',
+      'x-yang-range': '-9.123456789012345678..9.123456789012345678',
+    });
   });
 
   it('lists the intervals of a multi-interval range or length in anyOf', () => {
