@@ -2,10 +2,11 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerBuildCommand } from './commands/build.js';
-import { registerCheckCommands } from './commands/check.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerServerCommand } from './commands/server.js';
-import { registerSwaggerCommands } from './commands/swagger.js';
+import { attachBooleanFlagValues, registerSwaggerCommands } from './commands/swagger.js';
+import { registerTreeCommand } from './commands/tree.js';
 import { registerTypesCommand } from './commands/types.js';
 import { CliError, UsageError } from './options.js';
 
@@ -23,7 +24,8 @@ const program = new Command('yangkit')
   .showHelpAfterError()
   .addOption(new Option('--debug', 'show stack traces of internal errors').hideHelp());
 
-registerCheckCommands(program);
+registerCheckCommand(program);
+registerTreeCommand(program);
 registerSwaggerCommands(program);
 registerTypesCommand(program);
 registerServeCommand(program);
@@ -31,7 +33,7 @@ registerServerCommand(program);
 registerBuildCommand(program);
 
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(attachBooleanFlagValues(process.argv));
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`yangkit: error: ${message}\n`);

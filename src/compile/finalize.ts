@@ -11,8 +11,10 @@ interface Parent {
   path: string;
   schemaPath: string;
   config: boolean;
-  /** Inside an rpc, action or notification, where config does not apply. */
+  /** Inside an rpc, action or notification (or a yang-data document), where config does not apply. */
   inOperation: boolean;
+  /** Inside yang-data or a structure: config does not apply, yet writing it is no mistake (pyang shows it). */
+  inDocument?: boolean;
   node?: SchemaNode;
 }
 
@@ -26,7 +28,7 @@ export function finalizeModule(c: Compilation, mod: ModCtx): void {
   finalizeNodes(c, mod.ir.data, top);
   finalizeNodes(c, mod.ir.rpcs, top);
   finalizeNodes(c, mod.ir.notifications, { ...top, inOperation: true });
-  for (const doc of mod.ir.yangData ?? []) finalizeNodes(c, doc.nodes, { ...top, config: false, inOperation: true });
+  for (const doc of mod.ir.yangData ?? []) finalizeNodes(c, doc.nodes, { ...top, config: false, inOperation: true, inDocument: true });
 }
 
 function finalizeNodes(c: Compilation, nodes: SchemaNode[], parent: Parent): void {
@@ -46,7 +48,7 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
   n.config = inOperation ? false : (explicit ?? parent.config);
   checkOperationPlace(c, n);
   noteConditions(c, n);
-  if (parent.inOperation && explicit !== undefined) checkConfigIgnored(c, n);
+  if (parent.inOperation && !parent.inDocument && explicit !== undefined) checkConfigIgnored(c, n);
   const isData = n.kind !== 'choice' && n.kind !== 'case';
   n.path = isData ? `${parent.path}/${n.jsonName}` : parent.path;
   const below: Parent = {
@@ -55,6 +57,7 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     schemaPath: n.schemaPath,
     config: n.config,
     inOperation,
+    inDocument: parent.inDocument,
     node: n,
   };
   if (n.kind === 'rpc' || n.kind === 'action') {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS } from '../corpus/paths.js';
+import { CORPUS, REFERENCE } from '../corpus/paths.js';
 import { compileSources, mod } from '../compile/helpers.js';
 import { ROOT, yangkit } from './run.js';
 
@@ -48,12 +48,30 @@ describe('yangkit tree', () => {
     expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
   });
 
-  it('shows augmenting modules with their prefix and config false as ro', () => {
+  it('shows augmenting modules with their prefix and config false as ro, in place when both are printed (as pyang)', () => {
     const r = yangkit('tree', '-p', CORPUS, join(CORPUS, 'ietf/ietf-interfaces@2018-02-20.yang'), join(CORPUS, 'ietf/ietf-ip@2018-02-22.yang'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('  +--rw interfaces\n  |  +--rw interface* [name]\n');
     expect(r.stdout).toContain('  |     +--rw ip:ipv4!\n');
-    expect(r.stdout).toContain('  augment /if:interfaces/if:interface:\n');
+    expect(r.stdout).not.toContain('augment /if:interfaces');
     expect(r.stdout).toMatch(/\+--ro oper-status {2,}enumeration/);
+  });
+
+  it.each([
+    ['example-jukebox.depth3.tree', 'examples/example-jukebox.yang', ['--tree-depth', '3']],
+    ['example-jukebox.path-library.tree', 'examples/example-jukebox.yang', ['--tree-path=/jukebox/library']],
+    ['ietf-interfaces.line60.tree', 'ietf/ietf-interfaces@2018-02-20.yang', ['--tree-line-length=60']],
+    ['ietf-netconf-acm.modname.tree', 'ietf/ietf-netconf-acm@2018-02-14.yang', ['--tree-module-name-prefix']],
+    ['ietf-yang-patch.yang-data.tree', 'ietf/ietf-yang-patch@2017-02-22.yang', ['--tree-print-yang-data']],
+  ])('passes pyang tree options through: %s', (reference, module, flags) => {
+    const r = yangkit('tree', '-p', CORPUS, ...flags, join(CORPUS, module));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(join(REFERENCE, 'pyang-tree-options', reference), 'utf8'));
+  });
+
+  it('refuses a tree depth that is not a number', () => {
+    const r = yangkit('tree', '--tree-depth', 'deep', JUKEBOX);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--tree-depth expects a non-negative integer');
   });
 });

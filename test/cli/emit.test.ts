@@ -23,6 +23,30 @@ describe('yangkit swagger / openapi', () => {
     await SwaggerParser.validate(structuredClone(doc));
   });
 
+  it('runs the comprehensive yanger command of the NSO documentation, with boolean flag values and head/options', async () => {
+    // prettier-ignore
+    const r = yangkit('swagger', '-p', CORPUS, JUKEBOX,
+      '--swagger-host', '127.0.0.1:8080', '--swagger-basepath', '/restconf', '--swagger-version', 'My swagger version 1.0.0.1',
+      '--swagger-tag-mode', 'all', '--swagger-terms', 'http://my-terms.example.com', '--swagger-contact-name', 'my contact name',
+      '--swagger-contact-url', 'http://my-contact-url.example.com', '--swagger-contact-email', 'my-contact-email@example.com',
+      '--swagger-license-name', 'my license name', '--swagger-license-url', 'http://my-license-url.example.com',
+      '--swagger-top-resource', 'all', '--swagger-omit-query-params', 'false', '--swagger-omit-body-params', 'false',
+      '--swagger-omit-form-params', 'false', '--swagger-omit-header-params', 'false', '--swagger-omit-path-params', 'false',
+      '--swagger-omit-standard-statuses', 'false', '--swagger-methods', 'post, get, patch, put, delete, head, options',
+      '--swagger-int64-as-string');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.info).toMatchObject({ version: 'My swagger version 1.0.0.1', license: { name: 'my license name' } });
+    await SwaggerParser.validate(structuredClone(doc));
+  });
+
+  it('takes a bare boolean flag as true without swallowing the module after it', () => {
+    const r = yangkit('swagger', '-p', CORPUS, '--swagger-omit-body-params', JUKEBOX);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('"in": "body"');
+  });
+
   it('writes OpenAPI 3.1 as YAML when the output ends in .yaml', async () => {
     const file = join(out(), 'jukebox.yaml');
     const r = yangkit('openapi', '-p', CORPUS, JUKEBOX, '-o', file);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,4 +24,15 @@ export function searchPathsFor(file: string): string[] {
 /** Every module the corpus test compiles: all of OpenConfig's release models and the IETF RFC modules. */
 export function corpusModules(): string[] {
   return [...yangFiles(join(CORPUS, 'openconfig/release/models')), ...yangFiles(join(CORPUS, 'ietf'))];
+}
+
+/** `../shared/reference` beside the repository: other tools' outputs on corpus modules. */
+export const REFERENCE = resolve(CORPUS, '../reference');
+
+/** The rows of a reference folder's MANIFEST.tsv, split on tabs. */
+export function referenceManifest(folder: string): string[][] {
+  return readFileSync(join(REFERENCE, folder, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'));
 }

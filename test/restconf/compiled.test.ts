@@ -41,6 +41,15 @@ describe('compiled example-jukebox', () => {
     expect((await s.get(album)).status).toBe(404);
   });
 
+  it('accepts an identity of the leaf\'s module without its prefix (RFC 7951 6.8), stored qualified', async () => {
+    await s.send('POST', '/restconf/data', { body: { 'example-jukebox:jukebox': {} } });
+    const album = `${LIBRARY}/artist=Miles%20Davis/album=Kind%20of%20Blue`;
+    const put = await s.send('PUT', album, { body: { 'example-jukebox:album': [{ name: 'Kind of Blue', genre: 'jazz' }] } });
+    expect(put.status).toBe(201);
+    expect((await s.get(`${album}/genre`)).json()).toEqual({ 'example-jukebox:genre': 'example-jukebox:jazz' });
+    expect((await s.send('PUT', `${album}/genre`, { body: { 'example-jukebox:genre': 'polka' } })).status).toBe(400);
+  });
+
   it('invokes the play rpc and checks its mandatory input', async () => {
     const ok = await s.send('POST', '/restconf/operations/example-jukebox:play', { body: { 'example-jukebox:input': { playlist: 'Foo-One', 'song-number': 1 } } });
     expect(ok.status).toBe(204);

@@ -33,7 +33,7 @@ function register(program: Command, name: string, title: string, emit: Emitter):
     .argument('[augmenting...]', 'modules that augment or deviate it, to include')
     .option('-o, --output <file>', 'output file; .json, .yaml or .yml (default: JSON on stdout)');
   for (const def of swaggerOptionDefinitions) {
-    const value = def.kind === 'boolean' ? '' : def.kind === 'choice' ? ` <${def.choices!.join('|')}>` : ' <value>';
+    const value = def.kind === 'boolean' ? ' [true|false]' : def.kind === 'choice' ? ` <${def.choices!.join('|')}>` : ' <value>';
     const option = new Option(`${def.flag}${value}`, def.description);
     if (def.kind === 'choice') option.choices(def.choices!);
     cmd.addOption(option);
@@ -46,6 +46,29 @@ function register(program: Command, name: string, title: string, emit: Emitter):
     if (flags.output) writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
     else process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   });
+}
+
+const BOOLEAN_FLAGS = new Set(swaggerOptionDefinitions.filter((d) => d.kind === 'boolean').map((d) => d.flag));
+
+/**
+ * yanger's boolean flags take an optional `true`/`false` (`--swagger-omit-body-params false`).
+ * Each is rewritten to `--flag=value` before parsing, so that a bare flag never takes the
+ * next argument (a module file) as its value.
+ */
+export function attachBooleanFlagValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!BOOLEAN_FLAGS.has(arg)) {
+      out.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    const explicit = next === 'true' || next === 'false';
+    out.push(`${arg}=${explicit ? next : 'true'}`);
+    if (explicit) i++;
+  }
+  return out;
 }
 
 function parseOptions(flags: DocumentFlags): SwaggerOptions {

@@ -113,7 +113,7 @@ class ApiModelBuilder {
   build(): ApiModel {
     const { module, opts } = this;
     const resources = collectResources(module, opts.topResource, opts.maxDepth).filter(
-      (r) => opts.pathFilter === undefined || r.path.startsWith(opts.pathFilter),
+      (r) => (opts.pathFilter === undefined || r.path.startsWith(opts.pathFilter)) && (!opts.onlyActions || isAction(r)),
     );
     const paths = resources
       .map((r) => ({ path: r.path, parameters: this.pathParameters(r), operations: this.operations(r) }))
@@ -145,7 +145,7 @@ class ApiModelBuilder {
       in: 'path',
       required: true,
       ...(p.source.description ? { description: p.source.description } : {}),
-      schema: typeSchema(p.source.type),
+      schema: typeSchema(p.source.type, p.source.module),
     }));
   }
 
@@ -170,8 +170,7 @@ class ApiModelBuilder {
       }
       case 'data': {
         if (!t.node.config) return ['get'];
-        const canCreateChild = (t.node.kind === 'container' || t.node.kind === 'list') && dataChildren(t.node.children).some((c) => c.config);
-        return HTTP_METHODS.filter((m) => m !== 'post' || canCreateChild);
+        return HTTP_METHODS.filter((m) => m !== 'post' || creatableChildren(t.node).length > 0);
       }
     }
   }
@@ -225,7 +224,7 @@ class ApiModelBuilder {
       case 'operations':
         return readOnlySpec('List the RPC operations', 'Each operation the server supports, as an empty leaf (RFC 8040 3.3.2).', 'ietf-restconf:operations', {
           type: 'object',
-          properties: Object.fromEntries(this.module.rpcs.map((rpc) => [qualifiedName(rpc), typeSchema({ base: 'empty', name: 'empty' })])),
+          properties: Object.fromEntries(this.module.rpcs.map((rpc) => [qualifiedName(rpc), typeSchema({ base: 'empty', name: 'empty' }, this.module.name)])),
         });
       case 'operation':
         return this.operationSpec(t.node);
@@ -233,7 +232,7 @@ class ApiModelBuilder {
         return this.dataSpec(method, 'the datastore', 'The combined configuration and state data resources (RFC 8040 3.3.1).', {
           member: RESTCONF_DATA,
           value: () => this.data.datastore(t.nodes),
-          children: t.nodes,
+          creatable: createChoices(t.nodes),
           bodyName: 'data',
           orderedByUser: false,
         });
@@ -241,7 +240,7 @@ class ApiModelBuilder {
         return this.dataSpec(method, `${t.node.kind} ${qualifiedName(t.node)}`, t.node.description, {
           member: qualifiedName(t.node),
           value: () => this.data.resourceValue(t.node),
-          children: t.node.kind === 'container' || t.node.kind === 'list' ? t.node.children : [],
+          creatable: creatableChildren(t.node),
           bodyName: t.node.name,
           orderedByUser: (t.node.kind === 'list' || t.node.kind === 'leaf-list') && t.node.orderedBy === 'user',
         });
@@ -263,7 +262,7 @@ class ApiModelBuilder {
           errors: READ_ERRORS,
         };
       case 'post': {
-        const created = createChoices(target.children);
+        const created = target.creatable;
         return {
           ...common,
           summary: `Create a child resource of ${label}`,
@@ -366,7 +365,7 @@ interface DataTarget {
   member: string;
   value: () => JsonSchema;
   /** Children a POST may create. */
-  children: SchemaNode[];
+  creatable: DataNode[];
   bodyName: string;
   /** PUT on an entry of an ordered-by user list or leaf-list may say where it goes. */
   orderedByUser: boolean;
@@ -383,12 +382,22 @@ function readOnlySpec(summary: string, description: string, member: string, valu
   };
 }
 
+function isAction(r: Resource): boolean {
+  return r.target.kind === 'operation' && r.target.node.kind === 'action';
+}
+
 function isOutdated(r: Resource): boolean {
   return (r.target.kind === 'data' || r.target.kind === 'operation') && r.target.node.status !== 'current';
 }
 
 function createChoices(children: SchemaNode[]): DataNode[] {
   return dataChildren(children).filter((c) => c.config);
+}
+
+/** What a POST on a data resource may create: its config children, but not a list entry's own keys (they name the entry). */
+function creatableChildren(node: DataNode): DataNode[] {
+  if (node.kind !== 'container' && node.kind !== 'list') return [];
+  return createChoices(node.children).filter((c) => !(c.kind === 'leaf' && c.isKey));
 }
 
 function isOrderedByUser(node: DataNode): boolean {

@@ -10,6 +10,7 @@
  * bodies and responses.
  */
 import type {
+  ChoiceNode,
   ContainerNode,
   DataNode,
   LeafListNode,
@@ -20,6 +21,7 @@ import type {
   SchemaSet,
   TypeIR,
 } from '../../ir/types.js';
+import { exampleValue } from './examples.js';
 import { jsonValue, schemaRef, typeSchema, type JsonSchema } from './json-schema.js';
 
 export const RESTCONF_DATA = 'ietf-restconf:data';
@@ -33,13 +35,15 @@ export class DataSchemas {
   constructor(private readonly schemaSet: SchemaSet) {}
 
   /**
-   * Schema of a value of type `t`. A type that is exactly a module-level typedef
-   * (not restricted further where used) becomes a `$ref` to that typedef's schema.
+   * Schema of a value of type `t` held by a leaf of `leafModule`. A type that is exactly a
+   * module-level typedef (not restricted further where used, and with the same unprefixed
+   * identities as in the typedef's own module) becomes a `$ref` to that typedef's schema.
    */
-  type(t: TypeIR): JsonSchema {
-    const inline = typeSchema(t, (m) => this.type(m));
-    const typedef = t.typedef && this.schemaSet.modules[t.typedef.module]?.typedefs.find((d) => d.name === t.typedef!.name);
-    if (!typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, (m) => this.type(m)))) return inline;
+  type(t: TypeIR, leafModule: string): JsonSchema {
+    const inline = typeSchema(t, leafModule, (m) => this.type(m, leafModule));
+    const owner = t.typedef?.module;
+    const typedef = owner && this.schemaSet.modules[owner]?.typedefs.find((d) => d.name === t.typedef!.name);
+    if (!owner || !typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, owner, (m) => this.type(m, owner)))) return inline;
     return this.named(typedef, `typedef/${t.typedef!.module}/${typedef.name}`, () => ({ ...inline, ...describe(typedef.description) }));
   }
 
@@ -89,24 +93,34 @@ export class DataSchemas {
     return schemaRef(name);
   }
 
-  /** Properties of an object holding `children` (choices flattened: every case's members are listed). */
-  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required'> {
+  /**
+   * Properties of an object holding `children`: every case's members are listed, and each
+   * choice adds a `oneOf` that lets the members of at most one case be present.
+   */
+  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required' | 'oneOf' | 'allOf'> {
     const properties: Record<string, JsonSchema> = {};
-    const required: string[] = [];
+    const choices: JsonSchema[] = [];
+    const enforced = (node: SchemaNode, inChoice: boolean) => !inChoice && !(parentConfig && !node.config) && !node.when;
     const visit = (nodes: SchemaNode[], inChoice: boolean) => {
       for (const child of nodes) {
-        if (child.kind === 'choice') visit(child.cases, true);
-        else if (child.kind === 'case') visit(child.children, true);
+        if (child.kind === 'choice') {
+          const oneOf = choiceAlternatives(child, enforced(child, inChoice) && child.mandatory, parentConfig);
+          if (oneOf) choices.push({ oneOf });
+          visit(child.cases, true);
+        } else if (child.kind === 'case') visit(child.children, true);
         else if (isDataNode(child)) {
-          const readOnly = parentConfig && !child.config;
           const value = this.value(child);
-          properties[child.jsonName] = readOnly ? { ...value, readOnly: true } : value;
-          if (!inChoice && !readOnly && !child.when && isMandatory(child)) required.push(child.jsonName);
+          properties[child.jsonName] = parentConfig && !child.config ? { ...value, readOnly: true } : value;
         }
       }
     };
     visit(children, false);
-    return { properties, ...(required.length ? { required } : {}) };
+    const required = requiredMembers(children, parentConfig);
+    return {
+      properties,
+      ...(required.length ? { required } : {}),
+      ...(choices.length === 1 ? choices[0] : choices.length > 1 ? { allOf: choices } : {}),
+    };
   }
 
   /** The JSON value of a data node as an object member. */
@@ -122,9 +136,10 @@ export class DataSchemas {
         return {
           type: 'array',
           ...describe(node.description, unitsNote(node.units)),
-          items: this.type(node.type),
+          items: this.type(node.type, node.module),
           ...itemBounds(node),
           ...(node.default ? { default: node.default.map((d) => jsonValue(node.type, d)) } : {}),
+          ...this.leafListExample(node),
         };
       case 'anydata':
         return { type: 'object', ...describe(node.description) };
@@ -134,11 +149,21 @@ export class DataSchemas {
   }
 
   private leaf(leaf: LeafNode): JsonSchema {
+    const type = this.type(leaf.type, leaf.module);
     return {
-      ...this.type(leaf.type),
-      ...describe(leaf.description, unitsNote(leaf.units)),
+      ...type,
+      // The type's own note (union members, a range) follows the leaf's description.
+      ...describe(leaf.description, type.$ref ? undefined : type.description, unitsNote(leaf.units)),
       ...(leaf.default !== undefined ? { default: jsonValue(leaf.type, leaf.default) } : {}),
+      ...definedExample(exampleValue(leaf.type, leaf.module, leaf.default)),
     };
+  }
+
+  /** The defaults, else one example value where a single entry is allowed. */
+  private leafListExample(node: LeafListNode): Pick<JsonSchema, 'example'> {
+    if (node.default) return { example: node.default.map((d) => jsonValue(node.type, d)) };
+    const value = exampleValue(node.type, node.module, undefined);
+    return node.minElements <= 1 ? definedExample(value === undefined ? undefined : [value]) : {};
   }
 
   /**
@@ -172,6 +197,31 @@ export function dataChildren(nodes: SchemaNode[]): DataNode[] {
   );
 }
 
+/** Members that must be present among `nodes` (not looking into choices): mandatory, not read-only, unconditional. */
+function requiredMembers(nodes: SchemaNode[], parentConfig: boolean): string[] {
+  return nodes.filter((n): n is DataNode => isDataNode(n) && !(parentConfig && !n.config) && !n.when && isMandatory(n)).map((n) => n.jsonName);
+}
+
+/**
+ * RFC 7950 7.9: the members of at most one case of a choice may be present (of exactly
+ * one, for a mandatory choice). One alternative per case: some member of the case is
+ * present, its mandatory members are, and no member of another case is; plus, unless
+ * mandatory, one with no member of any case. The alternatives exclude each other, so
+ * `oneOf` fails exactly when two cases are mixed. Undefined when there is nothing to check.
+ */
+function choiceAlternatives(choice: ChoiceNode, mandatory: boolean, parentConfig: boolean): JsonSchema[] | undefined {
+  const cases = choice.cases
+    .map((c) => ({ members: dataChildren(c.children).map((n) => n.jsonName), required: requiredMembers(c.children, parentConfig) }))
+    .filter((c) => c.members.length > 0);
+  if (cases.length === 0 || (cases.length === 1 && !mandatory)) return undefined;
+  const anyPresent = (names: string[]): JsonSchema => ({ anyOf: names.map((n) => ({ required: [n] })) });
+  const alternatives = cases.map((c, i) => {
+    const others = cases.flatMap((o, j) => (j === i ? [] : o.members));
+    return { ...anyPresent(c.members), ...(c.required.length ? { required: c.required } : {}), ...(others.length ? { not: anyPresent(others) } : {}) };
+  });
+  return mandatory ? alternatives : [...alternatives, { not: anyPresent(cases.flatMap((c) => c.members)) }];
+}
+
 function isMandatory(node: DataNode): boolean {
   switch (node.kind) {
     case 'leaf':
@@ -192,6 +242,10 @@ function itemBounds(node: ListNode | LeafListNode): Pick<JsonSchema, 'minItems' 
     ...(node.minElements > 0 ? { minItems: node.minElements } : {}),
     ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}),
   };
+}
+
+function definedExample(value: unknown): Pick<JsonSchema, 'example'> {
+  return value === undefined ? {} : { example: value };
 }
 
 function describe(...parts: (string | undefined)[]): Pick<JsonSchema, 'description'> {

@@ -4,7 +4,10 @@
  * Schemas are built once in the OpenAPI 3.1 dialect (JSON Schema 2020-12 subset);
  * the Swagger 2.0 emitter downgrades them (see `swagger2-schema.ts`).
  */
+import { identityValueSpellings } from '../../ir/identity-values.js';
 import type { Interval, PatternIR, TypeIR } from '../../ir/types.js';
+import { formatIntervals, restrictedRange } from '../types/restrictions.js';
+import { rangePattern } from './range-pattern.js';
 
 export interface JsonSchema {
   $ref?: string;
@@ -13,6 +16,7 @@ export interface JsonSchema {
   description?: string;
   enum?: (string | null)[];
   default?: unknown;
+  example?: unknown;
   pattern?: string;
   minLength?: number;
   maxLength?: number;
@@ -28,7 +32,12 @@ export interface JsonSchema {
   readOnly?: boolean;
   allOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   not?: JsonSchema;
+  /** A YANG range no JSON Schema keyword states (see `stringRangeSchema`), e.g. `1..10 | 20..max`. */
+  'x-yang-range'?: string;
+  /** Set on unions, whose `anyOf` lists member types (other `anyOf`s list intervals of one type). */
+  'x-yang-type'?: 'union';
 }
 
 /** Where named schemas live in the neutral model; Swagger 2 rewrites the prefix to `#/definitions/`. */
@@ -51,12 +60,15 @@ const NUMBER_BOUNDS: Partial<Record<TypeIR['base'], [number, number]>> = {
 /** RFC 7951 6.1: 64-bit integers and decimal64 are JSON strings, so the lexical form is matched instead. */
 const INT64_PATTERN = '^[-+]?[0-9]+$';
 const UINT64_PATTERN = '^[+]?[0-9]+$';
+/** Longer exact range patterns are replaced by a note: tools choke on them and people cannot read them. */
+const MAX_RANGE_PATTERN_LENGTH = 2000;
 
 /**
- * The schema of a value of type `t` in RFC 7951 JSON. Union members and
- * leafref targets go through `nested`, which may name them instead.
+ * The schema of a value of type `t` in RFC 7951 JSON, held by a leaf of `leafModule`
+ * (which decides the identities that may go unprefixed). Union members and leafref
+ * targets go through `nested`, which may name them instead.
  */
-export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) => typeSchema(n)): JsonSchema {
+export function typeSchema(t: TypeIR, leafModule: string, nested: (t: TypeIR) => JsonSchema = (n) => typeSchema(n, leafModule)): JsonSchema {
   switch (t.base) {
     case 'boolean':
       return { type: 'boolean' };
@@ -68,11 +80,13 @@ export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) =>
     case 'uint32':
       return integerSchema(t);
     case 'int64':
-      return { type: 'string', pattern: INT64_PATTERN };
+      return stringRangeSchema(t, 0, INT64_PATTERN);
     case 'uint64':
-      return { type: 'string', pattern: UINT64_PATTERN };
-    case 'decimal64':
-      return { type: 'string', pattern: `^[-+]?[0-9]+(\\.[0-9]{1,${t.fractionDigits ?? 18}})?$` };
+      return stringRangeSchema(t, 0, UINT64_PATTERN);
+    case 'decimal64': {
+      const digits = t.fractionDigits ?? 18;
+      return stringRangeSchema(t, digits, `^[-+]?[0-9]+(\\.[0-9]{1,${digits}})?$`);
+    }
     case 'string':
       return withPatterns({ type: 'string', ...lengthBounds(t.length) }, t.patterns);
     case 'enumeration':
@@ -86,33 +100,51 @@ export function typeSchema(t: TypeIR, nested: (t: TypeIR) => JsonSchema = (n) =>
       return { type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1 };
     case 'identityref': {
       const values = t.identityref?.values ?? [];
-      return values.length > 0 ? { type: 'string', enum: [...values] } : { type: 'string' };
+      return values.length > 0 ? { type: 'string', enum: identityValueSpellings(values, leafModule) } : { type: 'string' };
     }
     case 'instance-identifier':
       return { type: 'string' };
     case 'leafref':
       return t.leafref?.type ? nested(t.leafref.type) : { type: 'string' };
-    case 'union':
-      return unionSchema((t.union ?? []).map(nested));
+    case 'union': {
+      const members = t.union ?? [];
+      return { ...unionSchema(members.map(nested)), 'x-yang-type': 'union', description: `Union of: ${members.map((m) => m.name).join(', ')}` };
+    }
   }
 }
 
+/** The hull of several intervals in `minimum`/`maximum` (what Swagger 2.0 keeps), each interval in `anyOf`. */
 function integerSchema(t: TypeIR): JsonSchema {
   const [lo, hi] = NUMBER_BOUNDS[t.base]!;
-  // Several intervals collapse to their hull: a little looser than YANG, never stricter.
   const minimum = t.range?.length ? Math.min(...t.range.map((i) => Number(i.min))) : lo;
   const maximum = t.range?.length ? Math.max(...t.range.map((i) => Number(i.max))) : hi;
-  return { type: 'integer', format: t.base === 'uint32' ? 'int64' : 'int32', minimum, maximum };
+  const intervals = t.range && t.range.length > 1 ? { anyOf: t.range.map((i) => ({ minimum: Number(i.min), maximum: Number(i.max) })) } : {};
+  return { type: 'integer', format: t.base === 'uint32' ? 'int64' : 'int32', minimum, maximum, ...intervals };
 }
 
-function lengthBounds(length: Interval[] | undefined): Pick<JsonSchema, 'minLength' | 'maxLength'> {
+/**
+ * int64, uint64 and decimal64 values are strings: a restricted range becomes an exact
+ * pattern, or (too long a pattern) the lexical pattern with the range in the description
+ * and `x-yang-range`.
+ */
+function stringRangeSchema(t: TypeIR, fractionDigits: number, lexical: string): JsonSchema {
+  const range = restrictedRange(t);
+  if (!range) return { type: 'string', pattern: lexical };
+  const exact = rangePattern(range, fractionDigits);
+  if (exact.length <= MAX_RANGE_PATTERN_LENGTH) return { type: 'string', pattern: exact };
+  const text = formatIntervals(range);
+  return { type: 'string', pattern: lexical, description: `Range: ${text}`, 'x-yang-range': text };
+}
+
+/** Like ranges: the hull in `minLength`/`maxLength`, several intervals each in `anyOf`. */
+function lengthBounds(length: Interval[] | undefined): Pick<JsonSchema, 'minLength' | 'maxLength' | 'anyOf'> {
   if (!length?.length) return {};
-  const min = Math.min(...length.map((i) => Number(i.min)));
-  const max = Math.max(...length.map((i) => Number(i.max)));
-  return {
+  const bounds = (min: number, max: number) => ({
     ...(min > 0 ? { minLength: min } : {}),
     ...(Number.isSafeInteger(max) ? { maxLength: max } : {}),
-  };
+  });
+  const hull = bounds(Math.min(...length.map((i) => Number(i.min))), Math.max(...length.map((i) => Number(i.max))));
+  return length.length > 1 ? { ...hull, anyOf: length.map((i) => bounds(Number(i.min), Number(i.max))) } : hull;
 }
 
 /** A value must match every YANG pattern: one goes in `pattern`, more (and inverted ones) in `allOf`. */
@@ -135,7 +167,7 @@ function bitsPattern(names: string[]): string {
 function unionSchema(members: JsonSchema[]): JsonSchema {
   const unique = new Map<string, JsonSchema>();
   // A member that is itself an unnamed union contributes its members.
-  for (const m of members.flatMap((m) => (m.anyOf && Object.keys(m).length === 1 ? m.anyOf : [m]))) {
+  for (const m of members.flatMap((m) => (m['x-yang-type'] === 'union' && m.anyOf ? m.anyOf : [m]))) {
     unique.set(JSON.stringify(m), m);
   }
   const schemas = [...unique.values()];

@@ -40,6 +40,8 @@ export interface SwaggerOptions {
   pathFilter?: string;
   /** Emit resources for data nodes at most this many levels below `/data`; deeper nodes stay in bodies. */
   maxDepth?: number;
+  /** Emit only the resources of YANG actions. */
+  onlyActions: boolean;
 }
 
 export const defaultSwaggerOptions: Readonly<SwaggerOptions> = Object.freeze({
@@ -53,6 +55,7 @@ export const defaultSwaggerOptions: Readonly<SwaggerOptions> = Object.freeze({
   omitPathParams: false,
   omitStandardStatuses: false,
   methods: [...HTTP_METHODS],
+  onlyActions: false,
 });
 
 type ValueKind = 'string' | 'boolean' | 'choice' | 'methods' | 'positive-integer';
@@ -61,8 +64,8 @@ type ValueKind = 'string' | 'boolean' | 'choice' | 'methods' | 'positive-integer
 export interface SwaggerOptionDefinition {
   /** Long flag, e.g. `--swagger-host`. */
   flag: string;
-  /** The `SwaggerOptions` field it sets. */
-  key: keyof SwaggerOptions;
+  /** The `SwaggerOptions` field it sets; absent for yanger flags accepted (and checked) but without effect here. */
+  key?: keyof SwaggerOptions;
   description: string;
   kind: ValueKind;
   /** Allowed values of a `choice` option. */
@@ -142,7 +145,7 @@ export const swaggerOptionDefinitions: readonly SwaggerOptionDefinition[] = [
     flag: '--swagger-methods',
     key: 'methods',
     kind: 'methods',
-    description: 'Comma-separated HTTP methods to include, e.g. "get, post"',
+    description: 'Comma-separated HTTP methods to include, e.g. "get, post" (head and options are accepted, and not documented)',
     default: HTTP_METHODS.join(', '),
   },
   {
@@ -155,9 +158,49 @@ export const swaggerOptionDefinitions: readonly SwaggerOptionDefinition[] = [
     flag: '--swagger-max-depth',
     key: 'maxDepth',
     kind: 'positive-integer',
-    description: 'Only emit resources for data nodes at most this many levels below /data',
+    description: 'Only emit resources for data nodes at most this many levels below /data (-1: no limit, as yanger)',
+  },
+  { flag: '--swagger-only-actions', key: 'onlyActions', kind: 'boolean', description: 'Only emit the resources of YANG actions', default: false },
+  // yanger flags with nothing to do in yangkit: accepted so that scripts written for yanger keep working.
+  {
+    flag: '--swagger-int64-as-string',
+    kind: 'boolean',
+    description: 'No effect: 64-bit integers are always JSON strings (RFC 7951 6.1); accepted for yanger compatibility',
+    default: false,
+  },
+  {
+    flag: '--swagger-only-nso-services',
+    kind: 'boolean',
+    description: 'No effect: yangkit knows no NSO services; accepted for yanger compatibility',
+    default: false,
+  },
+  {
+    flag: '--swagger-hide-nso-services-data',
+    kind: 'boolean',
+    description: 'No effect: yangkit knows no NSO services; accepted for yanger compatibility',
+    default: false,
+  },
+  {
+    flag: '--swagger-only-list-keys',
+    kind: 'boolean',
+    description: 'No effect: list entries are always documented in full; accepted for yanger compatibility',
+    default: false,
+  },
+  {
+    flag: '--swagger-unhide',
+    kind: 'string',
+    description: 'No effect: yangkit hides no nodes (tailf:hidden is not honoured); accepted for yanger compatibility',
+  },
+  {
+    flag: '--swagger-unhide-all',
+    kind: 'boolean',
+    description: 'No effect: yangkit hides no nodes (tailf:hidden is not honoured); accepted for yanger compatibility',
+    default: false,
   },
 ];
+
+/** Methods yanger accepts but yangkit does not document (RFC 8040 allows them on every resource). */
+const UNDOCUMENTED_METHODS = ['head', 'options'];
 
 export class SwaggerOptionError extends Error {
   override name = 'SwaggerOptionError';
@@ -175,7 +218,8 @@ export function swaggerOptionsFromFlags(flags: Record<string, unknown>): Swagger
     const name = def.flag.slice(2);
     const raw = flags[name] ?? flags[camelCase(name)];
     if (raw === undefined) continue;
-    target[def.key] = parseValue(def, raw);
+    const value = parseValue(def, raw);
+    if (def.key) target[def.key] = value;
   }
   if (options.licenseUrl !== undefined && options.licenseName === undefined) {
     throw new SwaggerOptionError('--swagger-license-url needs --swagger-license-name: a license object must have a name');
@@ -198,6 +242,8 @@ function parseValue(def: SwaggerOptionDefinition, raw: unknown): unknown {
     case 'methods':
       return parseMethods(def.flag, raw);
     case 'positive-integer': {
+      // yanger's default, "no limit".
+      if (raw === -1 || raw === '-1') return undefined;
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
       if (!Number.isInteger(n) || n < 1) throw new SwaggerOptionError(`${def.flag} expects a positive integer, got ${JSON.stringify(raw)}`);
       return n;
@@ -211,9 +257,9 @@ function parseMethods(flag: string, raw: unknown): HttpMethod[] {
   const methods = new Set<HttpMethod>();
   for (const part of parts) {
     const m = String(part).trim().toLowerCase();
-    if (m === '') continue;
+    if (m === '' || UNDOCUMENTED_METHODS.includes(m)) continue;
     if (!(HTTP_METHODS as readonly string[]).includes(m)) {
-      throw new SwaggerOptionError(`${flag}: unsupported method '${m}' (expected ${HTTP_METHODS.join(', ')})`);
+      throw new SwaggerOptionError(`${flag}: unsupported method '${m}' (expected ${[...HTTP_METHODS, ...UNDOCUMENTED_METHODS].join(', ')})`);
     }
     methods.add(m as HttpMethod);
   }

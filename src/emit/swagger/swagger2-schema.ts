@@ -1,8 +1,9 @@
 /**
  * Downgrade of the model's OpenAPI 3.1 schemas to Swagger 2.0, which has no
- * `anyOf`, `not` or `null` type and ignores `$ref` siblings: unions become
- * their members' common JSON type (unconstrained when members differ),
- * inverted patterns are dropped, a `$ref` with siblings moves into `allOf`.
+ * `anyOf`, `oneOf`, `not` or `null` type and ignores `$ref` siblings: unions become
+ * their members' widest JSON type, interval lists give way to their hull,
+ * inverted patterns and choice exclusivity are dropped, a `$ref` with siblings
+ * moves into `allOf`.
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import { SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
@@ -25,7 +26,8 @@ export class Swagger2Schemas {
     for (const [key, value] of Object.entries(schema) as [keyof JsonSchema, never][]) {
       switch (key) {
         case 'anyOf':
-          Object.assign(out, this.commonType(value));
+          // Intervals of a range or length: the hull beside them stays.
+          if (schema['x-yang-type'] === 'union') Object.assign(out, this.widestType(value));
           break;
         case 'type':
           // JSON `null` has no Swagger 2 type; an enum of it says the same.
@@ -40,10 +42,12 @@ export class Swagger2Schemas {
           out.properties = mapValues(value as Record<string, JsonSchema>, (s) => this.schema(s));
           break;
         case 'allOf': {
-          const kept = (value as JsonSchema[]).filter((s) => !s.not).map((s) => this.schema(s));
+          const kept = (value as JsonSchema[]).filter((s) => !s.not && !s.oneOf).map((s) => this.schema(s));
           if (kept.length) out.allOf = kept;
           break;
         }
+        case 'oneOf':
+          break;
         default:
           out[key] = value;
       }
@@ -59,13 +63,19 @@ export class Swagger2Schemas {
     return definedOnly({ type, format, enum: values, pattern: firstPattern, minimum, maximum, minLength, maxLength });
   }
 
-  /** The tightest single schema every union member satisfies. */
-  private commonType(members: JsonSchema[]): OpenAPIV2.SchemaObject {
+  /**
+   * One type for a union: the members' common type (with their enums, if all have one),
+   * `number` for integers and numbers, else `string`, the widest (every YANG value has a
+   * string form). The member types are in the description and `x-yang-type` says union.
+   */
+  private widestType(members: JsonSchema[]): OpenAPIV2.SchemaObject {
     const resolved = members.map((m) => this.schema(this.resolve(m)));
     const types = new Set(resolved.map((m) => m.type));
-    if (types.size !== 1 || types.has(undefined)) return {};
-    const enums = resolved.every((m) => m.enum) ? [...new Set(resolved.flatMap((m) => m.enum!))] : undefined;
-    return { type: resolved[0]!.type, ...(enums ? { enum: enums } : {}) };
+    if (types.size === 1 && !types.has(undefined)) {
+      const enums = resolved.every((m) => m.enum) ? [...new Set(resolved.flatMap((m) => m.enum!))] : undefined;
+      return { type: resolved[0]!.type, ...(enums ? { enum: enums } : {}) };
+    }
+    return { type: [...types].every((t) => t === 'integer' || t === 'number') ? 'number' : 'string' };
   }
 
   private resolve(schema: JsonSchema): JsonSchema {

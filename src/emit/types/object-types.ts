@@ -190,16 +190,16 @@ export class ObjectTypes {
       name: propertyName(node.jsonName),
       hasQuestionToken: !this.cx.facts.isRequired(node, view),
       type: this.memberType(node, view, prefix),
-      docs: leafish ? leafDocs(node, this.cx.types.aliased(node.type)) : memberDocs(node),
+      docs: leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node),
     };
   }
 
   private memberType(node: DataNode, view: View, prefix: string): string {
     switch (node.kind) {
       case 'leaf':
-        return this.cx.types.render(node.type, this.cx.file);
+        return this.cx.types.render(node.type, this.cx.file, node.module);
       case 'leaf-list':
-        return arrayOf(this.cx.types.render(node.type, this.cx.file));
+        return arrayOf(this.cx.types.render(node.type, this.cx.file, node.module));
       case 'container':
       case 'list': {
         const shape = this.shapeOf(node, prefix);

@@ -1,4 +1,5 @@
 /** YANG leaf types as TypeScript type expressions for their RFC 7951 JSON encoding. */
+import { identityValueSpellings, unprefixedIdentityValues } from '../../ir/identity-values.js';
 import type { TypedefIR, TypeIR } from '../../ir/types.js';
 import type { Generation, ModuleFile } from './plan.js';
 
@@ -9,25 +10,34 @@ function unionOf(members: string[]): string {
 
 const literal = (value: string): string => JSON.stringify(value);
 
+/**
+ * Types are rendered for a leaf of some module (`leafModule`): identities of that module
+ * may also be written unprefixed (RFC 7951 section 6.8), so an identityref is the union
+ * of both spellings. A typedef's alias is rendered for a leaf of the typedef's module.
+ */
 export class TypeExpressions {
-  /** Each type with every typedef spelled out, which decides whether a typedef's alias fits a use. */
-  private readonly expansions = new WeakMap<TypeIR, string>();
+  /** Each type with every typedef spelled out, per leaf module: decides whether a typedef's alias fits a use. */
+  private readonly expansions = new WeakMap<TypeIR, Map<string, string>>();
 
   constructor(private readonly gen: Generation) {}
 
   /** Whether `type` is written as its typedef's alias: the typedef is top-level and denotes the same values. */
-  aliased(type: TypeIR): boolean {
-    const def = type.typedef && this.gen.typedef(type.typedef.module, type.typedef.name);
-    return !!def && this.expand(def.type) === this.expand(type);
+  aliased(type: TypeIR, leafModule: string): boolean {
+    const ref = type.typedef;
+    const def = ref && this.gen.typedef(ref.module, ref.name);
+    return !!def && this.expand(def.type, ref.module) === this.expand(type, leafModule);
   }
 
-  /** The type as used in `file`: its typedef's alias where `aliased`, else spelled out. */
-  render(type: TypeIR, file: ModuleFile): string {
+  /** The type of a leaf of `leafModule` as written in `file`: its typedef's alias where `aliased`, else spelled out. */
+  render(type: TypeIR, file: ModuleFile, leafModule: string): string {
     const ref = type.typedef;
-    if (ref && this.aliased(type)) return this.gen.typedefReference(ref.module, ref.name, file);
+    if (ref && this.aliased(type, leafModule)) return this.gen.typedefReference(ref.module, ref.name, file);
     const base = type.identityref?.bases.length === 1 ? type.identityref.bases[0] : undefined;
-    if (base !== undefined && type.identityref!.values.length > 0) return this.gen.identitySetReference(base, file);
-    return this.structure(type, (t) => this.render(t, file));
+    if (base !== undefined && type.identityref!.values.length > 0) {
+      const unprefixed = unprefixedIdentityValues(type.identityref!.values, leafModule).map(literal);
+      return unionOf([this.gen.identitySetReference(base, file), ...unprefixed]);
+    }
+    return this.structure(type, leafModule, (t) => this.render(t, file, leafModule));
   }
 
   /** The identities derived from `base`, qualified: the body of its identity set alias. */
@@ -39,17 +49,20 @@ export class TypeExpressions {
   renderTypedef(def: TypedefIR, file: ModuleFile): string {
     const ref = def.type.typedef;
     const namesItself = ref?.module === file.module.name && ref.name === def.name;
-    return namesItself ? this.structure(def.type, (t) => this.render(t, file)) : this.render(def.type, file);
+    const leafModule = file.module.name;
+    return namesItself ? this.structure(def.type, leafModule, (t) => this.render(t, file, leafModule)) : this.render(def.type, file, leafModule);
   }
 
-  private expand(type: TypeIR): string {
-    let text = this.expansions.get(type);
-    if (text === undefined) this.expansions.set(type, (text = this.structure(type, (t) => this.expand(t))));
+  private expand(type: TypeIR, leafModule: string): string {
+    let byModule = this.expansions.get(type);
+    if (!byModule) this.expansions.set(type, (byModule = new Map()));
+    let text = byModule.get(leafModule);
+    if (text === undefined) byModule.set(leafModule, (text = this.structure(type, leafModule, (t) => this.expand(t, leafModule))));
     return text;
   }
 
-  /** One level of `type`, with `inner` rendering member and leafref target types. */
-  private structure(type: TypeIR, inner: (t: TypeIR) => string): string {
+  /** One level of `type` for a leaf of `leafModule`, with `inner` rendering member and leafref target types. */
+  private structure(type: TypeIR, leafModule: string, inner: (t: TypeIR) => string): string {
     switch (type.base) {
       case 'int8':
       case 'int16':
@@ -67,7 +80,7 @@ export class TypeExpressions {
       case 'identityref': {
         // Without any identity derived from the base loaded, any qualified name may be valid.
         const values = type.identityref?.values ?? [];
-        return values.length === 0 ? 'string' : unionOf(values.map(literal));
+        return values.length === 0 ? 'string' : unionOf(identityValueSpellings(values, leafModule).map(literal));
       }
       case 'union':
         return unionOf((type.union ?? []).map(inner));

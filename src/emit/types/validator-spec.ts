@@ -1,4 +1,5 @@
 /** The compact, JSON-able description of a data tree that generated validators hand to `_validate.ts`. */
+import { identityValueSpellings } from '../../ir/identity-values.js';
 import type { ChoiceNode, DataNode, Interval, SchemaNode, TypeIR } from '../../ir/types.js';
 import { caseMembers, isDataNode, type NodeFacts } from './node-facts.js';
 import type { ValidationRoot } from './object-types.js';
@@ -48,9 +49,9 @@ class SpecBuilder {
     const max = 'maxElements' in node && node.maxElements !== undefined ? { max: node.maxElements } : {};
     switch (node.kind) {
       case 'leaf':
-        return { kind: 'leaf', ...state, type: this.valueType(node.type), ...required };
+        return { kind: 'leaf', ...state, type: this.valueType(node.type, node.module), ...required };
       case 'leaf-list':
-        return { kind: 'leaf-list', ...state, type: this.valueType(node.type), ...min, ...max };
+        return { kind: 'leaf-list', ...state, type: this.valueType(node.type, node.module), ...min, ...max };
       case 'container':
         return { kind: 'container', ...state, ...required, ...this.object(node.children, node.config) };
       case 'list': {
@@ -63,8 +64,9 @@ class SpecBuilder {
     }
   }
 
-  valueType(type: TypeIR): number {
-    const spec = this.valueSpec(type);
+  /** The index of the value space of `type` held by a leaf of `leafModule` (which decides the unprefixed identities). */
+  valueType(type: TypeIR, leafModule: string): number {
+    const spec = this.valueSpec(type, leafModule);
     const key = JSON.stringify(spec);
     let index = this.indexes.get(key);
     if (index === undefined) {
@@ -74,7 +76,7 @@ class SpecBuilder {
     return index;
   }
 
-  private valueSpec(type: TypeIR): ValueSpec {
+  private valueSpec(type: TypeIR, leafModule: string): ValueSpec {
     switch (type.base) {
       case 'int8':
       case 'int16':
@@ -112,12 +114,12 @@ class SpecBuilder {
       case 'identityref': {
         // Mirrors the TypeScript type: with no identity derived from the base loaded, any string.
         const values = type.identityref?.values ?? [];
-        return values.length ? { base: 'identityref', names: values } : { base: 'string' };
+        return values.length ? { base: 'identityref', names: identityValueSpellings(values, leafModule) } : { base: 'string' };
       }
       case 'union':
-        return { base: 'union', members: (type.union ?? []).map((m) => this.valueType(m)) };
+        return { base: 'union', members: (type.union ?? []).map((m) => this.valueType(m, leafModule)) };
       case 'leafref':
-        return type.leafref?.type ? this.valueSpec(type.leafref.type) : { base: 'string' };
+        return type.leafref?.type ? this.valueSpec(type.leafref.type, leafModule) : { base: 'string' };
     }
   }
 }

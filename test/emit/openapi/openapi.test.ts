@@ -82,7 +82,7 @@ describe('JSON Schema 2020-12 constructs Swagger 2.0 lacks', () => {
   });
 
   it('encodes empty as an array of one null', () => {
-    expect(top.flag).toEqual({ type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1 });
+    expect(top.flag).toEqual({ type: 'array', items: { type: 'null' }, minItems: 1, maxItems: 1, example: [null] });
   });
 
   it('keeps every union member in anyOf, with a default of the matching member', () => {
@@ -91,7 +91,10 @@ describe('JSON Schema 2020-12 constructs Swagger 2.0 lacks', () => {
         { type: 'integer', format: 'int32', minimum: -2147483648, maximum: 2147483647 },
         { type: 'string', enum: ['none'] },
       ],
+      'x-yang-type': 'union',
+      description: 'Union of: int32, enumeration',
       default: 'none',
+      example: 'none',
     });
   });
 
@@ -101,6 +104,7 @@ describe('JSON Schema 2020-12 constructs Swagger 2.0 lacks', () => {
       minLength: 1,
       maxLength: 8,
       allOf: [{ pattern: '^(?:[a-z]+)$' }, { not: { pattern: '^(?:x[^\\n\\r]*)$' } }],
+      example: 'a',
     });
   });
 

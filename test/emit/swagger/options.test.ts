@@ -40,7 +40,7 @@ describe('swaggerOptionsFromFlags', () => {
   it.each([
     [{ swaggerTagMode: 'tags' }, /--swagger-tag-mode expects one of methods, resources, all, got "tags"/],
     [{ swaggerTopResource: 'streams' }, /--swagger-top-resource expects one of root, data, operations, all/],
-    [{ swaggerMethods: 'get, head' }, /--swagger-methods: unsupported method 'head'/],
+    [{ swaggerMethods: 'get, trace' }, /--swagger-methods: unsupported method 'trace'/],
     [{ swaggerMethods: ' , ' }, /--swagger-methods needs at least one method/],
     [{ swaggerOmitBodyParams: 'yes' }, /--swagger-omit-body-params expects true or false/],
     [{ swaggerMaxDepth: '0' }, /--swagger-max-depth expects a positive integer/],
@@ -52,10 +52,22 @@ describe('swaggerOptionsFromFlags', () => {
     expect(() => swaggerOptionsFromFlags(flags)).toThrow(message);
   });
 
+  it('accepts yanger\'s head and options methods and its -1 depth, without documenting them', () => {
+    expect(swaggerOptionsFromFlags({ swaggerMethods: 'post, get, head, options' }).methods).toEqual(['get', 'post']);
+    expect(swaggerOptionsFromFlags({ swaggerMaxDepth: '-1' }).maxDepth).toBeUndefined();
+  });
+
+  it('accepts the yanger flags that have no effect here, still checking their values', () => {
+    expect(swaggerOptionsFromFlags({ swaggerInt64AsString: 'true', swaggerUnhide: 'foo,bar', swaggerUnhideAll: true })).toEqual(defaultSwaggerOptions);
+    expect(() => swaggerOptionsFromFlags({ swaggerInt64AsString: 'maybe' })).toThrow(/--swagger-int64-as-string expects true or false/);
+  });
+
   it('defines every option once, with the flag a CLI declares', () => {
-    const keys = swaggerOptionDefinitions.map((d) => d.key);
+    const flags = swaggerOptionDefinitions.map((d) => d.flag);
+    expect(new Set(flags).size).toBe(flags.length);
+    const keys = swaggerOptionDefinitions.flatMap((d) => (d.key ? [d.key] : []));
     expect(new Set(keys).size).toBe(keys.length);
-    expect(swaggerOptionDefinitions.every((d) => /^--swagger-[a-z-]+$/.test(d.flag))).toBe(true);
+    expect(swaggerOptionDefinitions.every((d) => /^--swagger-[a-z0-9-]+$/.test(d.flag))).toBe(true);
     expect(swaggerOptionDefinitions.find((d) => d.key === 'tagMode')).toMatchObject({ choices: ['methods', 'resources', 'all'], default: 'all' });
   });
 });

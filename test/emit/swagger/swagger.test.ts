@@ -106,7 +106,8 @@ describe('RESTCONF resources', () => {
     expect(doc.paths[`${ARTIST}/name`]).not.toHaveProperty('post');
     const schema = bodySchema(doc.paths[ARTIST]!.post);
     expect(schema).toMatchObject({ type: 'object', minProperties: 1, maxProperties: 1 });
-    expect(Object.keys(schema.properties!)).toEqual(['example-jukebox:name', 'example-jukebox:album']);
+    // Not the entry's own key `name`: it names the entry the child is created in.
+    expect(Object.keys(schema.properties!)).toEqual(['example-jukebox:album']);
     expect(schema.properties!['example-jukebox:album']).toEqual({
       type: 'array',
       items: { $ref: '#/definitions/example-jukebox.jukebox.library.artist.album' },
@@ -155,7 +156,7 @@ describe('RESTCONF resources', () => {
     expect(Object.keys(reset)).toEqual(['parameters', 'post']);
     expect(bodySchema(reset.post).required).toEqual(['features:input']);
     const ok = responseSchema(reset.post, '200');
-    expect(definition(doc, ok.properties!['features:output']!).properties).toEqual({ done: { type: 'boolean' } });
+    expect(definition(doc, ok.properties!['features:output']!).properties).toEqual({ done: { type: 'boolean', example: true } });
   });
 
   it('offers insert and point only where an ordered-by user entry is created or replaced', () => {
@@ -196,46 +197,48 @@ describe('RFC 7951 value schemas', () => {
   });
 
   it('encodes 64-bit integers and decimal64 as strings', () => {
-    expect(top.i64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+$' });
-    expect(top.u64).toEqual({ type: 'string', pattern: '^[+]?[0-9]+$' });
-    expect(top.d64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+(\\.[0-9]{1,2})?$', default: '1.5' });
+    expect(top.i64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+$', example: '0' });
+    expect(top.u64).toEqual({ type: 'string', pattern: '^[+]?[0-9]+$', example: '0' });
+    expect(top.d64).toEqual({ type: 'string', pattern: '^[-+]?[0-9]+(\\.[0-9]{1,2})?$', default: '1.5', example: '1.5' });
     expect(new RegExp(top.d64!.pattern!).test('1.505')).toBe(false);
   });
 
   it('encodes empty as [null]', () => {
-    expect(top.flag).toEqual({ type: 'array', items: { enum: [null] }, minItems: 1, maxItems: 1 });
+    expect(top.flag).toEqual({ type: 'array', items: { enum: [null] }, minItems: 1, maxItems: 1, example: [null] });
   });
 
-  it('lists enumeration names and qualified identities, with typed defaults', () => {
-    expect(top.color).toEqual({ type: 'string', enum: ['red', 'green'], default: 'green' });
-    expect(top.pet).toEqual({ type: 'string', enum: ['features:cat', 'features:dog'], default: 'features:dog' });
+  it('lists enumeration names and identities in both RFC 7951 spellings, with typed defaults', () => {
+    expect(top.color).toEqual({ type: 'string', enum: ['red', 'green'], default: 'green', example: 'green' });
+    // The leaf and the identities are in one module: the unprefixed names are valid too.
+    expect(top.pet).toEqual({ type: 'string', enum: ['features:cat', 'cat', 'features:dog', 'dog'], default: 'features:dog', example: 'features:dog' });
   });
 
   it('bounds integers by range hull and built-in limits; leafrefs take the target type', () => {
-    expect(top.i32).toEqual({ type: 'integer', format: 'int32', minimum: -5, maximum: 20 });
+    // Swagger 2.0 keeps the hull of "-5..5 | 10..20" (OpenAPI 3.1 lists the intervals too).
+    expect(top.i32).toEqual({ type: 'integer', format: 'int32', minimum: -5, maximum: 20, example: 0 });
     expect(top.ref).toEqual(top.i32);
     expect(top.port).toMatchObject({ minimum: 0, maximum: 65535 });
   });
 
   it('keeps length and patterns; Swagger 2 drops inverted patterns', () => {
-    expect(top.word).toEqual({ type: 'string', minLength: 1, maxLength: 8, allOf: [{ pattern: '^(?:[a-z]+)$' }] });
+    expect(top.word).toEqual({ type: 'string', minLength: 1, maxLength: 8, allOf: [{ pattern: '^(?:[a-z]+)$' }], example: 'a' });
   });
 
-  it('approximates a union of different JSON types by an unconstrained schema', () => {
-    expect(top.limit).toEqual({ default: 'none' });
+  it('gives a union of different JSON types the widest one, the member types in the description', () => {
+    expect(top.limit).toEqual({ type: 'string', 'x-yang-type': 'union', description: 'Union of: int32, enumeration', default: 'none', example: 'none' });
   });
 
   it('checks bits names, binary as base64, anydata as an object', () => {
     const bits = new RegExp(top.opts!.pattern!, 'u');
     expect(['', 'fast', 'safe.mode fast'].every((v) => bits.test(v))).toBe(true);
     expect(['slow', 'fastsafe.mode'].some((v) => bits.test(v))).toBe(false);
-    expect(top.blob).toEqual({ type: 'string', format: 'byte' });
+    expect(top.blob).toEqual({ type: 'string', format: 'byte', example: '' });
     expect(top.extra).toEqual({ type: 'object' });
   });
 
   it('names typedef schemas and refers to them, keeping the use-site description beside', () => {
     const doc = emit(features, 'features');
-    expect(top.pct).toEqual({ $ref: '#/definitions/typedef.features.percent' });
+    expect(top.pct).toEqual({ allOf: [{ $ref: '#/definitions/typedef.features.percent' }], example: 0 });
     expect(definition(doc, 'typedef.features.percent')).toEqual({
       type: 'integer',
       format: 'int32',
@@ -247,6 +250,7 @@ describe('RFC 7951 value schemas', () => {
     expect(range.properties!.low).toEqual({
       allOf: [{ $ref: '#/definitions/typedef.ietf-inet-types.ip-address' }],
       description: 'The first address of the range.',
+      example: '0.0.0.0',
     });
   });
 
@@ -257,7 +261,7 @@ describe('RFC 7951 value schemas', () => {
   });
 
   it('marks config false members of config data read-only', () => {
-    expect(top.status).toEqual({ type: 'string', readOnly: true });
+    expect(top.status).toEqual({ type: 'string', example: 'x', readOnly: true });
     const dhcpTop = definition(emit(dhcp, 'dhcp'), 'dhcp.dhcp');
     expect(dhcpTop.properties!.status).toEqual({ allOf: [{ $ref: '#/definitions/dhcp.dhcp.status' }], readOnly: true });
   });

@@ -63,7 +63,7 @@ const declarations: { name: string; type: string; value: Json; error?: RegExp }[
     name: 'baseIdentityItself',
     type: 'ExShopConfig',
     value: variant(config, [...shop, 'mascot'], 'ex-types:animal'),
-    error: /Type '"ex-types:animal"' is not assignable to type 'AnimalIdentity'/,
+    error: /Type '"ex-types:animal"' is not assignable to type 'AnimalIdentity \| "fish"'/,
   },
   {
     name: 'mandatoryLeafOfRequiredContainer',

@@ -270,7 +270,7 @@ function valueProblem(cx: Context, type: number, value: unknown): string | undef
       return `expected one of ${spec.names.map((n) => JSON.stringify(n)).join(', ')}`;
     case 'identityref':
       if (typeof value === 'string' && spec.names.includes(value)) return undefined;
-      return `expected an identity name qualified by its module, one of the ${spec.names.length} allowed identities`;
+      return 'expected an allowed identity: module:identity, or identity alone when defined in the leaf\'s module';
     case 'bits':
       return bitsProblem(value, spec.names);
     case 'union':
