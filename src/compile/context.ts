@@ -27,7 +27,10 @@ export interface Scope {
   groupings: Map<string, Statement>;
 }
 
-/** Shared state of one compile run. */
+/**
+ * Shared state of one compile run. Its side tables are plain Maps, not WeakMaps: they live
+ * exactly as long as the run, and ephemeron tables made garbage collection a fifth slower.
+ */
 export interface Compilation {
   sink: DiagnosticSink;
   mods: Map<string, ModCtx>;
@@ -46,28 +49,28 @@ export interface Compilation {
   typedefCache: Map<Statement, ResolvedTypedef | null>;
   typedefsInProgress: Set<Statement>;
   /** Units and default a derived type inherits from its typedef chain. */
-  typedefExtras: WeakMap<TypeIR, ResolvedTypedef>;
+  typedefExtras: Map<TypeIR, ResolvedTypedef>;
   /** Where each leafref path was written, to resolve its prefixes. */
-  leafrefUnits: WeakMap<object, Unit>;
+  leafrefUnits: Map<object, Unit>;
   /** `config` as written on a node; inherited values are computed at the end. */
-  explicitConfig: WeakMap<SchemaNode, boolean>;
+  explicitConfig: Map<SchemaNode, boolean>;
   /** The unit each node's statements came from, to resolve prefixes in later passes. */
-  nodeUnits: WeakMap<SchemaNode, Unit>;
+  nodeUnits: Map<SchemaNode, Unit>;
   featureCache: Map<string, boolean>;
   /** The node each top-level augment landed on, to name its target once paths are known. */
   augmentTargets: Map<AugmentIR, Target>;
   /** Schema parent of each node (undefined at top level), for leafref paths. */
-  parents: WeakMap<SchemaNode, SchemaNode | undefined>;
+  parents: Map<SchemaNode, SchemaNode | undefined>;
   /** Top nodes of yang-data and structures -> all top nodes of that document, where absolute paths start. */
-  documentRoots: WeakMap<SchemaNode, SchemaNode[]>;
+  documentRoots: Map<SchemaNode, SchemaNode[]>;
   /** The statement each node (or top-level augment) was built from, for rules that point at its substatements. */
-  statements: WeakMap<SchemaNode | AugmentIR, Statement>;
+  statements: Map<SchemaNode | AugmentIR, Statement>;
   /** The statements each leaf, leaf-list and choice default was written in, checked once the tree is final. */
-  defaultSites: WeakMap<SchemaNode, DefaultSite[]>;
+  defaultSites: Map<SchemaNode, DefaultSite[]>;
   /** A `mandatory` set by refine or deviate, where a clash with a default is reported. */
-  mandatorySites: WeakMap<SchemaNode, Statement>;
+  mandatorySites: Map<SchemaNode, Statement>;
   /** Enums and bits with an if-feature (RFC 7950 7.6.4: no default may name them). */
-  conditionalItems: WeakSet<EnumIR | BitIR>;
+  conditionalItems: Set<EnumIR | BitIR>;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {

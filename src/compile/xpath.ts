@@ -453,17 +453,35 @@ class Parser {
   }
 }
 
+export type XPathParse = { ast: XPathExpr } | { error: string; offset: number; kind: XPathErrorKind };
+
 /**
- * Parses an XPath 1.0 expression into its AST. An error names the offset in `expr` where it
- * was found and its kind (syntax, unknown function, wrong arity, nesting too deep).
+ * Parsed expressions by yang-version and text. A module set repeats its expressions in every
+ * use of a grouping and every compile of an importer, so each is parsed once; bounded, for
+ * long-running hosts (watch mode, a language server).
  */
-export function parseXPath(expr: string, options: XPathOptions = {}): { ast: XPathExpr } | { error: string; offset: number; kind: XPathErrorKind } {
+const parsed = new Map<string, XPathParse>();
+const MAX_PARSED = 50_000;
+
+/**
+ * Parses an XPath 1.0 expression into its AST (shared between callers: read it, never change
+ * it). An error names the offset in `expr` where it was found and its kind (syntax, unknown
+ * function, wrong arity, nesting too deep).
+ */
+export function parseXPath(expr: string, options: XPathOptions = {}): XPathParse {
+  const version = options.yangVersion ?? '1.1';
+  const key = `${version} ${expr}`;
+  let r = parsed.get(key);
+  if (r) return r;
   try {
-    return { ast: new Parser(tokenize(expr), options.yangVersion ?? '1.1').parse() };
+    r = { ast: new Parser(tokenize(expr), version).parse() };
   } catch (e) {
-    if (e instanceof XPathError) return { error: e.message, offset: e.offset, kind: e.kind };
-    throw e;
+    if (!(e instanceof XPathError)) throw e;
+    r = { error: e.message, offset: e.offset, kind: e.kind };
   }
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(key, r);
+  return r;
 }
 
 /** Returns undefined when `expr` is a valid XPath expression for the yang-version. */
