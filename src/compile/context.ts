@@ -29,7 +29,7 @@ export interface Scope {
 
 /**
  * Shared state of one compile run. Its side tables are plain Maps, not WeakMaps: they live
- * exactly as long as the run, and ephemeron tables made garbage collection a fifth slower.
+ * exactly as long as the run, and WeakMaps (ephemeron tables) slow garbage collection down.
  */
 export interface Compilation {
   sink: DiagnosticSink;
