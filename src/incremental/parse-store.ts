@@ -86,7 +86,7 @@ export class ParseStore extends ParseCache {
   }
 
   private load(file: string): { version: FileVersion; result: ParseResult } {
-    let text: string;
+    let text: string | Uint8Array;
     try {
       text = this.overlay.read(file);
     } catch {

@@ -27,11 +27,14 @@ export class SourceOverlay {
     return this.entries.get(file) === null;
   }
 
-  /** Reads a file as the compiler sees it; throws ENOENT for a removed file, like the disk would. */
-  read(file: string): string {
+  /**
+   * Reads a file as the compiler sees it: unsaved text, else the bytes on disk (decoded by the
+   * parser, which reports invalid UTF-8); throws ENOENT for a removed file, like the disk would.
+   */
+  read(file: string): string | Uint8Array {
     const text = this.entries.get(file);
     if (text === null) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: 'ENOENT' });
-    return text ?? readFileSync(file, 'utf8');
+    return text ?? readFileSync(file);
   }
 
   /** In-memory files (not removed) that are not necessarily on disk. */

@@ -1,7 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCompiler, type UpdateResult } from '../../src/incremental/compiler.js';
-import { expectSameAsScratch, VIRTUAL, yangModule } from './helpers.js';
+import { expectSameAsScratch, tempDir, VIRTUAL, yangModule } from './helpers.js';
 
 const B = yangModule(
   'b',
@@ -147,5 +148,16 @@ describe('incremental compiler', () => {
     expect(graph.moduleOfFile(join(VIRTUAL, 'b-sub.yang'))).toBe('b');
     expect([...graph.contributorsTo('b')].sort()).toEqual(['a', 'c']);
     expect([...graph.contributorsTo('e')]).toEqual([]);
+  });
+});
+
+describe('files read from disk', () => {
+  it('are decoded as strict UTF-8, as the one-shot compiler does (RFC 7950 section 6)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'u.yang');
+    const text = yangModule('u', '  leaf a { type string; description "caf\u00e9"; }');
+    writeFileSync(file, Buffer.from(text, 'latin1')); // é as the lone byte 0xE9: not UTF-8
+    const compiler = createCompiler({ inputs: [file] });
+    expect(compiler.diagnostics.map((d) => [d.code, d.loc.line])).toEqual([['bad-utf8', 5]]);
   });
 });
