@@ -211,6 +211,26 @@ describe('conditional requests', () => {
     expect(past.status).toBe(412);
     expect((await s.get(`${JUKEBOX}/player/gap`)).json()).toEqual({ 'example-jukebox:gap': '1.0' });
   });
+
+  it('RFC 7232 3.1: If-Match: * fails (412) when the target does not exist, and creates nothing', async () => {
+    await start();
+    const artist = `${JUKEBOX}/library/artist=Nobody`;
+    const body = { 'example-jukebox:artist': [{ name: 'Nobody' }] };
+    const res = await s.send('PUT', artist, { body, headers: { 'If-Match': '*' } });
+    expect(res.status).toBe(412);
+    expect((await s.get(artist)).status).toBe(404);
+    expect((await s.send('DELETE', artist, { headers: { 'If-Match': '*' } })).status).toBe(412);
+    // On an existing target * matches whatever its entity tag.
+    expect((await s.send('PUT', `${JUKEBOX}/player/gap`, { body: { 'example-jukebox:gap': '1.0' }, headers: { 'If-Match': '*' } })).status).toBe(204);
+  });
+
+  it('RFC 7232 3.2: If-None-Match: * creates only a target that does not exist', async () => {
+    await start();
+    const artist = `${JUKEBOX}/library/artist=Nobody`;
+    const body = { 'example-jukebox:artist': [{ name: 'Nobody' }] };
+    expect((await s.send('PUT', artist, { body, headers: { 'If-None-Match': '*' } })).status).toBe(201);
+    expect((await s.send('PUT', artist, { body, headers: { 'If-None-Match': '*' } })).status).toBe(412);
+  });
 });
 
 describe('operations', () => {
