@@ -7,7 +7,8 @@
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DataNode, NotificationNode, SchemaNode, TypeIR } from '../ir/types.js';
-import { RestconfError, type ErrorEntry, modulesInPath } from './errors.js';
+import { RestconfError, type ErrorEntry } from './errors.js';
+import { prefixedPath } from './instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childTable, isDataNode, isObject, lookupChild } from './schema-index.js';
 import type { Siblings } from './tree.js';
 import { lexical } from './values.js';
@@ -255,12 +256,13 @@ export class XmlCodec {
     const nodes = [text('error-type', e.type), text('error-tag', e.tag)];
     if (e.appTag) nodes.push(text('error-app-tag', e.appTag));
     if (e.path) {
+      const path = prefixedPath(e.path);
       const attrs: Record<string, string> = {};
-      for (const m of modulesInPath(e.path)) {
+      for (const m of path.modules) {
         const ns = this.index.namespaceOf(m);
         if (ns) attrs[`@_xmlns:${m}`] = ns;
       }
-      nodes.push(text('error-path', e.path, attrs));
+      nodes.push(text('error-path', path.text, attrs));
     }
     if (e.message) nodes.push(text('error-message', e.message));
     return nodes;

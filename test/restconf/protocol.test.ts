@@ -129,7 +129,7 @@ describe('XML encoding', () => {
     expect(xml).toContain(`<play-count xmlns="${EXT_NS}">9007199254740993</play-count>`);
   });
 
-  it('reports errors in XML with the error-path prefixes declared', async () => {
+  it('RFC 8040 7.1, RFC 7950 9.13.2: every node name in an XML error-path carries a declared prefix, key names included', async () => {
     await start();
     const body = `<year xmlns="${JUKEBOX_NS}">12</year>`;
     const res = await s.send('PUT', `${JUKEBOX}/library/artist=Nick%20Cave/album=Ghosteen/year`, { body, headers: { 'Content-Type': XML, Accept: XML } });
@@ -137,8 +137,18 @@ describe('XML encoding', () => {
     const err = parser.parse(res.text).errors.error;
     expect(err['error-tag']).toBe('invalid-value');
     expect(err['error-path']).toEqual({
-      '#text': "/example-jukebox:jukebox/library/artist[name='Nick Cave']/album[name='Ghosteen']/year",
+      '#text': "/example-jukebox:jukebox/example-jukebox:library/example-jukebox:artist[example-jukebox:name='Nick Cave']/example-jukebox:album[example-jukebox:name='Ghosteen']/example-jukebox:year",
       '@xmlns:example-jukebox': JUKEBOX_NS,
+    });
+    // A node of another module switches the prefix, and both are declared.
+    const ext = await s.send('PUT', `${JUKEBOX}/player/example-jukebox-ext:play-count`, {
+      body: `<play-count xmlns="${EXT_NS}">many</play-count>`,
+      headers: { 'Content-Type': XML, Accept: XML },
+    });
+    expect(parser.parse(ext.text).errors.error['error-path']).toEqual({
+      '#text': '/example-jukebox:jukebox/example-jukebox:player/example-jukebox-ext:play-count',
+      '@xmlns:example-jukebox': JUKEBOX_NS,
+      '@xmlns:example-jukebox-ext': EXT_NS,
     });
   });
 
