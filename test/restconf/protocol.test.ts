@@ -77,6 +77,21 @@ describe('media types', () => {
     expect(res.status).toBe(415);
   });
 
+  it('RFC 8259 8.1, XML 1.0 4.3.3: a body that is not valid UTF-8 is 400 malformed-message and nothing is stored', async () => {
+    await start();
+    const station = `${JUKEBOX}/player/station`;
+    for (const [type, body] of [
+      ['application/yang-data+json', '{"example-jukebox:station":"X\xff"}'],
+      [XML, `<station xmlns="${JUKEBOX_NS}">X\xff</station>`],
+    ] as const) {
+      // "\xff" as latin1 is the lone byte 0xFF, which never occurs in UTF-8.
+      const res = await s.send('PUT', station, { body: Buffer.from(body, 'latin1'), headers: { 'Content-Type': type } });
+      expect(res.status).toBe(400);
+      expect(res.json()['ietf-restconf:errors'].error[0]['error-tag']).toBe('malformed-message');
+      expect((await s.get(station)).status).toBe(404);
+    }
+  });
+
   it('400 malformed-message for a body that is not JSON', async () => {
     await start();
     const res = await s.send('PUT', `${JUKEBOX}/player/gap`, { body: '{"example-', headers: { 'Content-Type': 'application/yang-data+json' } });
