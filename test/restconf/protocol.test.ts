@@ -92,6 +92,19 @@ describe('media types', () => {
     }
   });
 
+  it('RFC 7950 9.4: a JSON string holding a character YANG and XML 1.0 exclude (NUL, a lone surrogate) is 400 invalid-value, not stored', async () => {
+    await start();
+    const station = `${JUKEBOX}/player/station`;
+    for (const body of ['{"example-jukebox:station":"a\\u0000b"}', '{"example-jukebox:station":"a\\ud800b"}']) {
+      const res = await s.send('PUT', station, { body });
+      expect(res.status).toBe(400);
+      expect(res.json()['ietf-restconf:errors'].error[0]).toMatchObject({ 'error-tag': 'invalid-value', 'error-path': '/example-jukebox:jukebox/player/station' });
+      expect((await s.get(station)).status).toBe(404);
+    }
+    // Tab, line feed and characters beyond the BMP are yang-chars.
+    expect((await s.send('PUT', station, { body: { 'example-jukebox:station': 'a\tb\n\u{1F3B5}' } })).status).toBe(201);
+  });
+
   it('400 malformed-message for a body that is not JSON', async () => {
     await start();
     const res = await s.send('PUT', `${JUKEBOX}/player/gap`, { body: '{"example-', headers: { 'Content-Type': 'application/yang-data+json' } });
