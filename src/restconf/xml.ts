@@ -29,7 +29,11 @@ export interface XmlElement {
 
 type OrderedNode = Record<string, unknown>;
 
+/** Deepest element nesting a body may have: far beyond any YANG tree, and it bounds the recursion over the document. */
+const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_XML_DEPTH,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -73,7 +77,14 @@ export function readXml(text: string): XmlElement {
   if (/<!DOCTYPE/i.test(text)) throw malformed('XML bodies must not contain a DOCTYPE');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
-  const roots = (parser.parse(text) as OrderedNode[]).filter((n) => !('#text' in n));
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    // Well-formed but beyond the parser's limits (nesting deeper than MAX_XML_DEPTH): the client's document is at fault.
+    throw malformed(`XML body refused: ${(err as Error).message}`);
+  }
+  const roots = parsed.filter((n) => !('#text' in n));
   if (roots.length !== 1) throw malformed('an XML body must have exactly one root element');
   return toElement(roots[0]!, new Map());
 }

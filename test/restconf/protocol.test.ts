@@ -180,6 +180,15 @@ describe('XML encoding', () => {
     });
   });
 
+  it('RFC 8040 7 (malformed-message): an XML body nested deeper than the limit is 400, not a server error', async () => {
+    await start();
+    const depth = 200;
+    const body = `<player xmlns="${JUKEBOX_NS}">${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</player>`;
+    const res = await s.send('PUT', `${JUKEBOX}/player`, { body, headers: { 'Content-Type': XML } });
+    expect(res.status).toBe(400);
+    expect(res.json()['ietf-restconf:errors'].error[0]['error-tag']).toBe('malformed-message');
+  });
+
   it('refuses a DOCTYPE (no entity expansion)', async () => {
     await start();
     const body = `<!DOCTYPE gap [<!ENTITY x "1.0">]><gap xmlns="${JUKEBOX_NS}">&x;</gap>`;
