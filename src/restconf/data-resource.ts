@@ -120,7 +120,7 @@ export class DataResource {
   async get(x: Exchange, target: Exclude<Target, { kind: 'action' }>, q: QueryParams): Promise<Reply> {
     const { core } = this;
     const snap = core.datastore.current();
-    // Whether the target exists is known only after reading; a missing one answers 404 below.
+    // Whether the target exists is known only after reading, so a retrieval takes `*` to match (a missing target with If-None-Match: * gets 304, not 404).
     const pre = evaluatePreconditions(x.req.headers, snap, x.method, true);
     if (pre === 'not-modified') return { status: 304, headers: versionHeaders(snap) };
     if (pre === 'failed') return { status: 412, headers: versionHeaders(snap) };
