@@ -13,6 +13,9 @@ import { RESTCONF_NS, type XmlCodec, type XmlElement, readXml } from './xml.js';
 
 export type ParsedBody = { encoding: 'json'; json: unknown } | { encoding: 'xml'; root: XmlElement };
 
+/** Fatal: invalid UTF-8 is refused rather than stored as U+FFFD (RFC 8259 section 8.1, XML 1.0 section 4.3.3). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -21,7 +24,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw RestconfError.of('too-big', `request body exceeds ${limit} bytes`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw RestconfError.of('malformed-message', 'request body is not valid UTF-8');
+  }
 }
 
 export function parseBody(text: string, encoding: Encoding): ParsedBody {

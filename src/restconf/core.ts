@@ -33,6 +33,13 @@ export interface EditResult {
   body?: string;
 }
 
+export interface EditOptions {
+  /** Whether the edit's target exists in the current data, for `*` in If-Match and If-None-Match (default: the datastore, which always does). */
+  exists?: (data: JsonObject) => boolean;
+  /** Lets YANG Patch report validation errors its own way. */
+  onInvalid?: (err: RestconfError) => Reply;
+}
+
 export class RestconfCore {
   readonly index: SchemaIndex;
   readonly codec: XmlCodec;
@@ -84,12 +91,13 @@ export class RestconfCore {
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
    * says), applies `mutate` to a private copy, validates the whole result and
-   * commits it. `onInvalid` lets YANG Patch report validation errors its own way.
+   * commits it.
    */
-  edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, onInvalid?: (err: RestconfError) => Reply): Promise<Reply> {
+  edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
       const snap = this.datastore.current();
-      if (evaluatePreconditions(x.req.headers, snap, x.method) !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
+      const pre = evaluatePreconditions(x.req.headers, snap, x.method, exists ? exists(snap.data) : true);
+      if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft);
       pruneEmpty(draft, this.top);

@@ -6,7 +6,7 @@
 import type { DataNode } from '../ir/types.js';
 import { type ParsedBody, bodyMember, datastoreBody, singleInstance } from './body.js';
 import { evaluatePreconditions } from './conditional.js';
-import type { RestconfCore } from './core.js';
+import type { EditOptions, RestconfCore } from './core.js';
 import { RestconfError, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply, versionHeaders } from './exchange.js';
 import { type Selection, parseFields } from './fields.js';
@@ -88,6 +88,18 @@ export function instanceValue(core: RestconfCore, steps: readonly InstanceStep[]
 export class DataResource {
   constructor(private readonly core: RestconfCore) {}
 
+  /** Edit options saying whether the instance named by `steps` exists (no steps: the datastore). */
+  private existing(steps: readonly InstanceStep[]): EditOptions {
+    const last = steps.at(-1);
+    if (!last) return {};
+    return {
+      exists: (data) => {
+        const parent = parentInstance(data, steps, this.core.index.topLevel, false);
+        return parent !== undefined && readInstance(parent, last) !== undefined;
+      },
+    };
+  }
+
   /** insert/point for an entry of `node` whose parent instance is named by `parentSteps`. */
   private insertSpec(q: QueryParams, node: DataNode, parentSteps: readonly InstanceStep[], path: string): InsertSpec | undefined {
     if (!q.insert) return undefined;
@@ -108,7 +120,8 @@ export class DataResource {
   async get(x: Exchange, target: Exclude<Target, { kind: 'action' }>, q: QueryParams): Promise<Reply> {
     const { core } = this;
     const snap = core.datastore.current();
-    const pre = evaluatePreconditions(x.req.headers, snap, x.method);
+    // Whether the target exists is known only after reading, so a retrieval takes `*` to match (a missing target with If-None-Match: * gets 304, not 404).
+    const pre = evaluatePreconditions(x.req.headers, snap, x.method, true);
     if (pre === 'not-modified') return { status: 304, headers: versionHeaders(snap) };
     if (pre === 'failed') return { status: 412, headers: versionHeaders(snap) };
     const tree = await core.readTree(x, snap, q.content);
@@ -210,7 +223,7 @@ export class DataResource {
       if (readInstance(parent, child) !== undefined) throw RestconfError.of('data-exists', `${child.path} already exists`, { type: 'application', path: child.path });
       writeInstance(parent, siblingsAt(childSteps, childSteps.length - 1, core.index.topLevel), child, value, insert);
       return { status: 201, headers: { Location: location } };
-    });
+    }, this.existing(steps));
   }
 
   /** PUT: creates or replaces the target (RFC 8040 section 4.5). */
@@ -233,7 +246,7 @@ export class DataResource {
       const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
       const outcome = writeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value, insert);
       return { status: outcome === 'created' ? 201 : 204 };
-    });
+    }, this.existing(steps));
   }
 
   /** PATCH with plain data: merges into the existing target (RFC 8040 section 4.6.1). */
@@ -254,7 +267,7 @@ export class DataResource {
       if (!parent || readInstance(parent, last) === undefined) throw notFound(target.path);
       mergeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value);
       return { status: 204 };
-    });
+    }, this.existing(steps));
   }
 
   /** DELETE: removes the target; a missing target is data-missing (NETCONF delete semantics). */
@@ -267,6 +280,6 @@ export class DataResource {
         throw RestconfError.of('data-missing', `${target.path} does not exist`, { type: 'application', path: target.path });
       }
       return { status: 204 };
-    });
+    }, this.existing(steps));
   }
 }

@@ -121,8 +121,3 @@ export function errorEntriesJson(errors: ErrorEntry[]): JsonObject {
 export function errorsJson(errors: ErrorEntry[]): JsonObject {
   return { 'ietf-restconf:errors': errorEntriesJson(errors) };
 }
-
-/** Module names used as prefixes in an RFC 7951 instance identifier. */
-export function modulesInPath(path: string): string[] {
-  return [...new Set([...path.matchAll(/(?:^|\/)([A-Za-z_][\w.-]*):/g)].map((m) => m[1]!))];
-}

@@ -7,7 +7,8 @@
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DataNode, NotificationNode, SchemaNode, TypeIR } from '../ir/types.js';
-import { RestconfError, type ErrorEntry, modulesInPath } from './errors.js';
+import { RestconfError, type ErrorEntry } from './errors.js';
+import { prefixedPath } from './instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childTable, isDataNode, isObject, lookupChild } from './schema-index.js';
 import type { Siblings } from './tree.js';
 import { lexical } from './values.js';
@@ -28,7 +29,11 @@ export interface XmlElement {
 
 type OrderedNode = Record<string, unknown>;
 
+/** Deepest element nesting a body may have: far beyond any YANG tree, and it bounds the recursion over the document. */
+const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_XML_DEPTH,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -72,7 +77,14 @@ export function readXml(text: string): XmlElement {
   if (/<!DOCTYPE/i.test(text)) throw malformed('XML bodies must not contain a DOCTYPE');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
-  const roots = (parser.parse(text) as OrderedNode[]).filter((n) => !('#text' in n));
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    // Well-formed but beyond the parser's limits (nesting deeper than MAX_XML_DEPTH): the client's document is at fault.
+    throw malformed(`XML body refused: ${(err as Error).message}`);
+  }
+  const roots = parsed.filter((n) => !('#text' in n));
   if (roots.length !== 1) throw malformed('an XML body must have exactly one root element');
   return toElement(roots[0]!, new Map());
 }
@@ -255,12 +267,13 @@ export class XmlCodec {
     const nodes = [text('error-type', e.type), text('error-tag', e.tag)];
     if (e.appTag) nodes.push(text('error-app-tag', e.appTag));
     if (e.path) {
+      const path = prefixedPath(e.path);
       const attrs: Record<string, string> = {};
-      for (const m of modulesInPath(e.path)) {
+      for (const m of path.modules) {
         const ns = this.index.namespaceOf(m);
         if (ns) attrs[`@_xmlns:${m}`] = ns;
       }
-      nodes.push(text('error-path', e.path, attrs));
+      nodes.push(text('error-path', path.text, attrs));
     }
     if (e.message) nodes.push(text('error-message', e.message));
     return nodes;

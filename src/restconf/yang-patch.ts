@@ -178,7 +178,7 @@ export class YangPatch {
         }
         return { status: 200 };
       },
-      (err) => this.statusReply(x, err.status, { 'patch-id': patch.id, errors: errorEntriesJson(err.errors) }),
+      { onInvalid: (err) => this.statusReply(x, err.status, { 'patch-id': patch.id, errors: errorEntriesJson(err.errors) }) },
     ).catch((err: unknown) => {
       if (!failed || err !== failed.error) throw err;
       return this.statusReply(x, failed.error.status, {

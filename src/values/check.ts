@@ -132,8 +132,16 @@ function checkLength(len: number, t: TypeIR): ValueResult | undefined {
   return undefined;
 }
 
+/**
+ * A character outside yang-char (RFC 7950 9.4 and section 14): a control other than
+ * tab, LF and CR, a surrogate or a noncharacter. XML 1.0 cannot carry these either.
+ */
+const NOT_YANG_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\p{Cs}\p{Noncharacter_Code_Point}]/u;
+
 function checkString(t: TypeIR, raw: unknown): ValueResult {
   if (typeof raw !== 'string') return fail('expected a string');
+  const bad = NOT_YANG_CHAR.exec(raw)?.[0];
+  if (bad !== undefined) return fail(`U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} is not allowed in a YANG string`);
   const lengthError = checkLength([...raw].length, t);
   if (lengthError) return lengthError;
   for (const p of t.patterns ?? []) {

@@ -14,8 +14,8 @@ export interface Response {
 
 export interface RequestInit {
   headers?: Record<string, string>;
-  /** Objects are sent as JSON with `application/yang-data+json` unless a Content-Type is given. */
-  body?: string | object;
+  /** Objects are sent as JSON with `application/yang-data+json` unless a Content-Type is given; Buffers as they are. */
+  body?: string | Buffer | object;
   /** Extra TLS options (ca, cert, key) for https URLs. */
   tls?: Pick<RequestOptions, 'ca' | 'cert' | 'key'>;
 }
@@ -23,9 +23,9 @@ export interface RequestInit {
 export function send(base: string, method: string, path: string, init: RequestInit = {}): Promise<Response> {
   const url = new URL(path, base);
   const headers: Record<string, string> = { ...init.headers };
-  let body: string | undefined;
+  let body: string | Buffer | undefined;
   if (init.body !== undefined) {
-    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    body = typeof init.body === 'string' || Buffer.isBuffer(init.body) ? init.body : JSON.stringify(init.body);
     headers['Content-Type'] ??= 'application/yang-data+json';
   }
   const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -77,6 +77,34 @@ describe('media types', () => {
     expect(res.status).toBe(415);
   });
 
+  it('RFC 8259 8.1, XML 1.0 4.3.3: a body that is not valid UTF-8 is 400 malformed-message and nothing is stored', async () => {
+    await start();
+    const station = `${JUKEBOX}/player/station`;
+    for (const [type, body] of [
+      ['application/yang-data+json', '{"example-jukebox:station":"X\xff"}'],
+      [XML, `<station xmlns="${JUKEBOX_NS}">X\xff</station>`],
+    ] as const) {
+      // "\xff" as latin1 is the lone byte 0xFF, which never occurs in UTF-8.
+      const res = await s.send('PUT', station, { body: Buffer.from(body, 'latin1'), headers: { 'Content-Type': type } });
+      expect(res.status).toBe(400);
+      expect(res.json()['ietf-restconf:errors'].error[0]['error-tag']).toBe('malformed-message');
+      expect((await s.get(station)).status).toBe(404);
+    }
+  });
+
+  it('RFC 7950 9.4: a JSON string holding a character YANG and XML 1.0 exclude (NUL, a lone surrogate) is 400 invalid-value, not stored', async () => {
+    await start();
+    const station = `${JUKEBOX}/player/station`;
+    for (const body of ['{"example-jukebox:station":"a\\u0000b"}', '{"example-jukebox:station":"a\\ud800b"}']) {
+      const res = await s.send('PUT', station, { body });
+      expect(res.status).toBe(400);
+      expect(res.json()['ietf-restconf:errors'].error[0]).toMatchObject({ 'error-tag': 'invalid-value', 'error-path': '/example-jukebox:jukebox/player/station' });
+      expect((await s.get(station)).status).toBe(404);
+    }
+    // Tab, line feed and characters beyond the BMP are yang-chars.
+    expect((await s.send('PUT', station, { body: { 'example-jukebox:station': 'a\tb\n\u{1F3B5}' } })).status).toBe(201);
+  });
+
   it('400 malformed-message for a body that is not JSON', async () => {
     await start();
     const res = await s.send('PUT', `${JUKEBOX}/player/gap`, { body: '{"example-', headers: { 'Content-Type': 'application/yang-data+json' } });
@@ -129,7 +157,7 @@ describe('XML encoding', () => {
     expect(xml).toContain(`<play-count xmlns="${EXT_NS}">9007199254740993</play-count>`);
   });
 
-  it('reports errors in XML with the error-path prefixes declared', async () => {
+  it('RFC 8040 7.1, RFC 7950 9.13.2: every node name in an XML error-path carries a declared prefix, key names included', async () => {
     await start();
     const body = `<year xmlns="${JUKEBOX_NS}">12</year>`;
     const res = await s.send('PUT', `${JUKEBOX}/library/artist=Nick%20Cave/album=Ghosteen/year`, { body, headers: { 'Content-Type': XML, Accept: XML } });
@@ -137,9 +165,28 @@ describe('XML encoding', () => {
     const err = parser.parse(res.text).errors.error;
     expect(err['error-tag']).toBe('invalid-value');
     expect(err['error-path']).toEqual({
-      '#text': "/example-jukebox:jukebox/library/artist[name='Nick Cave']/album[name='Ghosteen']/year",
+      '#text': "/example-jukebox:jukebox/example-jukebox:library/example-jukebox:artist[example-jukebox:name='Nick Cave']/example-jukebox:album[example-jukebox:name='Ghosteen']/example-jukebox:year",
       '@xmlns:example-jukebox': JUKEBOX_NS,
     });
+    // A node of another module switches the prefix, and both are declared.
+    const ext = await s.send('PUT', `${JUKEBOX}/player/example-jukebox-ext:play-count`, {
+      body: `<play-count xmlns="${EXT_NS}">many</play-count>`,
+      headers: { 'Content-Type': XML, Accept: XML },
+    });
+    expect(parser.parse(ext.text).errors.error['error-path']).toEqual({
+      '#text': '/example-jukebox:jukebox/example-jukebox:player/example-jukebox-ext:play-count',
+      '@xmlns:example-jukebox': JUKEBOX_NS,
+      '@xmlns:example-jukebox-ext': EXT_NS,
+    });
+  });
+
+  it('RFC 8040 7 (malformed-message): an XML body nested deeper than the limit is 400, not a server error', async () => {
+    await start();
+    const depth = 200;
+    const body = `<player xmlns="${JUKEBOX_NS}">${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</player>`;
+    const res = await s.send('PUT', `${JUKEBOX}/player`, { body, headers: { 'Content-Type': XML } });
+    expect(res.status).toBe(400);
+    expect(res.json()['ietf-restconf:errors'].error[0]['error-tag']).toBe('malformed-message');
   });
 
   it('refuses a DOCTYPE (no entity expansion)', async () => {
@@ -210,6 +257,26 @@ describe('conditional requests', () => {
     const past = await s.send('PUT', `${JUKEBOX}/player/gap`, { body, headers: { 'If-Unmodified-Since': new Date(0).toUTCString() } });
     expect(past.status).toBe(412);
     expect((await s.get(`${JUKEBOX}/player/gap`)).json()).toEqual({ 'example-jukebox:gap': '1.0' });
+  });
+
+  it('RFC 7232 3.1: If-Match: * fails (412) when the target does not exist, and creates nothing', async () => {
+    await start();
+    const artist = `${JUKEBOX}/library/artist=Nobody`;
+    const body = { 'example-jukebox:artist': [{ name: 'Nobody' }] };
+    const res = await s.send('PUT', artist, { body, headers: { 'If-Match': '*' } });
+    expect(res.status).toBe(412);
+    expect((await s.get(artist)).status).toBe(404);
+    expect((await s.send('DELETE', artist, { headers: { 'If-Match': '*' } })).status).toBe(412);
+    // On an existing target * matches whatever its entity tag.
+    expect((await s.send('PUT', `${JUKEBOX}/player/gap`, { body: { 'example-jukebox:gap': '1.0' }, headers: { 'If-Match': '*' } })).status).toBe(204);
+  });
+
+  it('RFC 7232 3.2: If-None-Match: * creates only a target that does not exist', async () => {
+    await start();
+    const artist = `${JUKEBOX}/library/artist=Nobody`;
+    const body = { 'example-jukebox:artist': [{ name: 'Nobody' }] };
+    expect((await s.send('PUT', artist, { body, headers: { 'If-None-Match': '*' } })).status).toBe(201);
+    expect((await s.send('PUT', artist, { body, headers: { 'If-None-Match': '*' } })).status).toBe(412);
   });
 });
 
