@@ -14,15 +14,6 @@ import { CORPUS, REFERENCE, referenceManifest } from '../../corpus/paths.js';
  * starts passing, the test says so and the entry goes.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  // The IR keeps only a node's own if-features; pyang also shows those of the `uses` and
-  // `augment` that brought the node in (needs the compiler to record them).
-  'ietf-acl-tls@2025-04-18.tree': 'if-features of uses/augment',
-  'ietf-dots-mapping@2022-06-20.tree': 'if-features of uses/augment',
-  'ietf-dslite@2019-01-10.tree': 'if-features of uses/augment',
-  'ietf-igmp-mld@2019-11-01.tree': 'if-features of uses/augment',
-  'ietf-mpls-ldp-extended@2022-03-14.tree': 'if-features of uses/augment',
-  'ietf-pim-base@2022-10-19.tree': 'if-features of uses/augment',
-  'ietf-snmp@2014-12-10.tree': 'if-features of uses/augment',
   // pyang looks the included submodule up by name, finds the newer revision beside it
   // (ietf-ipv6-router-advertisements@2018-03-13, not the included 2016-11-04) and so omits
   // its augments; yangkit shows the augments of the submodule actually included.
