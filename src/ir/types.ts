@@ -171,6 +171,12 @@ export interface NodeBase {
   schemaPath: string;
   /** Effective `config` (RFC 7950 7.21.1). Always false inside operations and notifications. */
   config: boolean;
+  /**
+   * Inside yang-data or a structure, where `config` does not apply (`config` above is false):
+   * the value of a `config` statement written on this node or inherited from one on an
+   * ancestor in the document. Tree diagrams show it as pyang does (`rw`/`ro`).
+   */
+  documentConfig?: boolean;
   status: Status;
   description?: string;
   reference?: string;

@@ -9,7 +9,8 @@ import { typeLabel } from './type-label.js';
 /**
  * How flags are chosen below a point: `data` from the node's config, `input` as `-w`,
  * `output`/`notification` as `ro`, `unconfigured` (yang-data, structures, the inside of a
- * notification in the data tree or of an operation reached by an augment) with none.
+ * notification in the data tree or of an operation reached by an augment) with none, except
+ * where a document node has a written `config` (pyang shows it).
  */
 export type Mode = 'data' | 'input' | 'output' | 'notification' | 'unconfigured';
 
@@ -167,5 +168,7 @@ function flagsOf(t: TreeNode, mode: Mode): string {
   if (t.keyword === 'notification') return '-n';
   if (mode === 'data') return t.node?.config ? 'rw' : 'ro';
   if (mode === 'output' || mode === 'notification') return 'ro';
+  const written = t.node?.documentConfig;
+  if (written !== undefined) return written ? 'rw' : 'ro';
   return '';
 }

@@ -18,9 +18,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   // (ietf-ipv6-router-advertisements@2018-03-13, not the included 2016-11-04) and so omits
   // its augments; yangkit shows the augments of the submodule actually included.
   'ietf-ipv6-unicast-routing@2016-11-04.tree': 'pyang omits the augments of a submodule with a newer revision beside it',
-  // pyang shows an explicit `config false` inside yang-data as `ro`; the IR has no config
-  // inside yang-data (needs the compiler to keep the explicit statement).
-  'ietf-restconf.yang-data.tree': 'explicit config false inside yang-data',
 };
 
 function expected(folder: string, file: string): string {
