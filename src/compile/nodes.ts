@@ -330,6 +330,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   const gscope = c.groupingScopes.get(def)!;
   const inner = { ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
   const nodes = buildChildren(inner, def);
+  for (const n of nodes) n.fromUses = [s.arg ?? '', ...(n.fromUses ?? [])];
   inheritIfFeatures(nodes, s);
   const when = child(s, 'when');
   if (when) {

@@ -44,7 +44,7 @@ describe('tree: pyang -f tree on corpus modules', () => {
 });
 
 /** pyang's option as the manifest gives it, as TreeOptions (the CLI's parsing is tested in test/cli). */
-function treeOptions(option: string): TreeOptions | undefined {
+function treeOptions(option: string): TreeOptions {
   const [flag, value = ''] = option.split('=');
   switch (flag) {
     case '--tree-depth':
@@ -59,16 +59,17 @@ function treeOptions(option: string): TreeOptions | undefined {
       return { printYangData: true };
     case '--tree-print-structures':
       return { printStructures: true };
+    case '--tree-print-groupings':
+      return { printGroupings: true };
+    case '--tree-no-expand-uses':
+      return { noExpandUses: true };
     default:
-      // --tree-print-groupings and --tree-no-expand-uses need grouping information the IR does not have.
-      return undefined;
+      throw new Error(`no TreeOptions for ${option}`);
   }
 }
 
 describe('tree options: pyang --tree-* on corpus modules', () => {
   for (const [file, module, option] of referenceManifest('pyang-tree-options')) {
-    const opts = treeOptions(option!);
-    if (!opts) continue;
-    check(file!, () => treeOf(module!, opts), expected('pyang-tree-options', file!));
+    check(file!, () => treeOf(module!, treeOptions(option!)), expected('pyang-tree-options', file!));
   }
 });
