@@ -3,7 +3,7 @@ import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
-import { buildChildren, checkedXPath } from './nodes.js';
+import { buildChildren, checkedXPath, inheritIfFeatures } from './nodes.js';
 import { findTarget, graft, type Target } from './targets.js';
 import { ReuseMismatch } from './reuse.js';
 
@@ -89,6 +89,7 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
   if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
   const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [], depth: 0 };
   const nodes = buildChildren(b, stmt);
+  inheritIfFeatures(nodes, stmt);
   const when = childArg(stmt, 'when');
   if (when !== undefined) {
     checkedXPath(c, stmt.children.find((s) => s.keyword === 'when')!, unit);

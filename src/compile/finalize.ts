@@ -15,6 +15,8 @@ interface Parent {
   inOperation: boolean;
   /** Inside yang-data or a structure: config does not apply, yet writing it is no mistake (pyang shows it). */
   inDocument?: boolean;
+  /** In a document, the config a written statement above gives (NodeBase.writtenConfig). */
+  writtenConfig?: boolean;
   node?: SchemaNode;
 }
 
@@ -46,6 +48,8 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     c.sink.error('bad-config', n.loc, `"${n.name}" is config true inside a config false node`);
   }
   n.config = inOperation ? false : (explicit ?? parent.config);
+  const writtenConfig = parent.inDocument ? (explicit ?? parent.writtenConfig) : undefined;
+  if (writtenConfig !== undefined) n.writtenConfig = writtenConfig;
   checkOperationPlace(c, n);
   noteConditions(c, n);
   if (parent.inOperation && !parent.inDocument && explicit !== undefined) checkConfigIgnored(c, n);
@@ -58,6 +62,7 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
     config: n.config,
     inOperation,
     inDocument: parent.inDocument,
+    writtenConfig,
     node: n,
   };
   if (n.kind === 'rpc' || n.kind === 'action') {

@@ -9,6 +9,7 @@ import { applyDeviations } from './deviation.js';
 import { checkExtensionUses } from './extensions.js';
 import { finalizeModule } from './finalize.js';
 import { checkDefinitions, checkFeatureCycles } from './definitions.js';
+import { recordGroupings } from './groupings.js';
 import { checkDefaults } from './defaults.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
@@ -131,6 +132,10 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   }
   resolveLeafrefs(c);
   checkDefaults(c);
+  // Past a nesting limit, building groupings again would only meet it again.
+  if (!sink.all.some((d) => d.code === 'too-deep')) {
+    for (const mod of building) if (inputs.includes(mod.name)) recordGroupings(c, mod);
+  }
   for (const d of reuse?.previous.diagnostics ?? []) {
     if (d.module !== undefined && !rebuild(d.module) && c.mods.has(d.module)) sink.add(d);
   }

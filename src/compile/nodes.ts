@@ -330,6 +330,8 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   const gscope = c.groupingScopes.get(def)!;
   const inner = { ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
   const nodes = buildChildren(inner, def);
+  for (const n of nodes) n.fromUses = [s.arg ?? '', ...(n.fromUses ?? [])];
+  inheritIfFeatures(nodes, s);
   const when = child(s, 'when');
   if (when) {
     const expr = checkedXPath(c, when, b.scope.unit);
@@ -346,6 +348,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
       continue;
     }
     const grafted = buildChildren({ ...b, scope: newScope(c, a, b.scope.unit, b.scope) }, a);
+    inheritIfFeatures(grafted, a);
     const augmentWhen = child(a, 'when');
     if (augmentWhen) {
       const expr = checkedXPath(c, augmentWhen, b.scope.unit);
@@ -354,6 +357,20 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     graft(b, target, grafted, a);
   }
   return nodes;
+}
+
+/**
+ * The nodes a `uses` or `augment` brings in hold only while its if-features do, so they
+ * carry them after their own (pyang shows them so); repeats are left out.
+ */
+export function inheritIfFeatures(nodes: SchemaNode[], from: Statement): void {
+  const inherited = childrenOf(from, 'if-feature').map((f) => f.arg ?? '');
+  if (!inherited.length) return;
+  for (const n of nodes) {
+    const own = n.ifFeatures ?? [];
+    const added = inherited.filter((f, i) => !own.includes(f) && inherited.indexOf(f) === i);
+    if (added.length) n.ifFeatures = [...own, ...added];
+  }
 }
 
 /** RFC 7950 7.13.2: refine changes properties of a node inside the used grouping. */

@@ -41,6 +41,7 @@ export class DiagnosticSink {
   private readonly errorAt = new Set<string>();
   /** The module being compiled; diagnostics reported meanwhile carry its name. */
   owner: string | undefined;
+  private muted = false;
 
   error(code: string, loc: SourceLoc, message: string): void {
     this.add({ code, severity: 'error', message, loc });
@@ -51,12 +52,24 @@ export class DiagnosticSink {
   }
 
   add(d: Diagnostic): void {
+    if (this.muted) return;
     const at = `${d.loc.file}:${d.loc.line}:${d.loc.col}`;
     const key = `${at}:${d.code}:${d.message}`;
     if (this.seen.has(key) || (d.severity === 'error' && this.errorAt.has(at))) return;
     this.seen.add(key);
     if (d.severity === 'error') this.errorAt.add(at);
     this.all.push(d.module === undefined && this.owner !== undefined ? { ...d, module: this.owner } : d);
+  }
+
+  /** Runs `fn` dropping what it reports: building again what was already checked. */
+  quiet<T>(fn: () => T): T {
+    const previous = this.muted;
+    this.muted = true;
+    try {
+      return fn();
+    } finally {
+      this.muted = previous;
+    }
   }
 
   /** Runs `fn` with diagnostics attributed to `module`. */

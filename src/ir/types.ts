@@ -54,6 +54,12 @@ export interface ModuleIR {
    * or `sx:structure` (RFC 8791); present only when the module has some.
    */
   yangData?: YangDataIR[];
+  /**
+   * Top-level groupings of an input module and its submodules, in source order, each body
+   * compiled once on its own (uses expanded, no refine from a use); present only when the
+   * module has some.
+   */
+  groupings?: GroupingIR[];
   /** Names of the modules whose deviations were applied to this module. */
   deviatedBy: string[];
 }
@@ -118,6 +124,11 @@ export interface YangDataIR {
   nodes: SchemaNode[];
 }
 
+export interface GroupingIR {
+  name: string;
+  nodes: SchemaNode[];
+}
+
 export type Status = 'current' | 'deprecated' | 'obsolete';
 
 /** An extension statement found on a node (e.g. `nacm:default-deny-all`). */
@@ -171,11 +182,22 @@ export interface NodeBase {
   schemaPath: string;
   /** Effective `config` (RFC 7950 7.21.1). Always false inside operations and notifications. */
   config: boolean;
+  /**
+   * Inside yang-data, a structure or a grouping body (ModuleIR.groupings), where `config`
+   * does not apply: the value of a `config` statement written on this node or on an ancestor
+   * there. Tree diagrams show it as pyang does (`rw`/`ro`).
+   */
+  writtenConfig?: boolean;
   status: Status;
   description?: string;
   reference?: string;
   /** if-feature expressions as written (all true for the enabled feature set, else the node is absent). */
   ifFeatures?: string[];
+  /**
+   * The `uses` statements that brought this node in at its own level (not its ancestors'),
+   * outermost first, as the grouping names they write. Trees without expanding uses show them.
+   */
+  fromUses?: string[];
   when?: string;
   must?: MustIR[];
   extensions?: ExtensionUseIR[];

@@ -63,6 +63,8 @@ describe('yangkit tree', () => {
     ['ietf-interfaces.line60.tree', 'ietf/ietf-interfaces@2018-02-20.yang', ['--tree-line-length=60']],
     ['ietf-netconf-acm.modname.tree', 'ietf/ietf-netconf-acm@2018-02-14.yang', ['--tree-module-name-prefix']],
     ['ietf-yang-patch.yang-data.tree', 'ietf/ietf-yang-patch@2017-02-22.yang', ['--tree-print-yang-data']],
+    ['ietf-alarms.groupings.tree', 'ietf/ietf-alarms@2022-06-06.yang', ['--tree-print-groupings']],
+    ['ietf-alarms.no-expand.tree', 'ietf/ietf-alarms@2022-06-06.yang', ['--tree-no-expand-uses']],
   ])('passes pyang tree options through: %s', (reference, module, flags) => {
     const r = yangkit('tree', '-p', CORPUS, ...flags, join(CORPUS, module));
     expect(r.stderr).toBe('');

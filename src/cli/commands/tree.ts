@@ -9,6 +9,8 @@ interface TreeFlags extends CompileFlags {
   treeModuleNamePrefix?: boolean;
   treePrintYangData?: boolean;
   treePrintStructures?: boolean;
+  treePrintGroupings?: boolean;
+  treeNoExpandUses?: boolean;
 }
 
 /** `yangkit tree`: pyang's `-f tree` output and its `--tree-*` options. */
@@ -22,6 +24,8 @@ export function registerTreeCommand(program: Command): void {
     .option('--tree-module-name-prefix', 'qualify names with module names instead of prefixes')
     .option('--tree-print-yang-data', 'also print ietf-restconf:yang-data structures')
     .option('--tree-print-structures', 'also print ietf-yang-structure-ext:structure structures')
+    .option('--tree-print-groupings', "also print the module's top-level groupings")
+    .option('--tree-no-expand-uses', 'show each uses as one line instead of the nodes it brings in')
     .action((files: string[], flags: TreeFlags) => {
       const opts = treeOptions(flags);
       const { schema } = compileOrExit(files, flags);
@@ -37,6 +41,8 @@ function treeOptions(flags: TreeFlags): TreeOptions {
     moduleNamePrefix: flags.treeModuleNamePrefix,
     printYangData: flags.treePrintYangData,
     printStructures: flags.treePrintStructures,
+    printGroupings: flags.treePrintGroupings,
+    noExpandUses: flags.treeNoExpandUses,
   };
 }
 

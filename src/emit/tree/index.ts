@@ -55,6 +55,13 @@ export function emitTree(schema: SchemaSet, moduleName: string, opts: TreeOption
     printNodes(ctx, notifications, '  ', 'notification', rest);
   }
 
+  const groupings = opts.printGroupings ? (mod.groupings ?? []) : [];
+  if (groupings.length) out.push('');
+  for (const g of groupings) {
+    out.push(`  grouping ${g.name}:`);
+    printNodes(ctx, g.nodes, '  ', 'unconfigured', path);
+  }
+
   for (const kind of ['yang-data', 'structure'] as const) {
     if (!(kind === 'yang-data' ? opts.printYangData : opts.printStructures)) continue;
     const docs = (mod.yangData ?? []).filter((d) => d.extension === kind);

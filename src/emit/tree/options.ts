@@ -12,6 +12,10 @@ export interface TreeOptions {
   printYangData?: boolean;
   /** Also print `sx:structure` definitions. */
   printStructures?: boolean;
+  /** Also print the module's top-level groupings. */
+  printGroupings?: boolean;
+  /** Show each `uses` as one `-u` line instead of the nodes it brings in. */
+  noExpandUses?: boolean;
 }
 
 /** `--tree-path` as pyang splits it: on `/`, without the leading empty step. */

@@ -9,11 +9,12 @@ import { typeLabel } from './type-label.js';
 /**
  * How flags are chosen below a point: `data` from the node's config, `input` as `-w`,
  * `output`/`notification` as `ro`, `unconfigured` (yang-data, structures, the inside of a
- * notification in the data tree or of an operation reached by an augment) with none.
+ * notification in the data tree or of an operation reached by an augment) with none, except
+ * where a document node has a written `config` (pyang shows it).
  */
 export type Mode = 'data' | 'input' | 'output' | 'notification' | 'unconfigured';
 
-/** One printed node: input/output become pseudo nodes with children. */
+/** One printed node: input/output, and uses not expanded, become pseudo nodes. */
 interface TreeNode {
   node?: SchemaNode;
   keyword: string;
@@ -32,25 +33,39 @@ export interface PrintCtx {
 
 /** Prints a list of sibling nodes under `prefix`, the tree's left margin so far. */
 export function printNodes(ctx: PrintCtx, nodes: SchemaNode[], prefix: string, mode: Mode, path: string[] | undefined): void {
-  printChildren(ctx, nodes.map(toTree), prefix, mode, path, ctx.opts.depth, 0);
+  printChildren(ctx, toTrees(ctx, nodes), prefix, mode, path, ctx.opts.depth, 0);
 }
 
-function toTree(n: SchemaNode): TreeNode {
+/** Sibling nodes as printed; without expanding uses, each run one `uses` brought in is that uses. */
+function toTrees(ctx: PrintCtx, nodes: SchemaNode[]): TreeNode[] {
+  const out: TreeNode[] = [];
+  for (const n of nodes) {
+    const uses = ctx.opts.noExpandUses ? n.fromUses?.[0] : undefined;
+    if (uses === undefined) {
+      out.push(toTree(ctx, n));
+    } else if (out[out.length - 1]?.keyword !== 'uses' || out[out.length - 1]!.name !== uses) {
+      out.push({ keyword: 'uses', name: uses, module: n.module, children: [] });
+    }
+  }
+  return out;
+}
+
+function toTree(ctx: PrintCtx, n: SchemaNode): TreeNode {
   const base = { node: n, keyword: n.kind, name: n.name, module: n.module };
   switch (n.kind) {
     case 'rpc':
     case 'action':
       return {
         ...base,
-        children: (['input', 'output'] as const).map((k) => ({ keyword: k, name: k, module: n.module, children: (n[k] ?? []).map(toTree) })),
+        children: (['input', 'output'] as const).map((k) => ({ keyword: k, name: k, module: n.module, children: toTrees(ctx, n[k] ?? []) })),
       };
     case 'choice':
-      return { ...base, children: n.cases.map(toTree) };
+      return { ...base, children: toTrees(ctx, n.cases) };
     case 'container':
     case 'list':
     case 'case':
     case 'notification':
-      return { ...base, children: n.children.map(toTree) };
+      return { ...base, children: toTrees(ctx, n.children) };
     default:
       return { ...base, children: [] };
   }
@@ -165,7 +180,10 @@ function flagsOf(t: TreeNode, mode: Mode): string {
   if (mode === 'input') return '-w';
   if (t.keyword === 'rpc' || t.keyword === 'action') return '-x';
   if (t.keyword === 'notification') return '-n';
+  if (t.keyword === 'uses') return '-u';
   if (mode === 'data') return t.node?.config ? 'rw' : 'ro';
   if (mode === 'output' || mode === 'notification') return 'ro';
+  const written = t.node?.writtenConfig;
+  if (written !== undefined) return written ? 'rw' : 'ro';
   return '';
 }

@@ -14,22 +14,10 @@ import { CORPUS, REFERENCE, referenceManifest } from '../../corpus/paths.js';
  * starts passing, the test says so and the entry goes.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  // The IR keeps only a node's own if-features; pyang also shows those of the `uses` and
-  // `augment` that brought the node in (needs the compiler to record them).
-  'ietf-acl-tls@2025-04-18.tree': 'if-features of uses/augment',
-  'ietf-dots-mapping@2022-06-20.tree': 'if-features of uses/augment',
-  'ietf-dslite@2019-01-10.tree': 'if-features of uses/augment',
-  'ietf-igmp-mld@2019-11-01.tree': 'if-features of uses/augment',
-  'ietf-mpls-ldp-extended@2022-03-14.tree': 'if-features of uses/augment',
-  'ietf-pim-base@2022-10-19.tree': 'if-features of uses/augment',
-  'ietf-snmp@2014-12-10.tree': 'if-features of uses/augment',
   // pyang looks the included submodule up by name, finds the newer revision beside it
   // (ietf-ipv6-router-advertisements@2018-03-13, not the included 2016-11-04) and so omits
   // its augments; yangkit shows the augments of the submodule actually included.
   'ietf-ipv6-unicast-routing@2016-11-04.tree': 'pyang omits the augments of a submodule with a newer revision beside it',
-  // pyang shows an explicit `config false` inside yang-data as `ro`; the IR has no config
-  // inside yang-data (needs the compiler to keep the explicit statement).
-  'ietf-restconf.yang-data.tree': 'explicit config false inside yang-data',
 };
 
 function expected(folder: string, file: string): string {
@@ -56,7 +44,7 @@ describe('tree: pyang -f tree on corpus modules', () => {
 });
 
 /** pyang's option as the manifest gives it, as TreeOptions (the CLI's parsing is tested in test/cli). */
-function treeOptions(option: string): TreeOptions | undefined {
+function treeOptions(option: string): TreeOptions {
   const [flag, value = ''] = option.split('=');
   switch (flag) {
     case '--tree-depth':
@@ -71,16 +59,17 @@ function treeOptions(option: string): TreeOptions | undefined {
       return { printYangData: true };
     case '--tree-print-structures':
       return { printStructures: true };
+    case '--tree-print-groupings':
+      return { printGroupings: true };
+    case '--tree-no-expand-uses':
+      return { noExpandUses: true };
     default:
-      // --tree-print-groupings and --tree-no-expand-uses need grouping information the IR does not have.
-      return undefined;
+      throw new Error(`no TreeOptions for ${option}`);
   }
 }
 
 describe('tree options: pyang --tree-* on corpus modules', () => {
   for (const [file, module, option] of referenceManifest('pyang-tree-options')) {
-    const opts = treeOptions(option!);
-    if (!opts) continue;
-    check(file!, () => treeOf(module!, opts), expected('pyang-tree-options', file!));
+    check(file!, () => treeOf(module!, treeOptions(option!)), expected('pyang-tree-options', file!));
   }
 });
