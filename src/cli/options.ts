@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compileYang, type CompileResult } from '../compile/index.js';
+import { compileYang, type CompileOptions, type CompileResult } from '../compile/index.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics/index.js';
 
 /** Options of every command that compiles YANG. */
@@ -38,8 +38,8 @@ export function parseFeatures(specs: string[] | undefined): Record<string, strin
 }
 
 /** Compiles, prints diagnostics to stderr, and exits 1 if there were errors. */
-export function compileOrExit(files: string[], opts: CompileFlags): CompileResult {
-  const result = compileYang({ files, searchPaths: opts.path, features: parseFeatures(opts.features) });
+export function compileOrExit(files: string[], opts: CompileFlags, more: Partial<CompileOptions> = {}): CompileResult {
+  const result = compileYang({ files, searchPaths: opts.path, features: parseFeatures(opts.features), ...more });
   for (const d of result.diagnostics) {
     if (d.severity === 'error' || opts.warnings !== false) process.stderr.write(formatDiagnostic(d) + '\n');
   }

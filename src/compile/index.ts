@@ -44,6 +44,12 @@ export interface CompileOptions {
    * augment target, a changed identity), the whole set is compiled instead.
    */
   reuse?: { previous: CompileResult; rebuild: ReadonlySet<string> };
+  /**
+   * Also compile each input module's top-level groupings on their own into `ModuleIR.groupings`
+   * (the tree diagram's `--tree-print-groupings` and `--tree-no-expand-uses`). Off by default:
+   * it builds every grouping body once more.
+   */
+  groupings?: boolean;
 }
 
 export interface CompileResult {
@@ -133,7 +139,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   resolveLeafrefs(c);
   checkDefaults(c);
   // Past a nesting limit, building groupings again would only meet it again.
-  if (!sink.all.some((d) => d.code === 'too-deep')) {
+  if (opts.groupings && !sink.all.some((d) => d.code === 'too-deep')) {
     for (const mod of building) if (inputs.includes(mod.name)) recordGroupings(c, mod);
   }
   for (const d of reuse?.previous.diagnostics ?? []) {

@@ -57,7 +57,7 @@ export interface ModuleIR {
   /**
    * Top-level groupings of an input module and its submodules, in source order, each body
    * compiled once on its own (uses expanded, no refine from a use); present only when the
-   * module has some.
+   * module has some, and only when compiled with the `groupings` option.
    */
   groupings?: GroupingIR[];
   /** Names of the modules whose deviations were applied to this module. */

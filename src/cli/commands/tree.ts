@@ -28,7 +28,7 @@ export function registerTreeCommand(program: Command): void {
     .option('--tree-no-expand-uses', 'show each uses as one line instead of the nodes it brings in')
     .action((files: string[], flags: TreeFlags) => {
       const opts = treeOptions(flags);
-      const { schema } = compileOrExit(files, flags);
+      const { schema } = compileOrExit(files, flags, { groupings: opts.printGroupings || opts.noExpandUses });
       process.stdout.write(schema.inputs.map((m) => emitTree(schema, m, opts)).filter(Boolean).join('\n'));
     });
 }

@@ -33,7 +33,8 @@ const cache = new ParseCache();
 
 /** The tree of a corpus module as `yangkit tree` prints it. */
 function treeOf(module: string, opts: TreeOptions): string {
-  const { schema } = compileYang({ files: [join(CORPUS, module)], searchPaths: [CORPUS], parseCache: cache });
+  const groupings = Boolean(opts.printGroupings || opts.noExpandUses);
+  const { schema } = compileYang({ files: [join(CORPUS, module)], searchPaths: [CORPUS], parseCache: cache, groupings });
   return schema.inputs.map((m) => emitTree(schema, m, opts)).filter(Boolean).join('\n');
 }
 
