@@ -1,9 +1,9 @@
 import type { AugmentIR, SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope } from './context.js';
+import { argLoc, child, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
-import { buildChildren, checkedXPath, inheritIfFeatures } from './nodes.js';
+import { addParentCondition, buildChildren, checkedXPath, inheritIfFeatures } from './nodes.js';
 import { findTarget, graft, type Target } from './targets.js';
 import { ReuseMismatch } from './reuse.js';
 
@@ -90,11 +90,9 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
   const b = { c, ns: mod.name, scope: newScope(c, stmt, unit, p.scope), groupings: [], depth: 0 };
   const nodes = buildChildren(b, stmt);
   inheritIfFeatures(nodes, stmt);
-  const when = childArg(stmt, 'when');
-  if (when !== undefined) {
-    checkedXPath(c, stmt.children.find((s) => s.keyword === 'when')!, unit);
-    for (const n of nodes) n.when ??= when;
-  }
+  const whenStmt = child(stmt, 'when');
+  const when = whenStmt && checkedXPath(c, whenStmt, unit);
+  if (when) addParentCondition(nodes, when);
   graft(b, target, nodes, stmt);
   const ir: AugmentIR = {
     target: path,
@@ -102,7 +100,7 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
     targetModule: targetMod.name,
     nodes,
   };
-  if (when !== undefined) ir.when = when;
+  if (when) ir.when = when;
   mod.ir.augments.push(ir);
   c.augmentTargets.set(ir, target);
   c.statements.set(ir, stmt);

@@ -10,13 +10,15 @@ import type {
   OperationNode,
   SchemaNode,
   Status,
+  WhenIR,
+  XPathIR,
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, xpathPrefixes, type XPathErrorKind } from './xpath.js';
+import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from './xpath.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, graft, removeNode } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
@@ -130,7 +132,7 @@ function common(b: BuildCtx, s: Statement): NodeBase {
   const ifFeatures = childrenOf(s, 'if-feature').map((f) => f.arg ?? '');
   if (ifFeatures.length) node.ifFeatures = ifFeatures;
   const when = child(s, 'when');
-  if (when) node.when = checkedXPath(c, when, unit);
+  if (when) node.when = [checkedXPath(c, when, unit)];
   const must = mustsOf(c, s, unit);
   if (must.length) node.must = must;
   const extensions = extensionsOf(c, s, unit);
@@ -145,7 +147,7 @@ export function statusOf(s: Statement): Status {
 
 export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
   return childrenOf(s, 'must').map((m) => {
-    const must: MustIR = { expr: checkedXPath(c, m, unit) };
+    const must: MustIR = checkedXPath(c, m, unit);
     const msg = childArg(m, 'error-message');
     if (msg !== undefined) must.errorMessage = msg;
     const tag = childArg(m, 'error-app-tag');
@@ -162,8 +164,8 @@ const XPATH_CODES: Record<XPathErrorKind, string> = {
   'too-deep': 'too-deep',
 };
 
-/** Checks a when/must argument (syntax, functions of the module's yang-version, imported prefixes); returns it unchanged. */
-export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
+/** Checks a when/must argument (syntax, functions of the module's yang-version, imported prefixes); returns it with its prefixes. */
+export function checkedXPath(c: Compilation, s: Statement, unit: Unit): XPathIR {
   const expr = s.arg ?? '';
   const problem = checkXPath(expr, { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
   if (problem) c.sink.error(XPATH_CODES[problem.kind], argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
@@ -172,7 +174,13 @@ export function checkedXPath(c: Compilation, s: Statement, unit: Unit): string {
       if (!unit.prefixes.has(p)) c.sink.error('unknown-prefix', argLoc(s), `prefix "${p}" in ${s.keyword} "${expr}" is not defined`);
     }
   }
-  return expr;
+  return { expr, prefixes: usedPrefixMap(expr, unit.prefixes) };
+}
+
+/** Adds the condition of a `uses` or `augment` to each node it brings in (RFC 7950 7.21.5). */
+export function addParentCondition(nodes: readonly SchemaNode[], when: XPathIR): void {
+  const condition: WhenIR = { ...when, onParent: true };
+  for (const n of nodes) n.when = [...(n.when ?? []), condition];
 }
 
 export function extensionsOf(c: Compilation, s: Statement, unit: Unit): ExtensionUseIR[] {
@@ -333,10 +341,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   for (const n of nodes) n.fromUses = [s.arg ?? '', ...(n.fromUses ?? [])];
   inheritIfFeatures(nodes, s);
   const when = child(s, 'when');
-  if (when) {
-    const expr = checkedXPath(c, when, b.scope.unit);
-    for (const n of nodes) n.when ??= expr;
-  }
+  if (when) addParentCondition(nodes, checkedXPath(c, when, b.scope.unit));
   // An absolute target path is a syntax error the grammar check reported.
   const descendant = (x: Statement) => !x.arg?.startsWith('/');
   for (const r of childrenOf(s, 'refine')) if (descendant(r)) applyRefine(b, nodes, r);
@@ -350,10 +355,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     const grafted = buildChildren({ ...b, scope: newScope(c, a, b.scope.unit, b.scope) }, a);
     inheritIfFeatures(grafted, a);
     const augmentWhen = child(a, 'when');
-    if (augmentWhen) {
-      const expr = checkedXPath(c, augmentWhen, b.scope.unit);
-      for (const n of grafted) n.when ??= expr;
-    }
+    if (augmentWhen) addParentCondition(grafted, checkedXPath(c, augmentWhen, b.scope.unit));
     graft(b, target, grafted, a);
   }
   return nodes;

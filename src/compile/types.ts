@@ -4,6 +4,7 @@ import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, pe
 import { ifFeaturesHold } from './features.js';
 import { decimal64Range, INTEGER_RANGES, isIntegerType, LENGTH_RANGE, parseIntervals, scaled } from './numbers.js';
 import { xsdToEcma } from './xsd-regex.js';
+import { usedPrefixMap } from './xpath.js';
 
 const BUILTINS = new Set<string>([
   'binary', 'bits', 'boolean', 'decimal64', 'empty', 'enumeration', 'identityref', 'instance-identifier',
@@ -102,7 +103,7 @@ function resolveOne(c: Compilation, def: Statement): ResolvedTypedef | null {
 /** Copies the parts of a type a use site may fill in (leafref targets), so typedefs stay shared. */
 function instantiate(c: Compilation, t: TypeIR): TypeIR {
   if (t.leafref) {
-    const leafref = { path: t.leafref.path };
+    const leafref = { path: t.leafref.path, prefixes: t.leafref.prefixes };
     const unit = c.leafrefUnits.get(t.leafref);
     if (unit) c.leafrefUnits.set(leafref, unit);
     return { ...t, leafref };
@@ -172,7 +173,7 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
       case 'path':
         if (t.base !== 'leafref' || !builtin) bad(s);
         else {
-          t.leafref = { path: s.arg ?? '' };
+          t.leafref = { path: s.arg ?? '', prefixes: usedPrefixMap(s.arg ?? '', unit.prefixes) };
           c.leafrefUnits.set(t.leafref, unit);
         }
         break;
@@ -199,7 +200,7 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
   if (t.base === 'bits') t.bits = restrictBits(c, t, stmt, unit, builtin);
   if (t.base === 'leafref' && builtin && !t.leafref) {
     c.sink.error('missing-path', stmt.loc, 'leafref needs a path statement');
-    t.leafref = { path: '' };
+    t.leafref = { path: '', prefixes: {} };
   }
   if ((t.base === 'leafref' || t.base === 'instance-identifier') && t.requireInstance === undefined) t.requireInstance = true;
   if (t.base === 'identityref' && builtin) t.identityref = identityrefValues(c, stmt, scope);

@@ -497,6 +497,28 @@ export function checkXPath(expr: string, options: XPathOptions = {}): { error: s
  * For an expression with a lexical error, only the prefixes before the error are returned.
  */
 export function xpathPrefixes(expr: string): string[] {
+  return [...namePrefixes(expr)];
+}
+
+/** Candidate prefixes of `prefix:name` string literals (identityref values, instance-identifiers). */
+const LITERAL_PREFIX = /([A-Za-z_][A-Za-z0-9_.-]*):[A-Za-z_]/g;
+
+/**
+ * Prefixes an evaluator may need: those of names and of `prefix:name` literals, each mapped
+ * through `declared` (the file's prefix -> module table); undeclared ones are left out.
+ */
+export function usedPrefixMap(expr: string, declared: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (p: string): void => {
+    const module = declared.get(p);
+    if (module !== undefined) out[p] = module;
+  };
+  for (const p of namePrefixes(expr)) add(p);
+  for (const m of expr.matchAll(LITERAL_PREFIX)) add(m[1]!);
+  return out;
+}
+
+function namePrefixes(expr: string): Set<string> {
   const tokens: Token[] = [];
   try {
     tokenize(expr, tokens);
@@ -505,5 +527,5 @@ export function xpathPrefixes(expr: string): string[] {
   }
   const prefixes = new Set<string>();
   for (const t of tokens) if (t.prefix) prefixes.add(t.prefix);
-  return [...prefixes];
+  return prefixes;
 }

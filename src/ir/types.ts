@@ -109,7 +109,7 @@ export interface AugmentIR {
   targetSchemaPath: string;
   /** The module owning the target node. */
   targetModule: string;
-  when?: string;
+  when?: XPathIR;
   nodes: SchemaNode[];
 }
 
@@ -139,8 +139,29 @@ export interface ExtensionUseIR {
   arg?: string;
 }
 
-export interface MustIR {
+/** An XPath expression as written, with what evaluating it away from its source needs. */
+export interface XPathIR {
   expr: string;
+  /**
+   * Every prefix the expression uses (in names and in `prefix:name` string literals such as
+   * identityref values) mapped to the module it names in the file where the expression is
+   * written (RFC 7950 6.4.1). Unprefixed names belong to the module of the node the
+   * expression is evaluated for.
+   */
+  prefixes: Record<string, string>;
+}
+
+/**
+ * A `when` condition of a node. Conditions written on a `uses` or `augment` are copied to
+ * every node they bring in, with `onParent` set: their context node is the closest ancestor
+ * data node, rpc, action or notification, not the node itself (RFC 7950 7.21.5). Choice and
+ * case conditions use that context too.
+ */
+export interface WhenIR extends XPathIR {
+  onParent?: true;
+}
+
+export interface MustIR extends XPathIR {
   errorMessage?: string;
   errorAppTag?: string;
 }
@@ -198,7 +219,8 @@ export interface NodeBase {
    * outermost first, as the grouping names they write. Trees without expanding uses show them.
    */
   fromUses?: string[];
-  when?: string;
+  /** Every condition the node exists under: its own and those of the uses/augment that brought it in. */
+  when?: WhenIR[];
   must?: MustIR[];
   extensions?: ExtensionUseIR[];
   loc: SourceLoc;
@@ -356,8 +378,8 @@ export interface TypeIR {
   bits?: BitIR[];
   /** Member types of a union, in order. */
   union?: TypeIR[];
-  /** leafref: the path as written, its target's data path, and the target's resolved type. */
-  leafref?: { path: string; target?: string; type?: TypeIR };
+  /** leafref: the path as written with the prefixes it uses (see XPathIR), its target's data path, and the target's resolved type. */
+  leafref?: { path: string; prefixes: Record<string, string>; target?: string; type?: TypeIR };
   /** identityref: qualified bases and every qualified identity a value may name. */
   identityref?: { bases: string[]; values: string[] };
   /** leafref and instance-identifier: whether the referenced instance must exist (the compiler always sets it for these; YANG's default is true). */

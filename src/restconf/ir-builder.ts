@@ -20,6 +20,7 @@ import type {
   OperationNode,
   SchemaNode,
   SchemaSet,
+  WhenIR,
   TypeIR,
 } from '../ir/types.js';
 
@@ -29,7 +30,7 @@ const BUILTIN_LOC = { file: '<builtin>', line: 0, col: 0 };
 export interface NodeOpts {
   module?: string;
   config?: boolean;
-  when?: string;
+  when?: WhenIR[];
   description?: string;
 }
 

@@ -225,23 +225,27 @@ describe('yang-data and structures', () => {
 });
 
 describe('uses', () => {
-  it('puts the when of a uses and of its augments on the nodes they bring', () => {
+  it('puts the when of a uses and of its augments on the nodes they bring, evaluated from the parent', () => {
     const { schema, diagnostics } = compileSources({
       'm.yang': mod(`  grouping g {
-    container box { leaf inside { type string; } }
+    container box { when "../m:size > 0"; leaf inside { type string; } }
   }
   leaf kind { type string; }
+  leaf size { type uint8; }
   uses g {
     when "kind = 'boxed'";
     augment "box" {
-      when "../kind != 'empty'";
+      when "../kind != 'm:empty'";
       leaf extra { type string; }
     }
   }`),
     });
     expect(diagnostics).toEqual([]);
-    expect(find(schema.modules.m!.data, ['box']).when).toBe("kind = 'boxed'");
-    expect(find(schema.modules.m!.data, ['box', 'extra']).when).toBe("../kind != 'empty'");
+    expect(find(schema.modules.m!.data, ['box']).when).toEqual([
+      { expr: "../m:size > 0", prefixes: { m: "m" } },
+      { expr: "kind = 'boxed'", prefixes: {}, onParent: true },
+    ]);
+    expect(find(schema.modules.m!.data, ['box', 'extra']).when).toEqual([{ expr: "../kind != 'm:empty'", prefixes: { m: 'm' }, onParent: true }]);
     expect(find(schema.modules.m!.data, ['box', 'inside']).when).toBeUndefined();
   });
 });

@@ -85,7 +85,7 @@ export function jukeboxSchema(): SchemaSet {
     leaf(
       'favourite-artist',
       type('leafref', {
-        leafref: { path: '/jbox:jukebox/jbox:library/jbox:artist/jbox:name', target: `/${JUKEBOX}:jukebox/library/artist/name`, type: name1() },
+        leafref: { path: '/jbox:jukebox/jbox:library/jbox:artist/jbox:name', prefixes: { jbox: JUKEBOX }, target: `/${JUKEBOX}:jukebox/library/artist/name`, type: name1() },
         requireInstance: true,
       }),
       { module: EXT },
