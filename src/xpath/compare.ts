@@ -12,7 +12,7 @@ import { stringToNumber, stringValue, toBoolean, toNumber, type XValue } from '.
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** The same comparison with its operands swapped. */
-const SWAPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+export const SWAPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /**
  * A string compared with (or naming) an identity, as a qualified name `module:identity`

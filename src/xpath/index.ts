@@ -4,6 +4,7 @@
  */
 export type { XNode } from './node.js';
 export type { XValue, XPathEnv, CompiledXPath } from './evaluate.js';
+export { XPathCache } from './evaluate.js';
 export { compileXPath, evaluate, evaluateBoolean } from './evaluate.js';
 export { stringValue } from './values.js';
 export { instanceTargets } from './instance.js';

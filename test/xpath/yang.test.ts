@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityIR, TypeIR } from '../../src/ir/types.js';
-import { compileXPath, evaluate, instanceTargets, stringValue, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
+import { compileXPath, evaluate, instanceTargets, stringValue, XPathCache, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
 import { at, E, L, tree } from './tree.js';
 
 function identity(qname: string, ...bases: string[]): [string, IdentityIR] {
@@ -88,6 +88,7 @@ describe('identityref values compare as qualified names (RFC 7950 9.10.3)', () =
     expect(ev("'ianaift:ethernetCsmacd' = type", eth0)).toBe(true);
     expect(ev("type = 'ianaift:softwareLoopback'", eth0)).toBe(false);
     expect(values(ev("/interfaces/interface[type = 'ianaift:softwareLoopback']/name"))).toEqual(['lo']);
+    expect(values(ev("/interfaces/interface[type = 'ianaift:softwareLoopback']/name", refs, { cache: new XPathCache() }))).toEqual(['lo']);
     // The same prefix bound to another module does not match.
     expect(ev("type = 'ianaift:ethernetCsmacd'", eth0, {}, { ianaift: 'other' })).toBe(false);
   });
