@@ -55,8 +55,9 @@ function atoms(op: CompareOp, a: string | number | boolean, b: string | number |
   return numbers(op, toNumber(a), toNumber(b));
 }
 
-function nodeEquals(n: XNode, text: string, s: string, rt: Runtime): boolean {
-  return text === s || (holdsIdentity(n) && text === qualify(s, rt));
+/** An identityref value is always `module:identity`: only a text with a colon needs the type looked up. */
+export function nodeEquals(n: XNode, text: string, s: string, rt: Runtime): boolean {
+  return text === s || (text.includes(':') && holdsIdentity(n) && text === qualify(s, rt));
 }
 
 /** A node-set compared with a string, number or boolean, the node-set on the left. */

@@ -5,7 +5,7 @@
 import type { IdentityIR, XPathIR } from '../ir/types.js';
 import { keyPredicate } from './analyze.js';
 import { AXES, REVERSE_AXES, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
-import { compare, type CompareOp } from './compare.js';
+import { compare, nodeEquals, type CompareOp } from './compare.js';
 import { XPathEvalError, XPathSyntaxError } from './errors.js';
 import { FUNCTIONS } from './functions.js';
 import type { XNode } from './node.js';
@@ -272,18 +272,31 @@ function compilePredicate(p: XPathExpr, scope: CompileScope): { run: Eval; keyed
   return { run, keyed: { key, op: k.op, value: compileExpr(k.value, scope) } };
 }
 
-/** Reused by `keyedFilter` for the key nodes of one candidate (never kept: compare() only reads it). */
-const keyNodes: XNode[] = [];
-
 function keysOf(candidate: XNode, keyTest: NodeTestFn | undefined): XNode[] {
-  keyNodes.length = 0;
-  if (!keyTest) keyNodes.push(candidate);
-  else for (const c of candidate.children) if (keyTest(c)) keyNodes.push(c);
-  return keyNodes;
+  return keyTest ? candidate.children.filter(keyTest) : [candidate];
 }
 
 function keyedFilter(nodes: XNode[], keyTest: NodeTestFn | undefined, op: CompareOp, value: XValue, rt: Runtime): XNode[] {
+  // A one-node set compares as its string-value (XPath 1.0 3.4), so convert it once.
+  if (Array.isArray(value) && value.length === 1) value = stringValue(value[0]!);
   const out: XNode[] = [];
+  if (typeof value === 'string' && (op === '=' || op === '!=')) {
+    // The common case without building each candidate's key node-set.
+    const want = op === '=';
+    for (const m of nodes) {
+      if (!keyTest) {
+        if (nodeEquals(m, stringValue(m), value, rt) === want) out.push(m);
+        continue;
+      }
+      for (const c of m.children) {
+        if (keyTest(c) && nodeEquals(c, stringValue(c), value, rt) === want) {
+          out.push(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
   for (const m of nodes) if (compare(op, keysOf(m, keyTest), value, rt)) out.push(m);
   return out;
 }
