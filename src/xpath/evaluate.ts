@@ -38,6 +38,7 @@ export class XPathCache {
 }
 
 export interface CompiledXPath {
+  /** The expression and prefixes compiled (a copy: one compiled expression serves every equal XPathIR). */
   readonly source: XPathIR;
 }
 
@@ -80,7 +81,8 @@ export function compileXPath(x: XPathIR): CompiledXPath {
   if (!c) {
     const parsed = parseXPath(x.expr);
     if ('error' in parsed) throw new XPathSyntaxError(x.expr, parsed.offset, parsed.kind, parsed.error);
-    c = { source: { expr: x.expr, prefixes: { ...x.prefixes } }, run: compileExpr(parsed.ast, scopeOf(x)) };
+    const scope = scopeOf({ expr: x.expr, prefixes: { ...x.prefixes } });
+    c = { source: scope.source, run: compileExpr(parsed.ast, scope) };
     if (byText.size >= MAX_BY_TEXT) byText.clear();
     byText.set(key, c);
   }
@@ -96,8 +98,7 @@ export function evaluateBoolean(x: CompiledXPath, context: XNode, env: XPathEnv)
   return toBoolean(evaluate(x, context, env));
 }
 
-function scopeOf(x: XPathIR): CompileScope {
-  const source = { expr: x.expr, prefixes: { ...x.prefixes } };
+function scopeOf(source: XPathIR): CompileScope {
   return {
     source,
     fail(code, offset, message) {

@@ -289,6 +289,12 @@ describe('key predicates (evaluated once per step; indexed with a cache)', () =>
     expect(run({ cache })).toEqual(expected);
     expect(run({ cache })).toEqual(expected);
   });
+  it('returns node-sets the caller may change without changing the index', () => {
+    const cache = new XPathCache();
+    const first = ev("entry[k = 'a']", t, { cache }) as XNode[];
+    first.length = 0;
+    expect(ev("count(entry[k = 'a'])", t, { cache })).toBe(3);
+  });
   it('builds the index once per parent and key', () => {
     const cache = new XPathCache();
     ev("entry[k = 'a']", t, { cache });
