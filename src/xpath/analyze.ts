@@ -17,7 +17,7 @@ function callUsesContext(e: Extract<XPathExpr, { kind: 'call' }>): boolean {
 
 /**
  * The value is the same for every context node of one tree (and one current()): literals,
- * absolute paths, paths from current(), and operators/functions over such operands.
+ * absolute paths, paths from current(), and operators and functions over such operands.
  */
 export function contextFree(e: XPathExpr): boolean {
   switch (e.kind) {
@@ -36,6 +36,25 @@ export function contextFree(e: XPathExpr): boolean {
       return contextFree(e.primary);
     case 'path':
       return e.absolute || (e.filter !== undefined && contextFree(e.filter));
+  }
+}
+
+/** Whether current() is called anywhere in the expression, predicates included. */
+export function usesCurrent(e: XPathExpr): boolean {
+  const inSteps = (steps: Step[]) => steps.some((s) => s.predicates.some(usesCurrent));
+  switch (e.kind) {
+    case 'negate':
+      return usesCurrent(e.operand);
+    case 'binary':
+      return usesCurrent(e.left) || usesCurrent(e.right);
+    case 'call':
+      return e.name === 'current' || e.args.some(usesCurrent);
+    case 'filter':
+      return usesCurrent(e.primary) || e.predicates.some(usesCurrent);
+    case 'path':
+      return (e.filter !== undefined && usesCurrent(e.filter)) || inSteps(e.steps);
+    default:
+      return false;
   }
 }
 

@@ -3,8 +3,8 @@
  * once, then evaluates them over XNode trees without walking the AST again.
  */
 import type { IdentityIR, XPathIR } from '../ir/types.js';
-import { keyPredicate } from './analyze.js';
-import { AXES, REVERSE_AXES, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
+import { contextFree, keyPredicate, usesCurrent } from './analyze.js';
+import { AXES, REVERSE_AXES, rootOf, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
 import { compare, nodeEquals, type CompareOp } from './compare.js';
 import { XPathEvalError, XPathSyntaxError } from './errors.js';
 import { FUNCTIONS } from './functions.js';
@@ -31,10 +31,12 @@ export interface XPathEnv {
   cache?: XPathCache;
 }
 
-/** Key-value indexes over one unchanged tree (see XPathEnv.cache). */
+/** Indexes over one unchanged tree (see XPathEnv.cache). */
 export class XPathCache {
   /** parent -> step node test -> key node test -> key value -> entries in document order; null when unindexable. */
   readonly keyIndexes = new WeakMap<XNode, Map<NodeTestFn, Map<NodeTestFn, Map<string, XNode[]> | null>>>();
+  /** root -> leafref path that is a constant of the tree -> default module -> target value -> targets in document order. */
+  readonly leafrefTargets = new WeakMap<XNode, Map<CompiledXPath, Map<string, Map<string, XNode[]>>>>();
 }
 
 export interface CompiledXPath {
@@ -61,6 +63,8 @@ export interface CompileScope {
 
 interface Compiled extends CompiledXPath {
   readonly run: Eval;
+  /** The value depends on the tree only (not on the context node nor on current()). */
+  readonly treeConstant: boolean;
 }
 
 // ---- Caches: per XPathIR object, and per (expr, prefixes) text for equal expressions of distinct objects.
@@ -82,7 +86,8 @@ export function compileXPath(x: XPathIR): CompiledXPath {
     const parsed = parseXPath(x.expr);
     if ('error' in parsed) throw new XPathSyntaxError(x.expr, parsed.offset, parsed.kind, parsed.error);
     const scope = scopeOf({ expr: x.expr, prefixes: { ...x.prefixes } });
-    c = { source: scope.source, run: compileExpr(parsed.ast, scope) };
+    const treeConstant = contextFree(parsed.ast) && !usesCurrent(parsed.ast);
+    c = { source: scope.source, run: compileExpr(parsed.ast, scope), treeConstant };
     if (byText.size >= MAX_BY_TEXT) byText.clear();
     byText.set(key, c);
   }
@@ -92,6 +97,10 @@ export function compileXPath(x: XPathIR): CompiledXPath {
 
 export function evaluate(x: CompiledXPath, context: XNode, env: XPathEnv): XValue {
   return (x as Compiled).run(context, 1, 1, { env, current: env.current ?? context, prefixes: x.source.prefixes });
+}
+
+export function isTreeConstant(x: CompiledXPath): boolean {
+  return (x as Compiled).treeConstant;
 }
 
 export function evaluateBoolean(x: CompiledXPath, context: XNode, env: XPathEnv): boolean {
@@ -220,11 +229,6 @@ function filterByPredicate(nodes: XNode[], pred: Eval, rt: Runtime): XNode[] {
 // ---- Location paths -----------------------------------------------------------------------
 
 type StepFn = (input: XNode[], rt: Runtime) => XNode[];
-
-function rootOf(n: XNode): XNode {
-  while (n.parent) n = n.parent;
-  return n;
-}
 
 function compilePath(e: Extract<XPathExpr, { kind: 'path' }>, scope: CompileScope): Eval {
   const steps = e.steps.map((s) => compileStep(s, scope));

@@ -15,4 +15,5 @@ export type { XValue, XPathEnv, CompiledXPath } from './evaluate.js';
 export { compileXPath, evaluate, evaluateBoolean, XPathCache } from './evaluate.js';
 export { stringValue } from './values.js';
 export { instanceTargets } from './instance.js';
+export { referencedNodes } from './deref.js';
 export { XPathSyntaxError, XPathEvalError, type XPathEvalErrorCode } from './errors.js';
