@@ -1,0 +1,3 @@
+/** A YANG language service with no transport in it (the shape of Microsoft's JSON/CSS language services). */
+export { LanguageService, type FileDiagnostics, type LanguageServiceOptions } from './service.js';
+export { parseOutline, type Outline, type OutlineNode } from './outline.js';
