@@ -68,6 +68,8 @@ export class LanguageService {
   private index: SchemaIndex | undefined;
   /** Last diagnostics handed out, by file, as the compiler's JSON (to tell what changed). */
   private published = new Map<string, string>();
+  /** Open files edited since the last compile. */
+  private readonly pending = new Set<string>();
 
   constructor(options: LanguageServiceOptions) {
     this.docs = new Documents(options.readFile);
@@ -84,18 +86,39 @@ export class LanguageService {
   /** An editor opened a file: its text replaces the disk's. */
   open(file: string, text: string, version?: number): FileDiagnostics[] {
     this.docs.open(file, text, version);
+    this.pending.delete(file);
     return this.apply([{ file, text }]);
   }
 
-  /** Several edits at once (the server batches keystrokes), one recompile at most. */
+  /** Several edits at once, one recompile at most. */
   change(edits: readonly { file: string; text: string; version?: number }[]): FileDiagnostics[] {
-    for (const e of edits) this.docs.open(e.file, e.text, e.version);
-    return this.apply(edits.map(({ file, text }) => ({ file, text })));
+    this.edit(edits);
+    return this.flush();
+  }
+
+  /**
+   * Takes edits without compiling: completion, symbols and navigation see the new text at
+   * once, the compiled schema (hover, diagnostics) after `flush`. A server calls this per
+   * keystroke and flushes when typing pauses.
+   */
+  edit(edits: readonly { file: string; text: string; version?: number }[]): void {
+    for (const e of edits) {
+      this.docs.open(e.file, e.text, e.version);
+      this.pending.add(e.file);
+    }
+  }
+
+  /** Compiles the edits taken since the last flush; the diagnostics that changed. */
+  flush(): FileDiagnostics[] {
+    const files = [...this.pending];
+    this.pending.clear();
+    return this.apply(files.map((file) => ({ file, text: this.docs.text(file)! })));
   }
 
   /** The editor closed a file: the disk's text counts again. */
   close(file: string): FileDiagnostics[] {
     this.docs.forget(file);
+    this.pending.delete(file);
     return this.apply([{ file }]);
   }
 
