@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import type { SchemaNode } from '../ir/types.js';
 import { argumentKind, isYang11Only, SECTION_ORDER, STATEMENTS, substatementsOf, TOP_LEVEL, type SubstatementRule } from '../syntax/statement-table.js';
-import { headerOf, REFERRING_KEYWORDS, resolveName, visibleDefinitions, type Header, type SourceView } from './names.js';
+import { headerOf, moduleOfPrefix, REFERRING_KEYWORDS, resolveName, visibleDefinitions, type Header, type SourceView } from './names.js';
 import type { Outline, OutlineNode } from './outline.js';
 
 /** The built-in types (RFC 7950 section 4.2.4). */
@@ -68,6 +68,8 @@ export interface CompletionInputs {
   /** The compiled schema node written at a statement, for enum values in defaults. */
   schemaNodeAt(node: OutlineNode): SchemaNode | undefined;
   knownModules(): Iterable<string>;
+  /** Children of the schema node at a schema node path with module names (`/m:a/m:b`); top-level nodes for ''. */
+  schemaChildren(schemaPath: string): readonly SchemaNode[];
 }
 
 export function complete(input: CompletionInputs): CompletionItem[] {
@@ -119,6 +121,9 @@ function argumentItems(input: CompletionInputs, statement: OutlineNode, header: 
     if (defKind === 'typedef') items.push(...BUILTIN_TYPES.map((t) => ({ label: t, kind: CompletionItemKind.Keyword, detail: 'built-in type' })));
     return items;
   }
+  if ((statement.keyword === 'augment' || statement.keyword === 'deviation') && statement.argStart !== undefined && header) {
+    return schemaNodeIdItems(input, statement, header);
+  }
   if (statement.keyword === 'import') {
     return [...input.knownModules()].filter((m) => m !== header?.module).sort().map((m) => ({ label: m, kind: CompletionItemKind.Module }));
   }
@@ -157,4 +162,29 @@ function valuesOfType(view: SourceView, file: string, owner: OutlineNode, seen: 
   const ref = { ...(colon < 0 ? { name: type.arg } : { prefix: type.arg.slice(0, colon), name: type.arg.slice(colon + 1) }), start: 0, end: 0 };
   const def = resolveName(view, file, type, ref, 'typedef');
   return def ? valuesOfType(view, def.file, def.node, seen) : [];
+}
+
+/**
+ * The next step of an absolute schema node identifier (RFC 7950 6.5) being typed in an
+ * augment or deviation: the children of the node the steps before the cursor name, each
+ * written with the prefix this file imports its module under.
+ */
+function schemaNodeIdItems(input: CompletionInputs, statement: OutlineNode, header: Header): CompletionItem[] {
+  const quoted = input.text[statement.argStart!] === '"' || input.text[statement.argStart!] === "'";
+  const typed = input.text.slice(statement.argStart! + (quoted ? 1 : 0), input.offset);
+  if (!typed.startsWith('/')) return [];
+  const steps = typed.slice(1).split('/').slice(0, -1);
+  const toModule = (step: string) => {
+    const colon = step.indexOf(':');
+    const module = colon < 0 ? header.module : moduleOfPrefix(header, step.slice(0, colon));
+    return module && `${module}:${step.slice(colon + 1)}`;
+  };
+  const qualified = steps.map(toModule);
+  if (qualified.some((q) => q === undefined)) return [];
+  const parent = qualified.length ? `/${qualified.join('/')}` : '';
+  const addressable = (module: string) => module === header.module || [...header.imports.values()].some((i) => i.module === module);
+  return input.schemaChildren(parent).filter((n) => addressable(n.module)).map((n) => {
+    const label = spelledIn(header, `${n.module}:${n.name}`);
+    return { label, kind: n.kind === 'leaf' || n.kind === 'leaf-list' ? CompletionItemKind.Field : CompletionItemKind.Struct, detail: n.kind };
+  });
 }

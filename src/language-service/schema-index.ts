@@ -18,21 +18,7 @@ export class SchemaIndex {
         else this.byLoc.set(key, [n]);
         if (!this.byPath.has(n.path)) this.byPath.set(n.path, n);
         if (!this.bySchemaPath.has(n.schemaPath)) this.bySchemaPath.set(n.schemaPath, n);
-        switch (n.kind) {
-          case 'choice':
-            visit(n.cases);
-            break;
-          case 'rpc':
-          case 'action':
-            visit(n.input);
-            visit(n.output);
-            break;
-          case 'container':
-          case 'list':
-          case 'case':
-          case 'notification':
-            visit(n.children);
-        }
+        visit(childrenOf(n));
       }
     };
     for (const m of Object.values(schema.modules)) {
@@ -60,3 +46,21 @@ export class SchemaIndex {
 }
 
 const locKey = (file: string, line: number, col: number) => `${file}\n${line}:${col}`;
+
+/** The schema nodes one step below a node (cases of a choice, input and output contents of an operation). */
+export function childrenOf(node: SchemaNode | undefined): readonly SchemaNode[] {
+  switch (node?.kind) {
+    case 'choice':
+      return node.cases;
+    case 'rpc':
+    case 'action':
+      return [...(node.input ?? []), ...(node.output ?? [])];
+    case 'container':
+    case 'list':
+    case 'case':
+    case 'notification':
+      return node.children;
+    default:
+      return [];
+  }
+}

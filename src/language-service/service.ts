@@ -32,7 +32,7 @@ import {
   type SourceView,
 } from './names.js';
 import { argSpan, nodeAt, walk, type OutlineNode } from './outline.js';
-import { SchemaIndex } from './schema-index.js';
+import { childrenOf, SchemaIndex } from './schema-index.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
 export interface LanguageServiceOptions extends Pick<CompilerOptions, 'inputs' | 'searchPaths' | 'features' | 'cacheDir' | 'cwd'> {
@@ -174,6 +174,7 @@ export class LanguageService {
       offset,
       schemaNodeAt: (node) => this.schemaNodesAt(file, node)[0],
       knownModules: () => Object.keys(this.compiler.schema.modules),
+      schemaChildren: (path) => (path === '' ? this.topLevelNodes() : childrenOf(this.schemaIndex().bySchemaNodePath(path))),
     });
   }
 
@@ -317,6 +318,10 @@ export class LanguageService {
       target = path === undefined ? undefined : this.schemaIndex().byDataPath(path);
     }
     return target ? [{ uri: target.loc.file, range: this.docs.tokenRange(target.loc) }] : [];
+  }
+
+  private topLevelNodes(): SchemaNode[] {
+    return Object.values(this.compiler.schema.modules).flatMap((m) => [...m.data, ...m.rpcs, ...m.notifications]);
   }
 
   private schemaIndex(): SchemaIndex {

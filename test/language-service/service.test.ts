@@ -147,6 +147,13 @@ describe('completion', () => {
     expect(labels(MAIN.replace('if-feature ext:fancy;', 'if-feature ¦'))).toEqual(['ext:fancy']);
   });
 
+  it('offers the next step of an augment target', () => {
+    const augment = (path: string) => MAIN.replace(/}\n$/, `  augment "${path}" {\n    leaf extra {\n      type string;\n    }\n  }\n}\n`);
+    expect(labels(augment('/¦'))).toEqual(['exm:top']);
+    expect(labels(augment('/exm:top/¦'))).toEqual(expect.arrayContaining(['exm:load', 'exm:kind', 'exm:in-octets']));
+    expect(labels(augment('/exm:top/¦'))).not.toContain('exm:top');
+  });
+
   it('offers fixed argument values and enum values in a default', () => {
     expect(labels(MAIN.replace('      default 5;', '      default 5;\n      config ¦'))).toEqual(['true', 'false']);
     const enumLeaf = MAIN.replace('    uses ext:counters;', '    leaf mode {\n      type enumeration {\n        enum fast;\n        enum slow;\n      }\n      default ¦\n    }');
