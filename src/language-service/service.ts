@@ -8,6 +8,7 @@ import type {
   Location,
   Position,
   Range,
+  SemanticTokens,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
@@ -33,6 +34,7 @@ import {
 } from './names.js';
 import { argSpan, nodeAt, walk, type OutlineNode } from './outline.js';
 import { childrenOf, SchemaIndex } from './schema-index.js';
+import { semanticTokens } from './semantic-tokens.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 
 export interface LanguageServiceOptions extends Pick<CompilerOptions, 'inputs' | 'searchPaths' | 'features' | 'cacheDir' | 'cwd'> {
@@ -246,6 +248,12 @@ export class LanguageService {
     const doc = this.docs.get(file);
     const outline = this.docs.outline(file);
     return doc && outline ? foldingRanges(doc, outline) : [];
+  }
+
+  semanticTokens(file: string): SemanticTokens {
+    const doc = this.docs.get(file);
+    const outline = this.docs.outline(file);
+    return doc && outline ? semanticTokens(doc, outline) : { data: [] };
   }
 
   codeActions(file: string, diagnostics: readonly LspDiagnostic[]): CodeAction[] {

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, loadConfig } from '../incremental/config.js';
-import { LanguageService, type FileDiagnostics } from '../language-service/index.js';
+import { LanguageService, SEMANTIC_TOKENS_LEGEND, type FileDiagnostics } from '../language-service/index.js';
 
 /** Compile after typing pauses this long (ms): one recompile for a burst of keystrokes. */
 const DEBOUNCE_MS = 150;
@@ -94,6 +94,7 @@ export function serve(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'yangkit' },
     };
@@ -151,6 +152,7 @@ export function serve(connection: Connection): void {
   });
   connection.onDocumentSymbol(({ textDocument }) => service?.documentSymbols(toPath(textDocument.uri)) ?? []);
   connection.onFoldingRanges(({ textDocument }) => service?.foldingRanges(toPath(textDocument.uri)) ?? []);
+  connection.languages.semanticTokens.on(({ textDocument }) => service?.semanticTokens(toPath(textDocument.uri)) ?? { data: [] });
   connection.onCodeAction(({ textDocument, context }) => {
     const file = toPath(textDocument.uri);
     return (service?.codeActions(file, context.diagnostics) ?? []).map((a) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { SEMANTIC_TOKENS_LEGEND } from '../../src/language-service/index.js';
 import { textAt, withCursor, workspace } from './helpers.js';
 
 const TYPES = `module ex-types {
@@ -263,6 +264,22 @@ describe('outline', () => {
     const { service, path } = workspace({ 'm.yang': broken });
     const [module] = service.documentSymbols(path('m.yang'));
     expect(module!.children![0]!.children![0]!.name).toBe('x');
+  });
+});
+
+describe('semantic tokens', () => {
+  it('mark keywords, prefixes, and the names of definitions and references', () => {
+    const { service, path } = workspace({ 'ex-types.yang': TYPES, 'ex-main.yang': MAIN });
+    const { data } = service.semanticTokens(path('ex-main.yang'));
+    const tokens: string[] = [];
+    const lines = MAIN.split('\n');
+    for (let i = 0, line = 0, char = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      char = data[i] === 0 ? char + data[i + 1]! : data[i + 1]!;
+      tokens.push(`${lines[line]!.slice(char, char + data[i + 2]!)}:${SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]!]}${data[i + 4] ? '*' : ''}`);
+    }
+    expect(tokens.slice(0, 3)).toEqual(['module:keyword', 'yang-version:keyword', 'namespace:keyword']);
+    expect(tokens).toEqual(expect.arrayContaining(['local-percent:type*', 'ext:namespace', 'percent:type', 'fancy:macro', 'base-id:enumMember', 'counters:class', 'load:property*']));
   });
 });
 
