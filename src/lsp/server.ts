@@ -118,8 +118,7 @@ export function serve(connection: Connection): void {
     service = new LanguageService(setup);
     // Documents opened before the service existed (the client may send didOpen at once).
     for (const doc of documents.all()) service.edit([{ file: toPath(doc.uri), text: doc.getText(), version: doc.version }]);
-    service.flush();
-    publish(service.diagnostics());
+    publish(service.flush()); // every file's diagnostics: none were handed out yet
     connection.console.info(
       `yangkit: ${Object.keys(service.compiler.schema.modules).length} modules from ${folders.length} folder(s), search paths from ${setup.from}, ready in ${(performance.now() - start).toFixed(0)} ms`,
     );

@@ -73,6 +73,7 @@ describe('yangkit lsp over stdio', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yangkit-lsp-'));
     writeFileSync(join(dir, 'ex-lsp.yang'), MODULE);
+    writeFileSync(join(dir, 'ex-broken.yang'), 'module ex-broken {\n  namespace "urn:ex:broken";\n  prefix exb;\n  leaf x {\n    type nonexistent;\n  }\n}\n');
     uri = pathToFileURL(join(dir, 'ex-lsp.yang')).href;
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     exited = new Promise((resolve) => child.on('exit', resolve));
@@ -99,6 +100,11 @@ describe('yangkit lsp over stdio', () => {
     connection.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('publishes the diagnostics of the workspace once initialized', async () => {
+    const broken = pathToFileURL(join(dir, 'ex-broken.yang')).href;
+    await expect.poll(() => diagnostics.find((p) => p.uri === broken)?.diagnostics.map((d) => d.range.start), { timeout: 30_000 }).toEqual([{ line: 4, character: 9 }]);
+  }, 60_000);
 
   it('publishes diagnostics after didOpen and didChange', async () => {
     const broken = MODULE.replace('type port;', 'type portt;');
