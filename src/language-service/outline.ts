@@ -33,9 +33,9 @@ export interface Outline {
   roots: OutlineNode[];
 }
 
-type TokenKind = 'word' | 'string' | '{' | '}' | ';' | '+';
+export type TokenKind = 'word' | 'string' | 'comment' | '{' | '}' | ';' | '+';
 
-interface Token {
+export interface Token {
   kind: TokenKind;
   start: number;
   end: number;
@@ -45,7 +45,8 @@ interface Token {
   newline: boolean;
 }
 
-function* tokens(text: string): Generator<Token> {
+/** The tokens of a text, comments included. */
+export function* tokens(text: string): Generator<Token> {
   let i = 0;
   let newline = true;
   const n = text.length;
@@ -58,11 +59,15 @@ function* tokens(text: string): Generator<Token> {
       i++;
     } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
       const eol = text.indexOf('\n', i);
-      i = eol < 0 ? n : eol;
+      const end = eol < 0 ? n : eol;
+      yield { kind: 'comment', start: i, end, value: text.slice(i, end), newline };
+      i = end;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
-      if (text.slice(i, close < 0 ? n : close).includes('\n')) newline = true;
-      i = close < 0 ? n : close + 2;
+      const end = close < 0 ? n : close + 2;
+      yield { kind: 'comment', start: i, end, value: text.slice(i, end), newline };
+      if (text.slice(i, end).includes('\n')) newline = true;
+      i = end;
     } else if (c === 123 || c === 125 || c === 59 || c === 43) {
       yield { kind: text[i] as TokenKind, start: i, end: i + 1, value: text[i]!, newline };
       newline = false;
@@ -97,7 +102,7 @@ export function parseOutline(text: string): Outline {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   const siblings = () => (stack.length ? stack[stack.length - 1]!.children : roots);
-  const all = [...tokens(text)];
+  const all = [...tokens(text)].filter((t) => t.kind !== 'comment');
   let i = 0;
   while (i < all.length) {
     const t = all[i]!;

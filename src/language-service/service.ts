@@ -4,6 +4,7 @@ import type {
   Diagnostic as LspDiagnostic,
   DocumentSymbol,
   FoldingRange,
+  FormattingOptions,
   Hover,
   Location,
   Position,
@@ -19,6 +20,7 @@ import { codeActions } from './actions.js';
 import { complete } from './completion.js';
 import { diagnosticsByFile } from './diagnostics.js';
 import { Documents } from './documents.js';
+import { formatDocument } from './format.js';
 import { definitionHover, schemaNodeHover } from './hover.js';
 import {
   definitionAt,
@@ -248,6 +250,13 @@ export class LanguageService {
     const doc = this.docs.get(file);
     const outline = this.docs.outline(file);
     return doc && outline ? foldingRanges(doc, outline) : [];
+  }
+
+  /** Re-indentation edits (see format.ts). */
+  format(file: string, options: FormattingOptions): TextEdit[] {
+    const doc = this.docs.get(file);
+    const outline = this.docs.outline(file);
+    return doc && outline ? formatDocument(doc, outline, options) : [];
   }
 
   semanticTokens(file: string): SemanticTokens {

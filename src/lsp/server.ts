@@ -94,6 +94,7 @@ export function serve(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: true,
+        documentFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'yangkit' },
@@ -151,6 +152,7 @@ export function serve(connection: Connection): void {
   });
   connection.onDocumentSymbol(({ textDocument }) => service?.documentSymbols(toPath(textDocument.uri)) ?? []);
   connection.onFoldingRanges(({ textDocument }) => service?.foldingRanges(toPath(textDocument.uri)) ?? []);
+  connection.onDocumentFormatting(({ textDocument, options }) => service?.format(toPath(textDocument.uri), options) ?? []);
   connection.languages.semanticTokens.on(({ textDocument }) => service?.semanticTokens(toPath(textDocument.uri)) ?? { data: [] });
   connection.onCodeAction(({ textDocument, context }) => {
     const file = toPath(textDocument.uri);
