@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -62,6 +63,7 @@ export function serve(connection: Connection): void {
   let initOptions: { searchPaths?: string[] } = {};
   let timer: NodeJS.Timeout | undefined;
   let canConfigure = false;
+  let canWatch = false;
 
   const publish = (updates: readonly FileDiagnostics[]) => {
     for (const u of updates) {
@@ -83,6 +85,7 @@ export function serve(connection: Connection): void {
     if (folders.length === 0 && params.rootUri) folders = [toPath(params.rootUri)];
     initOptions = (params.initializationOptions ?? {}) as { searchPaths?: string[] };
     canConfigure = params.capabilities.workspace?.configuration === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -102,6 +105,8 @@ export function serve(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Files changed outside the editor (a git checkout, a generator) reach the compiler too.
+    if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.yang' }] });
     let settingPaths = initOptions.searchPaths;
     if (!settingPaths && canConfigure) {
       const settings = (await connection.workspace.getConfiguration('yangkit')) as { searchPaths?: string[] } | null;
