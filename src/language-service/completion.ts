@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { SchemaNode } from '../ir/types.js';
 import { argumentKind, isYang11Only, SECTION_ORDER, STATEMENTS, substatementsOf, TOP_LEVEL, type SubstatementRule } from '../syntax/statement-table.js';
 import { headerOf, moduleOfPrefix, REFERRING_KEYWORDS, resolveName, visibleDefinitions, type Header, type SourceView } from './names.js';
@@ -68,6 +68,8 @@ export interface CompletionInputs {
   /** The compiled schema node written at a statement, for enum values in defaults. */
   schemaNodeAt(node: OutlineNode): SchemaNode | undefined;
   knownModules(): Iterable<string>;
+  /** The LSP range of two offsets of the document. */
+  range(start: number, end: number): Range;
   /** Children of the schema node at a schema node path with module names (`/m:a/m:b`); top-level nodes for ''. */
   schemaChildren(schemaPath: string): readonly SchemaNode[];
 }
@@ -75,7 +77,12 @@ export interface CompletionInputs {
 export function complete(input: CompletionInputs): CompletionItem[] {
   const ctx = completionContext(input.outline, input.text, input.offset);
   const header = headerOf(input.outline);
-  return ctx.kind === 'keyword' ? keywordItems(ctx.parent, ctx.typed, header, input.offset) : argumentItems(input, ctx.statement, header);
+  const items = ctx.kind === 'keyword' ? keywordItems(ctx.parent, ctx.typed, header, input.offset) : argumentItems(input, ctx.statement, header);
+  // Each item replaces the whole name being typed: editors' word boundaries stop at ':' and '-', YANG names do not.
+  let start = input.offset;
+  while (start > 0 && /[\w.:-]/.test(input.text[start - 1]!)) start--;
+  const range = input.range(start, input.offset);
+  return items.map((item) => ({ ...item, filterText: item.label, textEdit: { range, newText: item.insertText ?? item.label } }));
 }
 
 function keywordItems(parent: OutlineNode | undefined, typed: OutlineNode | undefined, header: Header | undefined, offset: number): CompletionItem[] {

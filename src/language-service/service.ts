@@ -178,6 +178,7 @@ export class LanguageService {
       offset,
       schemaNodeAt: (node) => this.schemaNodesAt(file, node)[0],
       knownModules: () => Object.keys(this.compiler.schema.modules),
+      range: (start, end) => this.docs.range(file, start, end),
       schemaChildren: (path) => (path === '' ? this.topLevelNodes() : childrenOf(this.schemaIndex().bySchemaNodePath(path))),
     });
   }

@@ -142,6 +142,13 @@ describe('completion', () => {
     expect(items).toEqual(expect.arrayContaining(['local-percent', 'ext:percent', 'string', 'uint8']));
   });
 
+  it('replaces the whole prefixed name typed so far', () => {
+    const { text, position } = withCursor(MAIN.replace('type local-percent;', 'type ext:pe¦'));
+    const { service, path } = workspace({ 'ex-types.yang': TYPES, 'ex-main.yang': text });
+    const item = service.completion(path('ex-main.yang'), position).find((i) => i.label === 'ext:percent');
+    expect(item?.textEdit).toEqual({ range: { start: { ...position, character: position.character - 6 }, end: position }, newText: 'ext:percent' });
+  });
+
   it('offers identities, groupings and features of imported modules with their prefix', () => {
     expect(labels(MAIN.replace('base ext:base-id;', 'base ¦'))).toEqual(expect.arrayContaining(['ext:base-id', 'ext:child-id']));
     expect(labels(MAIN.replace('uses ext:counters;', 'uses ¦'))).toEqual(['ext:counters']);
