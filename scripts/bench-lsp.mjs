@@ -3,14 +3,31 @@
 // stdio) beside a cold `yangkit check` of the same files; keystrokes in
 // openconfig-interfaces.yang and peak memory measured in a fresh process running the
 // language service (`node scripts/bench-lsp.mjs --child`).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS, ROOT, loadYangkit } from './corpus.mjs';
 
 const INTERFACES = join(CORPUS, 'openconfig/release/models/interfaces/openconfig-interfaces.yang');
 const CLI = join(ROOT, 'dist/cli/main.js');
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const RUSAGE = /^RUSAGE ([\d.]+) ([\d.]+) (\d+)$/m;
+
+/** A node process under GNU time when there is one; `rusage()` gives its CPU seconds and peak RSS once it exited. */
+function spawnTimed(args, stdio) {
+  const child = GNU_TIME ? spawn(GNU_TIME, ['-f', 'RUSAGE %U %S %M', process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
+  let err = '';
+  child.stderr?.on('data', (d) => (err += d));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const rusage = async () => {
+    await exited;
+    const m = RUSAGE.exec(err);
+    return m ? { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, maxRss: Number(m[3]) * 1024 } : undefined;
+  };
+  return { child, rusage };
+}
 
 const ms = (v) => (v < 1000 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(2)} s`);
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -41,17 +58,22 @@ async function child() {
   const { description, newLeaf } = edits(text);
   const timed = (next) => {
     start = performance.now();
+    const cpu = process.cpuUsage();
     const published = service.change([{ file: INTERFACES, text: next }]);
-    return { ms: performance.now() - start, how: service.lastUpdate.how, published: published.length };
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, how: service.lastUpdate.how, published: published.length };
   };
   const results = {
     ready,
+    readyCpu: process.cpuUsage().user / 1000,
     modules: Object.keys(service.compiler.schema.modules).length,
     filesWithDiagnostics: files.length,
     description: timed(description),
     back1: timed(text),
-    newLeaf: timed(newLeaf),
+    description2: timed(description),
     back2: timed(text),
+    newLeaf: timed(newLeaf),
+    back3: timed(text),
     maxRss: process.resourceUsage().maxRSS * 1024,
   };
   process.stdout.write(JSON.stringify(results));
@@ -62,7 +84,7 @@ async function firstDiagnosticsOverStdio() {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } =
     await import('vscode-languageserver-protocol/node');
   const start = performance.now();
-  const server = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { child: server, rusage } = spawnTimed([CLI, 'lsp', '--stdio'], ['pipe', 'pipe', 'pipe']);
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const first = new Promise((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, () => resolve(performance.now() - start)));
   connection.listen();
@@ -72,29 +94,33 @@ async function firstDiagnosticsOverStdio() {
   await connection.sendRequest(ShutdownRequest.type);
   await connection.sendNotification(ExitNotification.type);
   connection.dispose();
-  return elapsed;
+  return { ms: elapsed, usage: await rusage() };
 }
 
 async function benchLanguageServer() {
   await loadYangkit(); // builds dist/ when it is missing
   const files = yangFilesUnder(CORPUS);
-  let start = performance.now();
-  spawnSync(process.execPath, [CLI, 'check', ...files], { stdio: 'ignore' });
+  const start = performance.now();
+  const checking = spawnTimed([CLI, 'check', ...files], ['ignore', 'ignore', 'pipe']);
+  const checkUsage = await checking.rusage();
   const check = performance.now() - start;
   const stdio = await firstDiagnosticsOverStdio();
+  const cpu = (usage) => (usage ? `, ${ms(usage.cpuMs)} CPU` : '');
   const r = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-  const keystroke = (t) => `${ms(t.ms)} (${t.how}, ${t.published} file(s) republished)`;
+  const keystroke = (t) => `${ms(t.ms)} wall, ${ms(t.cpuMs)} CPU (${t.how}, ${t.published} file(s) republished)`;
   return {
     'workspace files': files.length,
     'modules compiled': r.modules,
     'files with diagnostics': r.filesWithDiagnostics,
-    'cold `yangkit check` of them': ms(check),
-    'first diagnostics over stdio': `${ms(stdio)} (incl. process start)`,
-    'ready, in process': ms(r.ready),
-    'keystroke: leaf description': keystroke(r.description),
+    'cold `yangkit check` of them': `${ms(check)} wall${cpu(checkUsage)}`,
+    'first diagnostics over stdio': `${ms(stdio.ms)} wall (incl. process start)${cpu(stdio.usage)} (whole server run)`,
+    'peak RSS of the server': stdio.usage ? mb(stdio.usage.maxRss) : 'n/a (needs /usr/bin/time)',
+    'ready, in process': `${ms(r.ready)} wall, ${ms(r.readyCpu)} CPU`,
+    'keystroke: leaf description (1st)': keystroke(r.description),
+    'keystroke: leaf description (2nd)': keystroke(r.description2),
     'keystroke: new leaf': keystroke(r.newLeaf),
-    'keystroke: new leaf undone': keystroke(r.back2),
-    'peak RSS (process maxRSS)': mb(r.maxRss),
+    'keystroke: new leaf undone': keystroke(r.back3),
+    'peak RSS, in process, after edits': mb(r.maxRss),
   };
 }
 

@@ -14,6 +14,8 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   PublishDiagnosticsNotification,
   ReferencesRequest,
   RenameRequest,
@@ -139,5 +141,23 @@ describe('yangkit lsp over stdio', () => {
 
     const edit = await connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 10, character: 12 }, newName: 'listen-port' });
     expect(edit?.changes?.[uri]?.map((e) => e.range.start.line)).toEqual([10, 15]);
+  }, 60_000);
+});
+
+describe('yangkit lsp --node-ipc', () => {
+  it('answers over the Node IPC channel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yangkit-lsp-ipc-'));
+    writeFileSync(join(dir, 'ex-lsp.yang'), MODULE);
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'lsp', '--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    expect(result.serverInfo?.name).toBe('yangkit');
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
+    connection.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
