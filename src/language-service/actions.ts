@@ -15,8 +15,9 @@ export interface CodeActionInputs {
 
 /**
  * Quick fixes for diagnostics: an unknown prefix that a known module declares as its
- * own gets "import that module" (RFC 7950 7.1.5); a YANG 1.1 statement in a YANG 1
- * module gets "set yang-version 1.1" (7.1.2).
+ * own gets "import that module" (RFC 7950 7.1.5), one close to a prefix of the file gets
+ * "change it to that prefix"; a YANG 1.1 statement in a YANG 1 module gets "set
+ * yang-version 1.1" (7.1.2).
  */
 export function codeActions(input: CodeActionInputs): CodeAction[] {
   const header = headerOf(input.outline);
@@ -37,6 +38,7 @@ export function codeActions(input: CodeActionInputs): CodeAction[] {
         const text = `import ${m.name} {\n${indent}${indent}prefix ${prefix};\n${indent}}`;
         out.push(fix(`Add "import ${m.name}"`, insertAfter(input.doc, lastLinkageAnchor(header.root), text, indent), d));
       }
+      out.push(...prefixFixes(input, d, prefix, [header.prefix, ...header.imports.keys()].filter((p): p is string => p !== undefined)));
     } else if (d.code === 'requires-yang11') {
       const existing = childOf(header.root, 'yang-version');
       if (existing?.argStart !== undefined) {
@@ -68,4 +70,31 @@ function indentOf(doc: TextDocument, node: OutlineNode | undefined): string | un
   const p = doc.positionAt(node.start);
   const line = doc.getText({ start: { line: p.line, character: 0 }, end: p });
   return /^\s*$/.test(line) ? line : undefined;
+}
+
+/** A prefix written wrong: the file's prefixes within two edits of it, each as a fix of the uses of it in the argument at fault. */
+function prefixFixes(input: CodeActionInputs, d: Diagnostic, wrong: string, known: readonly string[]): CodeAction[] {
+  const start = input.doc.offsetAt(d.range.start);
+  const argument = input.doc.getText(d.range);
+  const uses = [...argument.matchAll(new RegExp(`(?<![\\w.:-])${wrong.replace(/[.]/g, '\\.')}:`, 'g'))].map((m) => start + m.index);
+  if (uses.length === 0) return [];
+  return known
+    .filter((p) => p !== wrong && editDistance(p, wrong) <= 2)
+    .map((p) => ({
+      title: `Change prefix "${wrong}" to "${p}"`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [input.file]: uses.map((at) => ({ range: { start: input.doc.positionAt(at), end: input.doc.positionAt(at + wrong.length) }, newText: p })) } },
+    }));
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -303,6 +303,17 @@ describe('code actions', () => {
     expect(edit.newText).toBe('\n  import ex-types {\n    prefix ext;\n  }');
   });
 
+  it('changes a mistyped prefix to a prefix of the file', () => {
+    const text = MAIN.replace('type ext:percent;', 'type exy:percent;');
+    const { service, path } = workspace({ 'ex-types.yang': TYPES, 'ex-main.yang': text });
+    const diags = service.diagnostics().find((d) => d.file === path('ex-main.yang'))!.diagnostics.filter((d) => d.code === 'unknown-prefix');
+    const actions = service.codeActions(path('ex-main.yang'), diags);
+    expect(actions.map((a) => a.title)).toEqual(['Change prefix "exy" to "exm"', 'Change prefix "exy" to "ext"']);
+    const [edit] = actions[1]!.edit!.changes![path('ex-main.yang')]!;
+    expect(textAt(text, edit!.range)).toBe('exy');
+    expect(edit!.range.start).toEqual(positionOf(text, 'exy:percent'));
+  });
+
   it('adds yang-version 1.1 where a YANG 1.1 statement is used', () => {
     const text = MAIN.replace('  yang-version 1.1;\n', '').replace('    uses ext:counters;', '    uses ext:counters;\n    action reset;');
     const { service, path } = workspace({ 'ex-types.yang': TYPES, 'ex-main.yang': text });
