@@ -73,8 +73,10 @@ export function serve(connection: Connection): void {
       void connection.sendDiagnostics({ uri: toUri(u.file), diagnostics });
     }
   };
+  /** Compiles the edits waiting for typing to pause, if any. */
   const flush = () => {
-    if (timer) clearTimeout(timer);
+    if (!timer) return;
+    clearTimeout(timer);
     timer = undefined;
     if (service) publish(service.flush());
   };
@@ -147,8 +149,15 @@ export function serve(connection: Connection): void {
   });
 
   connection.onCompletion(({ textDocument, position }) => service?.completion(toPath(textDocument.uri), position) ?? []);
-  connection.onHover(({ textDocument, position }) => service?.hover(toPath(textDocument.uri), position) ?? null);
-  connection.onDefinition(({ textDocument, position }) => locations(service?.definition(toPath(textDocument.uri), position) ?? []));
+  // Hover and definition read the compiled schema by source position: compile pending edits first.
+  connection.onHover(({ textDocument, position }) => {
+    flush();
+    return service?.hover(toPath(textDocument.uri), position) ?? null;
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    flush();
+    return locations(service?.definition(toPath(textDocument.uri), position) ?? []);
+  });
   connection.onReferences(({ textDocument, position, context }) => locations(service?.references(toPath(textDocument.uri), position, context.includeDeclaration) ?? []));
   connection.onPrepareRename(({ textDocument, position }) => service?.prepareRename(toPath(textDocument.uri), position) ?? null);
   connection.onRenameRequest(({ textDocument, position, newName }): WorkspaceEdit | null => {
