@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { LanguageService } from '../../src/language-service/index.js';
+import { CORPUS } from '../corpus/paths.js';
 
-const MODELS = '/work/shared/corpus/openconfig/release/models';
+const MODELS = join(CORPUS, 'openconfig/release/models');
 const FOLDER = join(MODELS, 'interfaces');
 const INTERFACES = join(FOLDER, 'openconfig-interfaces.yang');
 const TEXT = readFileSync(INTERFACES, 'utf8');
@@ -15,7 +16,7 @@ const at = (line: number, needle: string, offset = 0) => ({ line: line - 1, char
 describe('the language service on the OpenConfig interfaces models', () => {
   let service: LanguageService;
   beforeAll(() => {
-    service = new LanguageService({ inputs: [FOLDER], searchPaths: [MODELS, '/work/shared/corpus/openconfig/third_party/ietf'] });
+    service = new LanguageService({ inputs: [FOLDER], searchPaths: [MODELS, join(CORPUS, 'openconfig/third_party/ietf')] });
     service.diagnostics();
   }, 120_000);
 

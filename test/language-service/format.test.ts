@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Statement } from '../../src/syntax/statement.js';
 import { parseYang } from '../../src/syntax/index.js';
 import { formatDocument } from '../../src/language-service/format.js';
 import { parseOutline } from '../../src/language-service/outline.js';
+import { CORPUS } from '../corpus/paths.js';
 
 function format(text: string, tabSize = 2): string {
   const doc = TextDocument.create('file:///m.yang', 'yang', 0, text);
@@ -14,11 +16,7 @@ function format(text: string, tabSize = 2): string {
 /** A statement tree without positions: what formatting must not change. */
 const shape = (s: Statement | undefined): unknown => s && { k: s.keyword, p: s.prefix, a: s.arg, c: s.children.map(shape) };
 
-const CORPUS = [
-  '/work/shared/corpus/openconfig/release/models/interfaces/openconfig-interfaces.yang',
-  '/work/shared/corpus/ietf/ietf-interfaces@2018-02-20.yang',
-  '/work/shared/corpus/examples/example-jukebox.yang',
-];
+const FILES = ['openconfig/release/models/interfaces/openconfig-interfaces.yang', 'ietf/ietf-interfaces@2018-02-20.yang', 'examples/example-jukebox.yang'].map((f) => join(CORPUS, f));
 
 describe('formatting', () => {
   it('indents by block depth, a continued statement one level deeper', () => {
@@ -31,7 +29,7 @@ describe('formatting', () => {
     expect(format(text)).toBe('module m {\n  description "first\n           second";\n  reference \'a\n   b\';\n}\n');
   });
 
-  it.each(CORPUS)('keeps every statement and argument of %s', (file) => {
+  it.each(FILES)('keeps every statement and argument of %s', (file) => {
     const text = readFileSync(file, 'utf8');
     for (const tabSize of [2, 4]) {
       const formatted = format(text, tabSize);

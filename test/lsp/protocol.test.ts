@@ -26,8 +26,9 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../cli/run.js';
+import { CORPUS } from '../corpus/paths.js';
 
-const IETF = '/work/shared/corpus/ietf';
+const IETF = join(CORPUS, 'ietf');
 
 /** A module of the workspace using ietf-interfaces (found through the yangkit.searchPaths setting) and ietf-inet-types (built in). */
 const MODULE = `module ex-lsp {
