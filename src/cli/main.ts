@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { registerBuildCommand } from './commands/build.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerServerCommand } from './commands/server.js';
 import { attachBooleanFlagValues, registerSwaggerCommands } from './commands/swagger.js';
@@ -31,6 +32,7 @@ registerTypesCommand(program);
 registerServeCommand(program);
 registerServerCommand(program);
 registerBuildCommand(program);
+registerLspCommand(program);
 
 try {
   await program.parseAsync(attachBooleanFlagValues(process.argv));
