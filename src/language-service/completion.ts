@@ -1,14 +1,10 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { BUILTIN_TYPES } from '../compile/builtin-types.js';
 import type { SchemaNode } from '../ir/types.js';
 import { argumentKind, isYang11Only, SECTION_ORDER, STATEMENTS, substatementsOf, TOP_LEVEL, type SubstatementRule } from '../syntax/statement-table.js';
 import { headerOf, moduleOfPrefix, REFERRING_KEYWORDS, resolveName, visibleDefinitions, type Header, type SourceView } from './names.js';
 import type { Outline, OutlineNode } from './outline.js';
 
-/** The built-in types (RFC 7950 section 4.2.4). */
-const BUILTIN_TYPES = [
-  'binary', 'bits', 'boolean', 'decimal64', 'empty', 'enumeration', 'identityref', 'instance-identifier',
-  'int8', 'int16', 'int32', 'int64', 'leafref', 'string', 'uint8', 'uint16', 'uint32', 'uint64', 'union',
-];
 
 /** Snippets for the blocks written most often; `$n` are tab stops. */
 const SNIPPETS: Readonly<Record<string, string>> = {
@@ -125,7 +121,7 @@ function argumentItems(input: CompletionInputs, statement: OutlineNode, header: 
       kind: defKind === 'typedef' ? CompletionItemKind.TypeParameter : defKind === 'grouping' ? CompletionItemKind.Module : defKind === 'identity' ? CompletionItemKind.EnumMember : CompletionItemKind.Constant,
       detail: `${defKind} ${def.module}:${def.name}`,
     }));
-    if (defKind === 'typedef') items.push(...BUILTIN_TYPES.map((t) => ({ label: t, kind: CompletionItemKind.Keyword, detail: 'built-in type' })));
+    if (defKind === 'typedef') items.push(...[...BUILTIN_TYPES].map((t) => ({ label: t, kind: CompletionItemKind.Keyword, detail: 'built-in type' })));
     return items;
   }
   if ((statement.keyword === 'augment' || statement.keyword === 'deviation') && statement.argStart !== undefined && header) {
