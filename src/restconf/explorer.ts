@@ -59,7 +59,8 @@ export class ApiExplorer {
   private async buildOpenApi(): Promise<string> {
     const [{ emitOpenApi }, { defaultSwaggerOptions }] = await Promise.all([import('../emit/openapi/index.js'), import('../emit/swagger/options.js')]);
     const modules = this.schema.inputs;
-    const docs = modules.map((m) => emitOpenApi(this.schema, m, { ...defaultSwaggerOptions, basePath: this.root }));
+    // Tagged by top resource only: Swagger UI does not render the data section when each operation has two tags.
+    const docs = modules.map((m) => emitOpenApi(this.schema, m, { ...defaultSwaggerOptions, basePath: this.root, tagMode: 'resources' }));
     const [first] = docs;
     if (!first) throw RestconfError.of('operation-failed', 'no modules are served', { type: 'application' });
     const tags = new Map(docs.flatMap((d) => d.tags ?? []).map((t) => [t.name, t]));
