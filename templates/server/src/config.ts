@@ -15,8 +15,8 @@ export interface ServerConfig {
   users?: string;
   /** JSON file holding the configuration; in memory when absent. */
   data?: string;
-  /** Notifications kept for event stream replay (start-time); 0 turns replay off. */
-  replayBuffer: number;
+  /** Notifications kept for event stream replay (start-time); 0 turns replay off; the runtime's default when absent. */
+  replayBuffer?: number;
   /** Serve the API explorer: {root}/docs (Swagger UI), {root}/openapi.json, {root}/docs/tree. */
   explorer: boolean;
 }
@@ -82,9 +82,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     ca: values.ca ?? env.RESTCONF_CA,
     users: values.users ?? env.RESTCONF_USERS,
     data: values.data ?? env.RESTCONF_DATA,
-    replayBuffer: count('--replay-buffer', values['replay-buffer'] ?? env.RESTCONF_REPLAY_BUFFER ?? '1000'),
     explorer: values.explorer ?? env.RESTCONF_EXPLORER === '1',
   };
+  const replayBuffer = values['replay-buffer'] ?? env.RESTCONF_REPLAY_BUFFER;
+  if (replayBuffer !== undefined) config.replayBuffer = count('--replay-buffer', replayBuffer);
   if (config.http && (config.cert || config.key || config.ca)) throw new ConfigError('--http serves plain HTTP: leave out --cert, --key and --ca');
   if (!config.http && !(config.cert && config.key)) throw new ConfigError('HTTPS needs --cert and --key (or pass --http to serve plain HTTP)');
   return config;
