@@ -3,7 +3,7 @@
  * edit lock, and the read view (config plus computed and provided state).
  */
 import type { SchemaSet } from '../ir/types.js';
-import { MONITORING, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
+import { MONITORING, type StreamReplay, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
 import { evaluatePreconditions } from './conditional.js';
 import { validateDatastore } from './constraints.js';
 import type { Datastore, Snapshot } from './datastore.js';
@@ -42,6 +42,8 @@ export interface EditOptions {
 
 export class RestconfCore {
   readonly index: SchemaIndex;
+  /** Set by the server when its event stream keeps a replay log (ietf-restconf-monitoring). */
+  streamReplay: StreamReplay | undefined;
   readonly codec: XmlCodec;
   readonly defaults: DefaultValues;
   readonly top: Siblings;
@@ -68,7 +70,7 @@ export class RestconfCore {
     if (this.index.module(YANG_LIBRARY)?.data.some((n) => n.name === 'modules-state')) {
       tree[`${YANG_LIBRARY}:modules-state`] = modulesState(this.index.schema);
     }
-    tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`);
+    tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`, this.streamReplay);
     if (this.state) {
       let provided: JsonObject;
       try {

@@ -18,11 +18,14 @@ import { type Datastore, MemoryDatastore } from './datastore.js';
 import { decodeObject } from './decode.js';
 import { RestconfError, errorsJson } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
-import { MEDIA_JSON, MEDIA_PATCH_JSON, MEDIA_PATCH_XML, MEDIA_XML, acceptsEventStream, requestBodyKind, responseEncoding } from './media.js';
+import { type Encoding, MEDIA_JSON, MEDIA_PATCH_JSON, MEDIA_PATCH_XML, MEDIA_XML, acceptsEventStream, requestBodyKind, responseEncoding } from './media.js';
 import { type OperationHandlers, invokeOperation, operationsList } from './operations.js';
 import { parseQuery } from './query.js';
 import { type JsonObject, isObject, lookupChild } from './schema-index.js';
+import { DEFAULT_REPLAY_BUFFER, ReplayLog, type StreamEvent } from './event-log.js';
+import { ApiExplorer } from './explorer.js';
 import { EventStreams } from './sse.js';
+import { parseStreamQuery } from './stream-query.js';
 import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
@@ -60,6 +63,13 @@ export interface RestconfServerOptions {
   headers?: Record<string, string>;
   /** Largest accepted request body (default 16 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Notifications kept for replay (RFC 8040 4.8.7 start-time); default 1000.
+   * 0 keeps none: the stream then has replay-support false.
+   */
+  replayBuffer?: number;
+  /** Serve the API explorer: `{root}/openapi.json`, `{root}/docs` (Swagger UI) and `{root}/docs/tree`. */
+  explorer?: boolean;
 }
 
 export interface RestconfServer {
@@ -104,7 +114,10 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   const core = new RestconfCore(withBuiltinModules(opts.schema), datastore, root, handlers.state, handlers.commit);
   const data = new DataResource(core);
   const yangPatch = new YangPatch(core);
-  const streams = new EventStreams();
+  const replayLog = new ReplayLog(opts.replayBuffer ?? DEFAULT_REPLAY_BUFFER);
+  if (replayLog.supported) core.streamReplay = { creationTime: replayLog.creationTime };
+  const streams = new EventStreams(renderEvent);
+  const explorer = opts.explorer ? new ApiExplorer(opts.schema, root) : undefined;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
   const secure = !!opts.tls;
   const responseHeaders = Object.fromEntries(
@@ -170,10 +183,15 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const m = /^\/([^/]+)\/(json|xml)$/.exec(rest);
     if (!m || decodeSegment(m[1]!, '') !== STREAM_NAME) throw RestconfError.of('invalid-value', 'no such event stream', { status: 404 });
     allowFor(x, ['GET']);
-    parseQuery(x.search, x.method, 'stream');
+    const q = parseStreamQuery(x.search, core.index.schema, replayLog.supported, Date.now());
     if (!acceptsEventStream(x.req.headers.accept)) throw RestconfError.of('invalid-value', 'event streams are sent as text/event-stream', { status: 406 });
     for (const [k, v] of Object.entries(responseHeaders)) res.setHeader(k, v);
-    streams.subscribe(res, m[2] as 'json' | 'xml');
+    streams.subscribe(res, {
+      encoding: m[2] as Encoding,
+      ...(q.filter ? { filter: q.filter } : {}),
+      ...(q.start !== undefined ? { replay: replayLog.between(q.start, q.stop) } : {}),
+      ...(q.stop !== undefined ? { stop: q.stop } : {}),
+    });
     return undefined;
   }
 
@@ -202,6 +220,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   async function route(x: Exchange, res: ServerResponse): Promise<Reply | undefined> {
     const rest = x.path.slice(root.length);
     if (!x.path.startsWith(root) || (rest !== '' && !rest.startsWith('/'))) throw RestconfError.of('invalid-value', 'not a RESTCONF resource', { status: 404 });
+    if (explorer?.owns(rest)) return explorer.reply(x.method, rest);
     const [, head = '', tail = ''] = /^\/([^/]*)(.*)$/.exec(rest) ?? [];
     if (rest === '' || rest === '/') return x.method === 'OPTIONS' ? { status: 200, headers: { Allow: 'GET, HEAD, OPTIONS' } } : topResource(x);
     switch (head) {
@@ -257,7 +276,9 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
           origin: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
           ...(user ? { user } : {}),
         };
-        x.encoding = responseEncoding(req.headers.accept?.includes('text/event-stream') ? undefined : req.headers.accept);
+        // The explorer's pages are not YANG data: a browser's Accept must not make them a 406.
+        const forExplorer = !!explorer && path.startsWith(root) && explorer.owns(path.slice(root.length));
+        x.encoding = responseEncoding(req.headers.accept?.includes('text/event-stream') || forExplorer ? undefined : req.headers.accept);
         reply = await route(x, res);
       }
     } catch (err) {
@@ -296,12 +317,16 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const value = event[members[0]!];
     if (!isObject(value)) throw RestconfError.of('invalid-value', 'a notification is an object');
     const content = decodeObject(notif.children, notif.module, value, notif.path, { encoding: 'json', rejectState: false });
-    const time = eventTime.toISOString();
-    const member = { [members[0]!]: content };
-    streams.publish({
-      json: JSON.stringify({ 'ietf-restconf:notification': { eventTime: time, ...member } }),
-      xml: () => core.codec.writeNotification(time, notif, content),
-    });
+    const e: StreamEvent = { time: eventTime.getTime(), eventTime: eventTime.toISOString(), notification: notif, content };
+    replayLog.add(e);
+    streams.publish(e);
+  }
+
+  /** RFC 8040 6.4: JSON `ietf-restconf:notification`, or the XML notification element of RFC 5277. */
+  function renderEvent(e: StreamEvent, encoding: Encoding): string {
+    if (encoding === 'xml') return core.codec.writeNotification(e.eventTime, e.notification, e.content);
+    const member = `${e.notification.module}:${e.notification.name}`;
+    return JSON.stringify({ 'ietf-restconf:notification': { eventTime: e.eventTime, [member]: e.content } });
   }
 
   return {

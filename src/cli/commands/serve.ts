@@ -22,6 +22,8 @@ interface ServeFlags extends CompileFlags {
   http?: boolean;
   data?: string;
   init?: string;
+  replayBuffer?: string;
+  explorer?: boolean;
 }
 
 const USERS_FILE_HELP = `
@@ -49,19 +51,23 @@ function addServe(program: Command): void {
     .option('--http', 'serve plain HTTP instead of HTTPS')
     .option('--data <file>', 'keep the datastore in this JSON file (created if missing; written atomically)')
     .option('--init <file>', 'load this RFC 7951 JSON config at start; with --data, only when the data file does not exist yet')
+    .option('--replay-buffer <n>', 'notifications kept for event stream replay (start-time; default 1000); 0 turns replay off')
+    .option('--no-explorer', 'do not serve the API explorer ({root}/docs, {root}/openapi.json, {root}/docs/tree)')
     .addHelpText('after', USERS_FILE_HELP)
     .action(async (files: string[], flags: ServeFlags) => {
       const port = checkServeFlags(flags);
+      const replay = flags.replayBuffer === undefined ? {} : { replayBuffer: count('--replay-buffer', flags.replayBuffer) };
       const { schema } = compileOrExit(files, flags);
       const runtime = await loadRuntime();
       // Inputs that can only be wrong come before the datastore, which may create its file.
       const transport = flags.http ? { http: true } : { tls: readTls(flags) };
       const users = flags.users ? { users: await loadUsers(runtime, flags.users) } : {};
       const datastore = await openDatastore(runtime, schema, flags);
-      const server = runtime.createRestconfServer({ schema, root: flags.root, datastore, ...transport, ...users });
+      const server = runtime.createRestconfServer({ schema, root: flags.root, datastore, ...replay, explorer: flags.explorer !== false, ...transport, ...users });
       const { port: bound } = await listen(server, port, flags.host);
       stopOnSignals(server);
       process.stdout.write(`yangkit: serving ${schema.inputs.join(', ')} at ${apiUrl(flags, bound)} (${describeSecurity(flags)})\n`);
+      if (flags.explorer !== false) process.stdout.write(`yangkit: API explorer at ${apiUrl(flags, bound)}/docs\n`);
     });
 }
 
@@ -98,6 +104,11 @@ function checkServeFlags(flags: ServeFlags): number {
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65535) throw new UsageError(`--port expects 0..65535, not "${flags.port}"`);
   return port;
+}
+
+function count(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a non-negative integer, not "${value}"`);
+  return Number(value);
 }
 
 function keyPairInstructions(host: string): string {

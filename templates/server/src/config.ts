@@ -15,6 +15,10 @@ export interface ServerConfig {
   users?: string;
   /** JSON file holding the configuration; in memory when absent. */
   data?: string;
+  /** Notifications kept for event stream replay (start-time); 0 turns replay off; the runtime's default when absent. */
+  replayBuffer?: number;
+  /** Serve the API explorer: {root}/docs (Swagger UI), {root}/openapi.json, {root}/docs/tree. */
+  explorer: boolean;
 }
 
 export const USAGE = `usage: node dist/main.js [options]
@@ -29,6 +33,10 @@ export const USAGE = `usage: node dist/main.js [options]
   --users FILE   require HTTP Basic auth from these users   (RESTCONF_USERS)
   --data FILE    keep the configuration in this JSON file   (RESTCONF_DATA)
                  (in memory, lost on exit, when not given)
+  --replay-buffer N
+                 keep N notifications for event stream
+                 replay; 0 turns replay off                 (RESTCONF_REPLAY_BUFFER, default 1000)
+  --explorer     serve the API explorer at /restconf/docs   (RESTCONF_EXPLORER=1)
   --help         show this text
 `;
 
@@ -44,6 +52,8 @@ const OPTIONS = {
   http: { type: 'boolean' },
   users: { type: 'string' },
   data: { type: 'string' },
+  'replay-buffer': { type: 'string' },
+  explorer: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -72,8 +82,16 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     ca: values.ca ?? env.RESTCONF_CA,
     users: values.users ?? env.RESTCONF_USERS,
     data: values.data ?? env.RESTCONF_DATA,
+    explorer: values.explorer ?? env.RESTCONF_EXPLORER === '1',
   };
+  const replayBuffer = values['replay-buffer'] ?? env.RESTCONF_REPLAY_BUFFER;
+  if (replayBuffer !== undefined) config.replayBuffer = count('--replay-buffer', replayBuffer);
   if (config.http && (config.cert || config.key || config.ca)) throw new ConfigError('--http serves plain HTTP: leave out --cert, --key and --ca');
   if (!config.http && !(config.cert && config.key)) throw new ConfigError('HTTPS needs --cert and --key (or pass --http to serve plain HTTP)');
   return config;
+}
+
+function count(option: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new ConfigError(`${option} expects a non-negative integer, not "${text}"`);
+  return Number(text);
 }

@@ -26,6 +26,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     datastore,
     ...(config.http ? { http: true } : { tls: await tlsOptions(config) }),
     ...(config.users ? { users: await UsersFile.load(config.users) } : {}),
+    ...(config.replayBuffer !== undefined ? { replayBuffer: config.replayBuffer } : {}),
+    explorer: config.explorer,
     // Handlers run only for requests, so `restconf` is assigned by the time they notify.
     handlers: createHandlers({ datastore, notify: (event, eventTime) => restconf.notify(event, eventTime) }),
   });
