@@ -15,6 +15,12 @@ export interface BuildContext {
   kind: DataKind;
   encoding: 'json' | 'lexical';
   sink: ErrorSink;
+  /**
+   * A complete tree (not get-reply/edit): repeated list keys, repeated leaf-list values and
+   * two cases of one choice are errors. yanglint 2.1.30 `-t get`/`-t edit` accepts those in
+   * partial documents (an edit may repeat an entry to merge it), and so do we.
+   */
+  complete: boolean;
   /** The rpc, action or notification element met (operation kinds). */
   operation?: Element;
 }
@@ -74,7 +80,7 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
       continue;
     }
     let conflict = false;
-    for (const m of entry.cases) {
+    for (const m of ctx.complete ? entry.cases : []) {
       const first = chosen.get(m.choice);
       if (!first) chosen.set(m.choice, { case: m.case, member });
       else if (first.case !== m.case) {
@@ -148,7 +154,7 @@ function buildEntries(ctx: BuildContext, parent: Element, list: ListNode, entrie
       if (!key) ctx.sink.add('missing-key', pathOf(el), `List instance is missing its key "${k}".`, { holder: value, key: k });
       keys.push(key?.value);
     }
-    if (keys.includes(undefined)) return;
+    if (!ctx.complete || keys.includes(undefined)) return;
     const id = keys.map(valueKey).join('\u0000');
     if (seen.has(id)) ctx.sink.on('duplicate-entry', el, `Duplicate instance of "${list.name}".`);
     seen.add(id);
@@ -157,7 +163,7 @@ function buildEntries(ctx: BuildContext, parent: Element, list: ListNode, entrie
 
 function buildLeafList(ctx: BuildContext, parent: Element, node: LeafListNode, values: JsonValue[], cases: Element['cases']): void {
   // RFC 7950 7.7: configuration leaf-list values are unique (state ones may repeat in YANG 1.1).
-  const seen = node.config ? new Set<string>() : undefined;
+  const seen = node.config && ctx.complete ? new Set<string>() : undefined;
   values.forEach((raw, i) => {
     const el = new Element(parent, node, cases);
     el.at = { holder: values, key: i };

@@ -81,7 +81,10 @@ export function pathOf(el: Element): string {
   let path = '';
   for (let n: Element | undefined = el; n && n.kind === 'element'; n = n.parent) {
     let s = `/${step(n.parent, n.module, n.name)}`;
-    if (n.schema?.kind === 'list' && n.schema.keys.length) s += keyPredicate(n.schema, keyValues(n, n.schema).map((v) => v ?? ''));
+    if (n.schema?.kind === 'list' && n.schema.keys.length) {
+      const keys = keyValues(n, n.schema);
+      if (!keys.includes(undefined)) s += keyPredicate(n.schema, keys as LeafValue[]);
+    }
     else if (n.schema?.kind === 'leaf-list' && n.value !== undefined) s += leafListPredicate(n.value);
     path = s + path;
   }

@@ -15,9 +15,10 @@ import { LeafrefResolver, valueKey } from './leafref.js';
 import { checkSubtree } from './rules.js';
 
 /**
- * Which rules each kind gets. get-reply and edit are partial documents: like yanglint's
- * `-t get`/`-t getconfig`/`-t edit`, no mandatory, min-elements, must, when, unique or
- * require-instance checks (values, shapes, keys and choices still are).
+ * Which rules each kind gets. get-reply and edit are partial documents: as yanglint 2.1.30's
+ * `-t get`/`-t getconfig`/`-t edit` do, only member names, JSON shapes, values and key
+ * presence are checked (plus state data in an edit); no mandatory, min/max-elements, must,
+ * when, unique, require-instance, duplicate or choice checks.
  */
 const FULL_RULES: Record<DataKind, boolean> = {
   data: true,
@@ -141,11 +142,11 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const include = kind === 'config' ? (n: SchemaNode) => n.config : () => true;
   const full = FULL_RULES[kind];
   const root = new Element(undefined, undefined);
-  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink };
+  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full };
   let scope = root;
   if (OPERATION_KIND.has(kind)) {
     if (options.datastore) {
-      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink() }, root, options.datastore, top.all, undefined);
+      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true }, root, options.datastore, top.all, undefined);
       addDefaults(root, top.implemented, () => true);
     }
     const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;
