@@ -307,7 +307,8 @@ describe('mandatory, min-elements and max-elements', () => {
       ['mandatory', '/m:top/np/inner', undefined],
     ]);
     expect(errors[0]!.at).toEqual({ holder: doc['m:top'], key: 'name' });
-    expect(errors[4]!.at).toEqual({ holder: doc['m:top'], key: 'np' });
+    expect(errors[4]!.at).toEqual({ holder: doc['m:top'].pres, key: 'inner' });
+    expect(errors[5]!.at).toEqual({ holder: doc['m:top'], key: 'np' });
   });
 
   it('leaves partial documents (edit, get-reply) alone', () => {
