@@ -12,6 +12,7 @@ import { ErrorSink } from './errors.js';
 import type { DataError, DataKind, ValidateOptions } from './index.js';
 import { Element, appendChild, detach, keyValues, numberTree } from './instance.js';
 import { LeafrefResolver, valueKey } from './leafref.js';
+import { defaultRelevance } from './relevance.js';
 import { checkSubtree } from './rules.js';
 
 /**
@@ -141,13 +142,15 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const top = topLevelOf(schema);
   const include = kind === 'config' ? (n: SchemaNode) => n.config : () => true;
   const full = FULL_RULES[kind];
+  const relevant = defaultRelevance(schema);
+  const includeDefault = (n: SchemaNode): boolean => include(n) && relevant(n);
   const root = new Element(undefined, undefined);
   const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full };
   let scope = root;
   if (OPERATION_KIND.has(kind)) {
     if (options.datastore) {
       buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true }, root, options.datastore, top.all, undefined);
-      addDefaults(root, top.implemented, () => true);
+      addDefaults(root, top.implemented, relevant);
     }
     const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;
     buildMembers(ctx, new Element(undefined, undefined), wrapped ?? document, top.all, undefined, wrapped ? 'eventTime' : undefined);
@@ -157,10 +160,10 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
     }
     scope = ctx.operation;
     graft(root, scope);
-    if (full) addDefaults(scope, contentOf(scope, kind, top)!, include);
+    if (full) addDefaults(scope, contentOf(scope, kind, top)!, includeDefault);
   } else {
     buildMembers(ctx, root, document, top.all, undefined);
-    if (full) addDefaults(root, top.implemented, include);
+    if (full) addDefaults(root, top.implemented, includeDefault);
   }
   if (!full) return sink.errors;
 
