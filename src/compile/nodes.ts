@@ -18,7 +18,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from './xpath.js';
+import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, graft, removeNode } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
