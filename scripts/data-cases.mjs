@@ -7,6 +7,7 @@
 //     "modules": ["ietf/ietf-interfaces@2018-02-20.yang", "./local.yang"],  // corpus-relative, or "./" = in the folder
 //     "path": ["ietf", "iana"],                  // search directories, corpus-relative (or "./...")
 //     "features": ["ietf-interfaces:if-mib"],    // optional, as -F
+//     "yanglintFlags": ["-i"],                   // optional, more yanglint options (-i: imports implemented, as yangkit compiles them)
 //     "cases": [{
 //       "name": "mtu-out-of-range",
 //       "data": ["mtu-out-of-range.json"],       // several files merge into one tree
@@ -52,6 +53,7 @@ export function loadSuites() {
         modules: manifest.modules.map(abs),
         path: (manifest.path ?? []).map(abs),
         features: manifest.features ?? [],
+        yanglintFlags: manifest.yanglintFlags ?? [],
         cases: manifest.cases.map((c) => ({
           ...c,
           type: c.type ?? 'data',
@@ -114,7 +116,7 @@ export function yanglintVersion() {
 
 /** yanglint's verdict: ok, and its first error (libyang stops at the first) with the line it names. */
 export function runYanglint(suite, c) {
-  const args = ['-D', ...suite.path.flatMap((p) => ['-p', p]), ...suite.features.flatMap((f) => ['-F', f]), '-t', YANGLINT_TYPE[c.type]];
+  const args = ['-D', ...suite.yanglintFlags, ...suite.path.flatMap((p) => ['-p', p]), ...suite.features.flatMap((f) => ['-F', f]), '-t', YANGLINT_TYPE[c.type]];
   if (c.operational) args.push('-O', c.operational);
   if (c.data.length > 1) args.push('-m');
   args.push(...suite.modules, ...c.data);
