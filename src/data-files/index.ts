@@ -13,7 +13,7 @@ import { readXmlData } from './xml.js';
 export { readJsonData } from './json.js';
 export { readXmlData, type XmlDataOptions } from './xml.js';
 export { mergeData } from './merge.js';
-export { DataFileError, DataPositions, LineIndex, formatLoc, type MemberKey, type SourceLoc } from './positions.js';
+export { DataFileError, DataPositions, LineIndex, formatLoc, type MemberKey } from './positions.js';
 
 export type DataEncoding = 'json' | 'xml';
 
@@ -50,12 +50,12 @@ export function encodingOf(file: string): DataEncoding | undefined {
 /** Reads one data file; every failure (unreadable, unknown extension, malformed) is a DataFileError. */
 export function readDataFile(file: string, schema: SchemaSet, positions: DataPositions, options: ReadDataOptions = {}): DataDocument {
   const encoding = encodingOf(file);
-  if (!encoding) throw new DataFileError('data files must be .json or .xml', { file });
+  if (!encoding) throw new DataFileError('data files must be .json or .xml', { file }, 'unreadable');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DataFileError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+    throw new DataFileError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file }, 'unreadable');
   }
   if (encoding === 'xml') return { encoding, document: readXmlData(text, file, schema, positions, options) };
   return { encoding, document: unwrapJson(readJsonData(text, file, positions), file, positions) };

@@ -3,14 +3,9 @@
  * readers per holding object/array and member name/index, so a validation
  * error's `at: { holder, key }` maps back to `file:line:col`.
  */
+import type { SourceLoc } from '../diagnostics/index.js';
 
-export interface SourceLoc {
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based, in UTF-16 code units like editors count. */
-  col: number;
-}
+export type { SourceLoc };
 
 export type MemberKey = string | number;
 
@@ -50,6 +45,8 @@ export class DataFileError extends Error {
   constructor(
     message: string,
     readonly loc: SourceLoc | { file: string },
+    /** The RFC 6241 error-tag that fits: malformed-message, unknown-element, unknown-namespace, ...; 'unreadable' for a file that cannot be read. */
+    readonly rule = 'malformed-message',
   ) {
     super(message);
     this.name = 'DataFileError';

@@ -60,6 +60,6 @@ export function readXmlData(text: string, file: string, schema: SchemaSet, posit
   } catch (err) {
     if (!(err instanceof RestconfError)) throw err;
     const place = xmlErrorPlace(err);
-    throw new DataFileError(err.message, !place ? { file } : 'offset' in place ? lines.loc(place.offset) : { file, ...place });
+    throw new DataFileError(err.message, !place ? { file } : 'offset' in place ? lines.loc(place.offset) : { file, ...place }, err.errors[0]?.tag);
   }
 }

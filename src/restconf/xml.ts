@@ -77,7 +77,8 @@ function malformed(message: string): RestconfError {
   return RestconfError.of('malformed-message', message);
 }
 
-function toElement(raw: OrderedNode, parentScope: Map<string, string>): XmlElement {
+/** `shift`: how far the parsed text's offsets are ahead of the document's. */
+function toElement(raw: OrderedNode, parentScope: Map<string, string>, shift: number): XmlElement {
   const tag = Object.keys(raw).find((k) => k !== ':@')!;
   const attrs = (raw[':@'] ?? {}) as Record<string, string>;
   const scope = new Map(parentScope);
@@ -87,38 +88,64 @@ function toElement(raw: OrderedNode, parentScope: Map<string, string>): XmlEleme
   }
   const colon = tag.indexOf(':');
   const prefix = colon < 0 ? '' : tag.slice(0, colon);
-  const offset = ((raw as Record<symbol, { startIndex?: number } | undefined>)[METADATA])?.startIndex ?? 0;
+  const offset = (((raw as Record<symbol, { startIndex?: number } | undefined>)[METADATA])?.startIndex ?? shift) - shift;
   const ns = scope.get(prefix);
   if (ns === undefined) throw placed(malformed(`element <${tag}> has no namespace${prefix ? ` (prefix "${prefix}" is not declared)` : ''}`), { offset });
   const children: XmlElement[] = [];
   let text = '';
   for (const item of raw[tag] as OrderedNode[]) {
     if ('#text' in item) text += String(item['#text']);
-    else children.push(toElement(item, scope));
+    else children.push(toElement(item, scope, shift));
   }
   return { local: colon < 0 ? tag : tag.slice(colon + 1), ns, scope, children, text, offset };
 }
 
-/** Parses an XML document and returns its root elements (an instance document may have several). */
-export function readXmlElements(text: string): XmlElement[] {
+/** The wrapper that lets an instance document have several top-level elements (an XML fragment) through the parser. */
+const FRAGMENT_OPEN = '<_>';
+const FRAGMENT_CLOSE = '</_>';
+
+/**
+ * Parses XML text into its top-level elements. With `fragment`, several top-level elements are
+ * allowed (instance documents, RFC 7950 section 9 encodings of a datastore); offsets stay those of `text`.
+ */
+function parseRoots(text: string, fragment: boolean): XmlElement[] {
   // No DTDs: RESTCONF bodies never need one, and refusing them rules out entity-expansion attacks.
   const doctype = /<!DOCTYPE/i.exec(text);
   if (doctype) throw placed(malformed('XML bodies must not contain a DOCTYPE'), { offset: doctype.index });
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw placed(malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`), { line: valid.err.line, col: valid.err.col });
+  let source = text;
+  let shift = 0;
+  if (fragment) {
+    // The XML declaration must stay first: blank it out (same length, so offsets hold) and wrap the rest.
+    const declaration = /^\uFEFF?\s*<\?xml[^?]*\?>/.exec(text)?.[0] ?? '';
+    source = `${FRAGMENT_OPEN}${' '.repeat(declaration.length)}${text.slice(declaration.length)}${FRAGMENT_CLOSE}`;
+    shift = FRAGMENT_OPEN.length;
+  }
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    const col = valid.err.line === 1 ? valid.err.col - shift : valid.err.col;
+    throw placed(malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`), { line: valid.err.line, col: Math.max(col, 1) });
+  }
   let parsed: OrderedNode[];
   try {
-    parsed = parser.parse(text) as OrderedNode[];
+    parsed = parser.parse(source) as OrderedNode[];
   } catch (err) {
     // Well-formed but beyond the parser's limits (nesting deeper than MAX_XML_DEPTH): the client's document is at fault.
     throw malformed(`XML body refused: ${(err as Error).message}`);
   }
-  return parsed.filter((n) => !('#text' in n)).map((n) => toElement(n, new Map()));
+  const top = fragment ? ((parsed.find((n) => '_' in n)?._ ?? []) as OrderedNode[]) : parsed;
+  const stray = top.find((n) => '#text' in n && String(n['#text']).trim());
+  if (stray) throw malformed('text outside the top-level elements');
+  return top.filter((n) => !('#text' in n)).map((n) => toElement(n, new Map(), shift));
+}
+
+/** Parses an instance document and returns its top-level elements (it may have several). */
+export function readXmlElements(text: string): XmlElement[] {
+  return parseRoots(text, true);
 }
 
 /** Parses an XML document and returns its single root element. */
 export function readXml(text: string): XmlElement {
-  const roots = readXmlElements(text);
+  const roots = parseRoots(text, false);
   if (roots.length !== 1) throw malformed('an XML body must have exactly one root element');
   return roots[0]!;
 }
@@ -246,8 +273,8 @@ export class XmlCodec {
           out[member] = arr = [];
           onMember?.(out, member, child);
         }
-        onMember?.(arr, arr.length, child);
         arr.push(value);
+        onMember?.(arr, arr.length - 1, child);
       } else {
         if (member in out) throw placed(malformed(`element <${child.local}> given twice`), { offset: child.offset });
         out[member] = value;
