@@ -79,7 +79,7 @@ describe('yangkit validate', () => {
     const json = scratch('bad.json', '{\n  "dc-rules:servers": {\n    "admins": ["root",]\n  }\n}\n');
     const r1 = yangkit('validate', '-p', IETF, MODULE, '-d', json);
     expect(r1.status).toBe(1);
-    expect(r1.stderr).toBe(`${json}:3:22: error: malformed JSON: value expected [malformed-message]\n`);
+    expect(r1.stderr).toBe(`${json}:3:23: error: malformed JSON: value expected [malformed-message]\n`);
     const dup = scratch('dup.json', '{\n  "dc-rules:servers": {},\n  "dc-rules:servers": {}\n}\n');
     expect(yangkit('validate', '-p', IETF, MODULE, '-d', dup).stderr).toBe(`${dup}:3:3: error: duplicate member "dc-rules:servers" [malformed-message]\n`);
     const xml = scratch('bad.xml', '<servers xmlns="urn:example:dc-rules">\n  <admins>root</admin>\n</servers>\n');
