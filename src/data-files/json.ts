@@ -5,7 +5,7 @@
  */
 import { type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import type { JsonObject, JsonValue } from '../restconf/schema-index.js';
-import { DataFileError, type DataPositions, type SourceLoc } from './positions.js';
+import { DataFileError, type DataPositions, LineIndex, setOwn } from './positions.js';
 
 interface Frame {
   value: JsonObject | JsonValue[];
@@ -36,58 +36,52 @@ function errorText(code: ParseErrorCode): string {
   return ERROR_TEXT[name] ?? name;
 }
 
-/** Own property even for `__proto__` (plain assignment would set the prototype). */
-export function setMember(obj: JsonObject, key: string, value: JsonValue): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
-}
-
 /** Parses `text` (the contents of `file`), recording positions; throws DataFileError at the first syntax error. */
 export function readJsonData(text: string, file: string, positions: DataPositions): JsonValue {
+  const lines = new LineIndex(text, file);
   const stack: Frame[] = [];
   let root: JsonValue | undefined;
   let failure: DataFileError | undefined;
-  const at = (line: number, character: number): SourceLoc => ({ file, line: line + 1, col: character + 1 });
-  const fail = (message: string, loc: SourceLoc): void => {
-    failure ??= new DataFileError(message, loc);
+  const fail = (message: string, offset: number): void => {
+    failure ??= new DataFileError(message, lines.loc(offset));
   };
 
   /** Places a value (scalar or a container just begun) in its parent and records where it starts. */
-  const place = (value: JsonValue, loc: SourceLoc): void => {
+  const place = (value: JsonValue, offset: number): void => {
     const top = stack[stack.length - 1];
     if (!top) {
       root = value;
       return;
     }
     if (Array.isArray(top.value)) {
-      positions.setMember(top.value, top.value.length, loc);
+      positions.setMember(top.value, top.value.length, lines, offset);
       top.value.push(value);
     } else if (top.key !== undefined) {
-      positions.setMember(top.value, top.key, loc);
-      setMember(top.value, top.key, value);
+      positions.setMember(top.value, top.key, lines, offset);
+      setOwn(top.value, top.key, value);
       top.key = undefined;
     }
   };
-  const begin = (value: JsonObject | JsonValue[], loc: SourceLoc): void => {
-    place(value, loc);
-    positions.setStart(value, loc);
+  const begin = (value: JsonObject | JsonValue[], offset: number): void => {
+    place(value, offset);
+    positions.setStart(value, lines, offset);
     stack.push({ value });
   };
 
   visit(
     text,
     {
-      onObjectBegin: (_o, _l, line, ch) => begin({}, at(line, ch)),
-      onArrayBegin: (_o, _l, line, ch) => begin([], at(line, ch)),
+      onObjectBegin: (offset) => begin({}, offset),
+      onArrayBegin: (offset) => begin([], offset),
       onObjectEnd: () => void stack.pop(),
       onArrayEnd: () => void stack.pop(),
-      onObjectProperty: (name, _o, _l, line, ch) => {
+      onObjectProperty: (name, offset) => {
         const top = stack[stack.length - 1]!;
-        if (Object.hasOwn(top.value, name)) fail(`duplicate member "${name}"`, at(line, ch));
+        if (Object.hasOwn(top.value, name)) fail(`duplicate member "${name}"`, offset);
         top.key = name;
       },
-      onLiteralValue: (value: JsonValue, _o, _l, line, ch) => place(value, at(line, ch)),
-      onError: (code, _o, _l, line, ch) => fail(`malformed JSON: ${errorText(code)}`, at(line, ch)),
+      onLiteralValue: (value: JsonValue, offset) => place(value, offset),
+      onError: (code, offset) => fail(`malformed JSON: ${errorText(code)}`, offset),
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );

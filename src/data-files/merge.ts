@@ -6,8 +6,7 @@
  */
 import type { SchemaNode } from '../ir/types.js';
 import { type JsonObject, type JsonValue, isObject, lookupChild } from '../restconf/schema-index.js';
-import { setMember } from './json.js';
-import type { DataPositions } from './positions.js';
+import { type DataPositions, setOwn } from './positions.js';
 
 /** The identity of a list entry: its key values (a keyless list's entries are all distinct). */
 function entryKey(entry: JsonValue, keys: readonly string[], module: string): string | undefined {
@@ -16,8 +15,7 @@ function entryKey(entry: JsonValue, keys: readonly string[], module: string): st
 }
 
 function append(target: JsonValue[], item: JsonValue, source: JsonValue[], index: number, positions: DataPositions): void {
-  const loc = positions.member(source, index);
-  if (loc) positions.setMember(target, target.length, loc);
+  positions.moveMember(source, index, target, target.length);
   target.push(item);
 }
 
@@ -53,8 +51,7 @@ export function mergeData(target: JsonObject, source: JsonObject, children: read
         continue;
       }
     }
-    setMember(target, member, value);
-    const loc = positions.member(source, member);
-    if (loc) positions.setMember(target, member, loc);
+    setOwn(target, member, value);
+    positions.moveMember(source, member, target, member);
   }
 }

@@ -45,17 +45,16 @@ export function readXmlData(text: string, file: string, schema: SchemaSet, posit
   const codec = new XmlCodec(schemaIndex(schema), {
     operations: options.operations ?? 'input',
     onMember: (holder, key, el) => {
-      const loc = lines.loc(el.offset);
-      positions.setMember(holder, key, loc);
+      positions.setMember(holder, key, lines, el.offset);
       const value = (holder as Record<string | number, unknown>)[key];
-      if (isObject(value) || Array.isArray(value)) positions.setStart(value, loc);
+      if (isObject(value) || Array.isArray(value)) positions.setStart(value, lines, el.offset);
     },
   });
   try {
     const tops = topElements(readXmlElements(text));
     const document: XmlElement = { local: '', ns: '', scope: new Map(), children: tops, text: '', offset: tops[0]?.offset ?? 0 };
     const out = codec.childObject(document, schemaIndex(schema).topLevel, undefined, '');
-    positions.setStart(out, lines.loc(document.offset));
+    positions.setStart(out, lines, document.offset);
     return out;
   } catch (err) {
     if (!(err instanceof RestconfError)) throw err;
