@@ -32,7 +32,7 @@ export interface ReadDataOptions {
 const JSON_WRAPPERS = ['ietf-restconf:data', 'ietf-restconf:notification'];
 
 function unwrapJson(value: JsonValue, file: string, positions: DataPositions): JsonObject {
-  if (!isObject(value)) throw new DataFileError('an instance document must be a JSON object', positions.start(value as object) ?? { file });
+  if (!isObject(value)) throw new DataFileError('an instance document must be a JSON object', (Array.isArray(value) && positions.start(value)) || { file });
   const members = Object.keys(value);
   const inner = members.length === 1 && JSON_WRAPPERS.includes(members[0]!) ? value[members[0]!] : undefined;
   if (inner === undefined) return value;
