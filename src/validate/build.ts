@@ -56,8 +56,8 @@ function isScalar(v: JsonValue): boolean {
 /** Adds to `parent` the elements of the members of `obj`, whose schema children are `children`. */
 export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject, children: readonly SchemaNode[], parentModule: string | undefined, skip?: string): void {
   parent.object = obj;
-  const chosen = new Map<ChoiceNode, { case: CaseNode; member: string }>();
-  for (const member of Object.keys(obj)) {
+  let chosen: Map<ChoiceNode, { case: CaseNode; member: string }> | undefined;
+  for (const member in obj) {
     if (member.startsWith('@') || member === skip) continue; // RFC 7952 metadata
     const value = obj[member]!;
     const at = { holder: obj, key: member };
@@ -68,8 +68,7 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
       continue;
     }
     const node = entry.node;
-    const el = new Element(parent, node, entry.cases);
-    el.at = at;
+    const el = new Element(parent, node, entry.cases).setPosition(obj, member);
     const isOperation = node.kind === 'rpc' || node.kind === 'action' || node.kind === 'notification';
     if (isOperation && !OPERATION_KINDS[ctx.kind]?.includes(node.kind)) {
       ctx.sink.add('unknown-element', pathOf(el), `Unexpected ${node.kind} "${node.name}" in ${ctx.kind} data.`, at);
@@ -81,6 +80,7 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
     }
     let conflict = false;
     for (const m of ctx.complete ? entry.cases : []) {
+      chosen ??= new Map();
       const first = chosen.get(m.choice);
       if (!first) chosen.set(m.choice, { case: m.case, member });
       else if (first.case !== m.case) {
@@ -140,8 +140,7 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
 function buildEntries(ctx: BuildContext, parent: Element, list: ListNode, entries: JsonValue[], cases: Element['cases']): void {
   const seen = new Set<string>();
   entries.forEach((value, i) => {
-    const el = new Element(parent, list, cases);
-    el.at = { holder: entries, key: i };
+    const el = new Element(parent, list, cases).setPosition(entries, i);
     if (!isObject(value)) {
       ctx.sink.add('bad-shape', `${pathOf(parent)}/${list.name}`, `Invalid JSON for list "${list.name}" entry ${i}: expected an object, found ${describe(value)}.`, el.at);
       return;
@@ -165,8 +164,7 @@ function buildLeafList(ctx: BuildContext, parent: Element, node: LeafListNode, v
   // RFC 7950 7.7: configuration leaf-list values are unique (state ones may repeat in YANG 1.1).
   const seen = node.config && ctx.complete ? new Set<string>() : undefined;
   values.forEach((raw, i) => {
-    const el = new Element(parent, node, cases);
-    el.at = { holder: values, key: i };
+    const el = new Element(parent, node, cases).setPosition(values, i);
     if (!isScalar(raw) || Array.isArray(raw)) {
       if (!(node.type.base === 'empty' && Array.isArray(raw))) {
         ctx.sink.add('bad-shape', `${pathOf(parent)}/${node.name}`, `Invalid JSON for leaf-list "${node.name}" entry ${i}: expected a value, found ${describe(raw)}.`, el.at);

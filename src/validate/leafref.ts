@@ -2,7 +2,7 @@
  * Leafref targets (RFC 7950 9.9) without quadratic work: the path grammar of
  * 9.9.2 (`../`-steps or an absolute path, node names, `[key = current()/../k]`
  * predicates) is resolved over the instance tree with per-list value indexes,
- * and target value sets of predicate-free paths are cached per start node.
+ * and the target value set of an absolute predicate-free path is computed once.
  * A path outside that grammar (deref() and the like) goes to the XPath engine.
  */
 import type { TypeIR } from '../ir/types.js';
@@ -84,7 +84,7 @@ function planOf(ref: Leafref, defaultModule: string): LeafrefPlan | undefined {
 /** Resolves leafref values over one instance tree; build one per validation run. */
 export class LeafrefResolver {
   private readonly plans = new Map<string, LeafrefPlan | null>();
-  /** Target value sets of predicate-free paths, per start node and path. */
+  /** Target value sets of absolute predicate-free paths, per root and path. */
   private readonly valueSets = new WeakMap<Element, Map<string, Set<string>>>();
   /** Children of an element by `module:name`, then by the value of one of their leaf children. */
   private readonly indexes = new WeakMap<Element, Map<string, Map<string, Element[]>>>();
@@ -107,7 +107,8 @@ export class LeafrefResolver {
     }
     const start = this.start(leaf, plan.up);
     if (!start) return false;
-    if (plan.steps.every((s) => !s.predicates.length)) return this.valueSet(start, planKey, plan).has(wanted);
+    // An absolute path without predicates names the same instances for every leaf: one value set.
+    if (plan.up === undefined && plan.steps.every((s) => !s.predicates.length)) return this.valueSet(start, planKey, plan).has(wanted);
     return this.walk(leaf, [start], plan).some((n) => valueKey(n.value) === wanted);
   }
 
