@@ -29,7 +29,7 @@ function vrrpGroup(i) {
 }
 
 /**
- * Interface i: two subinterfaces, each with an IPv4 and an IPv6 address; subinterface 0's IPv4
+ * Interface i: three subinterfaces, each with an IPv4 and an IPv6 address; subinterface 0's IPv4
  * address runs VRRP tracking the next interface (an absolute leafref), subinterface 1 is also
  * unnumbered, borrowing the previous interface's subinterface 0 (a leafref whose predicate
  * depends on the entry: the case that turns quadratic without an index).
@@ -61,7 +61,7 @@ function iface(i) {
     name,
     config: { name, type: 'iana-if-type:ethernetCsmacd', mtu: 9000, description: `interface ${i}`, enabled: true },
     'hold-time': { config: { up: 0, down: 0 } },
-    subinterfaces: { subinterface: [sub(0), sub(1)] },
+    subinterfaces: { subinterface: [sub(0), sub(1), sub(2)] },
   };
 }
 

@@ -4,12 +4,14 @@
  * unprefixed names and the context node RFC 7950 7.21.5 gives it.
  */
 import type { CaseNode, ChoiceNode, SchemaNode, SchemaSet, XPathIR } from '../ir/types.js';
-import { XPathEvalError, XPathSyntaxError, type XPathEnv, compileXPath, evaluateBoolean } from '../xpath/index.js';
+import { XPathCache, XPathEvalError, XPathSyntaxError, type XPathEnv, compileXPath, evaluateBoolean } from '../xpath/index.js';
 import type { ErrorSink } from './errors.js';
 import { Element } from './instance.js';
 
 export class Conditions {
   private readonly envs = new Map<string, XPathEnv>();
+  /** The engine's key indexes: valid while the tree does not change. */
+  private cache = new XPathCache();
   /** Choice and case conditions per parent element, evaluated once per settling pass. */
   private groups = new WeakMap<Element, Map<SchemaNode, boolean>>();
 
@@ -23,7 +25,7 @@ export class Conditions {
     let env = this.envs.get(module);
     if (!env) {
       const modules = this.schema.modules;
-      env = { defaultModule: module, identities: this.schema.identities, namespaceOf: (m) => modules[m]?.namespace };
+      env = { defaultModule: module, identities: this.schema.identities, namespaceOf: (m) => modules[m]?.namespace, cache: this.cache };
       this.envs.set(module, env);
     }
     return env;
@@ -43,6 +45,8 @@ export class Conditions {
   /** Forgets cached choice/case results (the tree changed). */
   reset(): void {
     this.groups = new WeakMap();
+    this.cache = new XPathCache();
+    this.envs.clear();
   }
 
   /** The first false condition `el` exists under (those of its enclosing choices and cases, then its own), or undefined. */

@@ -76,13 +76,6 @@ export function appendChild(parent: Element, child: Element): Element {
   return child;
 }
 
-export function detach(el: Element): void {
-  const siblings = el.parent?.children;
-  if (!siblings) return;
-  const i = siblings.indexOf(el);
-  if (i >= 0) siblings.splice(i, 1);
-}
-
 /** Numbers every element in preorder (XPath document order). */
 export function numberTree(root: Element): void {
   let next = 0;

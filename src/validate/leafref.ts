@@ -83,7 +83,8 @@ function planOf(ref: Leafref, defaultModule: string): LeafrefPlan | undefined {
 
 /** Resolves leafref values over one instance tree; build one per validation run. */
 export class LeafrefResolver {
-  private readonly plans = new Map<string, LeafrefPlan | null>();
+  /** Plans per leafref (IR object) and module of the leaf (a grouping's type may serve several modules). */
+  private readonly plans = new WeakMap<Leafref, Map<string, { key: string; plan: LeafrefPlan | null }>>();
   /** Target value sets of absolute predicate-free paths, per root and path. */
   private readonly valueSets = new WeakMap<Element, Map<string, Set<string>>>();
   /** Children of an element by `module:name`, then by the value of one of their leaf children. */
@@ -94,12 +95,14 @@ export class LeafrefResolver {
   /** Whether some instance the leafref of `leaf` points to has the leaf's value. */
   hasTarget(leaf: Element, ref: Leafref): boolean {
     const defaultModule = leaf.module;
-    const planKey = `${defaultModule} ${ref.path} ${JSON.stringify(ref.prefixes)}`;
-    let plan = this.plans.get(planKey);
-    if (plan === undefined) {
-      plan = planOf(ref, defaultModule) ?? null;
-      this.plans.set(planKey, plan);
+    let byModule = this.plans.get(ref);
+    if (!byModule) this.plans.set(ref, (byModule = new Map()));
+    let planned = byModule.get(defaultModule);
+    if (!planned) {
+      planned = { key: `${defaultModule} ${ref.path} ${JSON.stringify(ref.prefixes)}`, plan: planOf(ref, defaultModule) ?? null };
+      byModule.set(defaultModule, planned);
     }
+    const { key: planKey, plan } = planned;
     const wanted = valueKey(leaf.value);
     if (!plan) {
       const found = evaluate(compileXPath({ expr: ref.path, prefixes: ref.prefixes }), leaf, { ...this.env, defaultModule, current: leaf });

@@ -27,8 +27,8 @@ export interface RuleContext {
 export function checkSubtree(ctx: RuleContext, el: Element): void {
   const s = el.schema;
   if (s) {
-    for (const m of s.must ?? []) {
-      if (!ctx.conditions.test(m, s.module, el, el)) ctx.sink.on('must-violation', el, m.errorMessage ?? `Must condition "${m.expr}" not satisfied.`, m.errorAppTag);
+    if (s.must) {
+      for (const m of s.must) if (!ctx.conditions.test(m, s.module, el, el)) ctx.sink.on('must-violation', el, m.errorMessage ?? `Must condition "${m.expr}" not satisfied.`, m.errorAppTag);
     }
     if (s.kind === 'leaf' || s.kind === 'leaf-list') checkReference(ctx, el, s.type);
   }

@@ -10,7 +10,7 @@ import { Conditions } from './conditions.js';
 import { addDefaults } from './defaults.js';
 import { ErrorSink } from './errors.js';
 import type { DataError, DataKind, ValidateOptions } from './index.js';
-import { Element, appendChild, detach, keyValues, numberTree } from './instance.js';
+import { Element, appendChild, keyValues, numberTree } from './instance.js';
 import { LeafrefResolver, valueKey } from './leafref.js';
 import { defaultRelevance } from './relevance.js';
 import { checkSubtree } from './rules.js';
@@ -93,19 +93,40 @@ function graft(root: Element, operation: Element): void {
   }
 }
 
+const whenBelow = new WeakMap<SchemaNode, boolean>();
+
+/** Whether `n` or a node below it (choices and cases included) has a when condition. */
+function hasWhenBelow(n: SchemaNode): boolean {
+  let r = whenBelow.get(n);
+  if (r === undefined) {
+    whenBelow.set(n, false);
+    const below = n.kind === 'choice' ? n.cases : n.kind === 'rpc' || n.kind === 'action' ? [...(n.input ?? []), ...(n.output ?? [])] : 'children' in n ? n.children : [];
+    r = !!n.when?.length || below.some(hasWhenBelow);
+    whenBelow.set(n, r);
+  }
+  return r;
+}
+
 /** Settles when conditions to a fixpoint (a node removed may falsify another's); returns the document's nodes found false. */
 function settleWhens(scope: Element, conditions: Conditions): { el: Element; when: XPathIR }[] {
   const removed: { el: Element; when: XPathIR }[] = [];
   let changed = true;
   const visit = (el: Element): void => {
-    if (!el.children.length) return;
-    for (const c of [...el.children]) {
-      const when = c.schema ? conditions.failing(c) : undefined;
-      if (!when) {
-        visit(c);
+    const children = el.children;
+    for (let i = 0; i < children.length; ) {
+      const c = children[i]!;
+      const s = c.schema;
+      if (!s || !(hasWhenBelow(s) || c.cases.some((m) => m.choice.when || m.case.when))) {
+        i++;
         continue;
       }
-      detach(c);
+      const when = conditions.failing(c);
+      if (!when) {
+        visit(c);
+        i++;
+        continue;
+      }
+      children.splice(i, 1);
       changed = true;
       if (!c.isDefault) removed.push({ el: c, when });
     }

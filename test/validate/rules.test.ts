@@ -106,6 +106,32 @@ describe('choices', () => {
   });
 });
 
+describe('defaults in the accessible tree', () => {
+  it('adds defaults and implicit containers an expression can reach, by name or by wildcard', () => {
+    const byName = schemaOf(`
+      container c {
+        container inner { leaf d { type uint8; default 5; } }
+        leaf check { type string; must "../inner/d = 5"; }
+      }`);
+    expect(rules(byName, { 'm:c': { check: 'x' } })).toEqual([]);
+    expect(rules(byName, { 'm:c': { check: 'x', inner: { d: 6 } } })).toEqual([{ rule: 'must-violation', path: '/m:c/check' }]);
+    const byWildcard = schemaOf(`
+      container c {
+        container a { leaf x { type uint8; default 1; } }
+        container b { presence "p"; }
+        leaf check { type string; must "count(../*) = 3"; }
+      }`);
+    // a (implicit), check and b: the presence container only when written.
+    expect(rules(byWildcard, { 'm:c': { check: 'x', b: {} } })).toEqual([]);
+    expect(rules(byWildcard, { 'm:c': { check: 'x' } })).toEqual([{ rule: 'must-violation', path: '/m:c/check' }]);
+  });
+
+  it('refuses a document that is not an object', () => {
+    const s = schemaOf('leaf x { type string; }');
+    expect(rules(s, [1, 2])).toEqual([{ rule: 'bad-shape', path: '/' }]);
+  });
+});
+
 describe('must', () => {
   const s = schemaOf(`
     container c {
