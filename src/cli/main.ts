@@ -9,6 +9,7 @@ import { registerServerCommand } from './commands/server.js';
 import { attachBooleanFlagValues, registerSwaggerCommands } from './commands/swagger.js';
 import { registerTreeCommand } from './commands/tree.js';
 import { registerTypesCommand } from './commands/types.js';
+import { registerValidateCommand } from './commands/validate.js';
 import { CliError, UsageError } from './options.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -26,6 +27,7 @@ const program = new Command('yangkit')
   .addOption(new Option('--debug', 'show stack traces of internal errors').hideHelp());
 
 registerCheckCommand(program);
+registerValidateCommand(program);
 registerTreeCommand(program);
 registerSwaggerCommands(program);
 registerTypesCommand(program);
