@@ -12,5 +12,4 @@ export { emitServerProject, type EmitServerOptions } from './emit/server/index.j
 export { validateData, type DataError, type DataKind, type ValidateOptions } from './validate/index.js';
 export * from './restconf/index.js';
 export * from './incremental/index.js';
-export { validateData, type DataError, type DataKind, type ValidateOptions } from './validate/index.js';
 export * from './data-files/index.js';
