@@ -28,6 +28,7 @@ import { type InstanceStep, type Target, parseDataPath } from './uri.js';
 import { lexical, sameValue } from './values.js';
 import { excludeFields, filterContent, limitDepth, mapInstances, selectFields, withKeys } from './view.js';
 import { RESTCONF_NS } from './xml.js';
+import { readableTarget } from './nacm/index.js';
 
 type DataTarget = Extract<Target, { kind: 'data' }>;
 
@@ -143,6 +144,11 @@ export class DataResource {
       const asArray = last.keys !== undefined || last.value !== undefined;
       wrapper = { [qualifiedName(node)]: asArray ? [value] : value };
       where = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
+    }
+    // NACM (RFC 8341 section 3.4.5): what the user may not read is left out.
+    if (core.nacm) {
+      const session = core.nacm.session(x.user, snap.data);
+      wrapper = target.kind === 'datastore' ? session.filterRead(wrapper, where, []) : readableTarget(session, wrapper, where, target.steps.slice(0, -1), target.path);
     }
     wrapper = this.shape(wrapper, where, node, q);
     if (node && Object.keys(wrapper).length === 0) throw notFound((target as DataTarget).path);
