@@ -15,6 +15,10 @@ export interface ServerConfig {
   users?: string;
   /** JSON file holding the configuration; in memory when absent. */
   data?: string;
+  /** NACM rules (RFC 8341), RFC 7951 JSON `{"ietf-netconf-acm:nacm": {...}}`, enforced and written into the datastore at start. */
+  nacm?: string;
+  /** How a client certificate names its user: cn, san-email or san-dns. */
+  certToName: 'cn' | 'san-email' | 'san-dns';
 }
 
 export const USAGE = `usage: node dist/main.js [options]
@@ -29,6 +33,10 @@ export const USAGE = `usage: node dist/main.js [options]
   --users FILE   require HTTP Basic auth from these users   (RESTCONF_USERS)
   --data FILE    keep the configuration in this JSON file   (RESTCONF_DATA)
                  (in memory, lost on exit, when not given)
+  --nacm FILE    enforce these NACM rules (RFC 8341), JSON
+                 {"ietf-netconf-acm:nacm": {...}}           (RESTCONF_NACM)
+  --cert-to-name cn|san-email|san-dns
+                 user name of a --ca client certificate     (RESTCONF_CERT_TO_NAME, default cn)
   --help         show this text
 `;
 
@@ -44,6 +52,8 @@ const OPTIONS = {
   http: { type: 'boolean' },
   users: { type: 'string' },
   data: { type: 'string' },
+  nacm: { type: 'string' },
+  'cert-to-name': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -72,7 +82,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     ca: values.ca ?? env.RESTCONF_CA,
     users: values.users ?? env.RESTCONF_USERS,
     data: values.data ?? env.RESTCONF_DATA,
+    nacm: values.nacm ?? env.RESTCONF_NACM,
+    certToName: (values['cert-to-name'] ?? env.RESTCONF_CERT_TO_NAME ?? 'cn') as ServerConfig['certToName'],
   };
+  if (!['cn', 'san-email', 'san-dns'].includes(config.certToName)) throw new ConfigError(`--cert-to-name expects cn, san-email or san-dns, not "${config.certToName}"`);
   if (config.http && (config.cert || config.key || config.ca)) throw new ConfigError('--http serves plain HTTP: leave out --cert, --key and --ca');
   if (!config.http && !(config.cert && config.key)) throw new ConfigError('HTTPS needs --cert and --key (or pass --http to serve plain HTTP)');
   return config;
