@@ -409,3 +409,34 @@ describe('NACM users named by client certificates (RFC 7407 cert-to-name)', { ti
 
 const DUMMY_PATH = `${DATA}/${IF}/interface=dummy/description`;
 const ETH0_PATH = `${DATA}/${IF}/interface=eth0/description`;
+
+describe('NACM with the built-in ietf-netconf-acm module (served modules without it)', () => {
+  it('adds the module, checks the rules against it and keeps nacm default-deny-all (RFC 8341 3.5)', async () => {
+    const { schema: jukebox } = compileYang({ files: [`${CORPUS}/examples/example-jukebox.yang`], searchPaths: [CORPUS] });
+    expect(jukebox.modules['ietf-netconf-acm']).toBeUndefined();
+    const rules = structuredClone(RULES);
+    const srv = createRestconfServer({ schema: jukebox, http: true, users: ANYONE, nacm: { config: rules } });
+    const { port } = await srv.listen(0);
+    const base = `http://127.0.0.1:${port}`;
+    const as = (user: string, method: string, path: string, init: RequestInit = {}) =>
+      send(base, method, path, { ...init, headers: { Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` } });
+    try {
+      expect((await as('guest', 'GET', `${DATA}/ietf-netconf-acm:nacm`)).status).toBe(403);
+      const admin = (await as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm/rule-list=limited-acl/rule=permit-player-config`)).json();
+      // Bits in canonical order, by position (RFC 7950 9.7.4).
+      expect(admin['ietf-netconf-acm:rule'][0]['access-operations']).toBe('create read update delete');
+      const modules = (await as('guest', 'GET', `${DATA}/ietf-yang-library:modules-state`)).json()['ietf-yang-library:modules-state'].module;
+      expect(modules.map((m: { name: string }) => m.name)).toContain('ietf-netconf-acm');
+      // A rule the module does not allow is refused by an edit like any other invalid data.
+      const bad = await as('admin', 'PUT', `${DATA}/ietf-netconf-acm:nacm/write-default`, { body: { 'ietf-netconf-acm:write-default': 'maybe' } });
+      expect(bad.status).toBe(400);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('refuses rules at start that do not fit the module', () => {
+    const bad = { 'ietf-netconf-acm:nacm': { 'read-default': 'sometimes' } };
+    expect(() => createRestconfServer({ schema, http: true, nacm: { config: bad } })).toThrow(/nacm\.config: \/ietf-netconf-acm:nacm\/read-default/);
+  });
+});
