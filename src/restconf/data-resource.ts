@@ -146,11 +146,12 @@ export class DataResource {
       where = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
     }
     // NACM (RFC 8341 section 3.4.5): what the user may not read is left out.
-    if (core.nacm) {
-      const session = core.nacm.session(x.user, snap.data);
-      wrapper = target.kind === 'datastore' ? session.filterRead(wrapper, where, []) : readableTarget(session, wrapper, where, target.steps.slice(0, -1), target.path);
-    }
+    const nacm = core.nacm?.session(x.user, snap.data);
+    const ancestors = target.kind === 'datastore' ? [] : target.steps.slice(0, -1);
+    if (nacm) wrapper = target.kind === 'datastore' ? nacm.filterRead(wrapper, where, []) : readableTarget(nacm, wrapper, where, ancestors, target.path);
     wrapper = this.shape(wrapper, where, node, q);
+    // Defaults added by report-all are data too: those of nodes the user may not read go as well.
+    if (nacm && q.withDefaults?.startsWith('report-all')) wrapper = nacm.filterRead(wrapper, where, ancestors);
     if (node && Object.keys(wrapper).length === 0) throw notFound((target as DataTarget).path);
     const headers = versionHeaders(snap);
     if (x.encoding === 'json') {

@@ -119,8 +119,8 @@ interface NacmServer {
   notify: ReturnType<typeof createRestconfServer>['notify'];
 }
 
-async function startNacmServer(rules: JsonObject = RULES): Promise<NacmServer> {
-  const srv = createRestconfServer({ schema, http: true, users: ANYONE, datastore: new MemoryDatastore(SEED), nacm: { config: rules } });
+async function startNacmServer(rules: object = RULES): Promise<NacmServer> {
+  const srv = createRestconfServer({ schema, http: true, users: ANYONE, datastore: new MemoryDatastore(SEED), nacm: { config: rules as JsonObject } });
   const { port } = await srv.listen(0);
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -174,6 +174,17 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
     expect(admin['example-events:secrets']).toEqual({ key: 'k1' });
     expect(admin['ietf-netconf-acm:nacm']['rule-list']).toHaveLength(4);
     expect(admin['ietf-restconf-monitoring:restconf-state']).toBeDefined();
+  });
+
+  it('does not let with-defaults=report-all bring back defaults of nodes the user may not read', async () => {
+    const guest = (await s.as('guest', 'GET', `${DATA}?with-defaults=report-all`)).json()['ietf-restconf:data'];
+    expect(guest['ietf-netconf-acm:nacm']).toBeUndefined();
+    expect(guest['ietf-interfaces:interfaces'].interface.find((i: { name: string }) => i.name === 'dummy').enabled).toBe(true);
+    const tagged = (await s.as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm/read-default?with-defaults=report-all-tagged`)).json();
+    // RFC 7952 metadata stays with the member it annotates.
+    expect(tagged).toEqual({ '@ietf-netconf-acm:read-default': { 'ietf-netconf-with-defaults:default': true }, 'ietf-netconf-acm:read-default': 'permit' });
+    const nacm = (await s.as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm?with-defaults=report-all-tagged`)).json()['ietf-netconf-acm:nacm'];
+    expect(nacm['@enable-external-groups']).toEqual({ 'ietf-netconf-with-defaults:default': true });
   });
 
   type WriteCase = [user: string, method: string, path: string, body: unknown, status: number, check: string, after: unknown];
@@ -369,7 +380,7 @@ describe('NACM users named by client certificates (RFC 7407 cert-to-name)', { ti
       schema,
       tls: { cert: pem('server.crt'), key: pem('server.key'), ca: pem('ca.crt') },
       datastore: new MemoryDatastore(SEED),
-      nacm: { config: RULES },
+      nacm: { config: RULES as JsonObject },
       ...(certToName ? { certToName } : {}),
     });
     const { port } = await srv.listen(0);
@@ -415,7 +426,7 @@ describe('NACM with the built-in ietf-netconf-acm module (served modules without
     const { schema: jukebox } = compileYang({ files: [`${CORPUS}/examples/example-jukebox.yang`], searchPaths: [CORPUS] });
     expect(jukebox.modules['ietf-netconf-acm']).toBeUndefined();
     const rules = structuredClone(RULES);
-    const srv = createRestconfServer({ schema: jukebox, http: true, users: ANYONE, nacm: { config: rules } });
+    const srv = createRestconfServer({ schema: jukebox, http: true, users: ANYONE, nacm: { config: rules as JsonObject } });
     const { port } = await srv.listen(0);
     const base = `http://127.0.0.1:${port}`;
     const as = (user: string, method: string, path: string, init: RequestInit = {}) =>

@@ -157,11 +157,14 @@ export class NacmSession {
   private filterMembers(obj: JsonObject, where: Siblings, steps: NacmStep[], deny: DefaultDeny): JsonObject {
     const out: JsonObject = {};
     for (const [member, value] of Object.entries(obj)) {
+      if (member.startsWith('@')) continue;
       const node = lookupChild(where.children, where.parentModule, member)?.node;
       if (!node || !isDataNode(node)) continue;
       const kept = this.filterNode(node, value, steps, defaultDenyBelow(deny, node));
       if (kept !== undefined) out[member] = kept;
     }
+    // Metadata (RFC 7952, e.g. with-defaults tags) stays with the member it annotates.
+    for (const [member, value] of Object.entries(obj)) if (member.startsWith('@') && member.slice(1) in out) out[member] = value;
     return out;
   }
 
@@ -265,7 +268,9 @@ export class NacmSession {
         const keyOf = (e: JsonObject) => JSON.stringify(node.keys.map((k) => e[k] ?? null));
         const old = new Map(entries(before).map((e) => [keyOf(e), e]));
         const now = entries(after);
-        const reordered = node.orderedBy === 'user' && !sameValue([...old.keys()], now.map(keyOf));
+        const kept = new Set(now.map(keyOf).filter((k) => old.has(k)));
+        // Moving entries of an ordered-by user list updates them; adding or removing others does not.
+        const reordered = node.orderedBy === 'user' && !sameValue([...old.keys()].filter((k) => kept.has(k)), [...kept]);
         for (const e of now) {
           const prev = old.get(keyOf(e));
           old.delete(keyOf(e));
