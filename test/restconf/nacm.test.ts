@@ -18,6 +18,7 @@ import type { UserStore } from '../../src/restconf/auth.js';
 import { CORPUS } from '../corpus/paths.js';
 import { makeCa, makeCert } from './certificates.js';
 import { type RequestInit, type Response, send } from './client.js';
+import { JUKEBOX_DATA, jukeboxSchema } from './fixtures.js';
 
 const EVENTS_YANG = `module example-events {
   yang-version 1.1;
@@ -449,5 +450,47 @@ describe('NACM with the built-in ietf-netconf-acm module (served modules without
   it('refuses rules at start that do not fit the module', () => {
     const bad = { 'ietf-netconf-acm:nacm': { 'read-default': 'sometimes' } };
     expect(() => createRestconfServer({ schema, http: true, nacm: { config: bad } })).toThrow(/nacm\.config: \/ietf-netconf-acm:nacm\/read-default/);
+  });
+});
+
+describe('NACM exec of actions (RFC 8341 3.4.4, a data-node path naming the action)', () => {
+  it('denies the action below one list entry and allows it below another', async () => {
+    const rules = {
+      'ietf-netconf-acm:nacm': {
+        groups: { group: [{ name: 'guest', 'user-name': ['guest'] }] },
+        'rule-list': [
+          {
+            name: 'guest-acl',
+            group: ['guest'],
+            rule: [{ name: 'no-rating-nick', path: "/example-jukebox:jukebox/library/artist[name='Nick Cave']/album/rate", 'access-operations': 'exec', action: 'deny' }],
+          },
+        ],
+      },
+    };
+    const srv = createRestconfServer({
+      schema: jukeboxSchema(),
+      http: true,
+      users: ANYONE,
+      datastore: new MemoryDatastore(JUKEBOX_DATA as JsonObject),
+      nacm: { config: rules },
+      handlers: { action: { '/example-jukebox:jukebox/library/artist/album/rate': () => ({ average: '4.5' }) } },
+    });
+    const { port } = await srv.listen(0);
+    const base = `http://127.0.0.1:${port}`;
+    const rate = (artist: string, album: string) =>
+      send(base, 'POST', `${DATA}/example-jukebox:jukebox/library/artist=${artist}/album=${album}/rate`, {
+        headers: { Authorization: `Basic ${Buffer.from('guest:pw').toString('base64')}` },
+        body: { 'example-jukebox:input': { stars: 4 } },
+      });
+    try {
+      const denied = await rate('Nick%20Cave', 'Ghosteen');
+      expect(denied.status).toBe(403);
+      expect(errorOf(denied)['error-tag']).toBe('access-denied');
+      const allowed = await rate('Foo%20Fighters', 'One%20by%20One');
+      expect(allowed.status).toBe(200);
+      expect(allowed.json()).toEqual({ 'example-jukebox:output': { average: '4.5' } });
+    } finally {
+      await srv.close();
+    }
   });
 });
