@@ -89,7 +89,7 @@ export class Nacm {
 export class NacmSession {
   /** The user's rules, rule-lists in order (RFC 8341 section 3.4.5, steps 3 to 5); empty for a user in no group. */
   private readonly rules: readonly Rule[];
-  private readonly memo = new Map<string, boolean>();
+  private readonly readMemo = new Map<SchemaNode, boolean>();
 
   constructor(
     private readonly policy: Policy,
@@ -133,12 +133,12 @@ export class NacmSession {
     return !deny.write && policy.writeDefault;
   }
 
-  /** `allows`, remembered per schema node when no rule depends on instance values. */
-  private allowsNode(op: AccessOperation, steps: readonly NacmStep[], deny: DefaultDeny): boolean {
-    if (this.policy.instanceSpecific) return this.allows(op, steps, deny);
-    const key = `${op} ${steps.at(-1)!.node.schemaPath}`;
-    let v = this.memo.get(key);
-    if (v === undefined) this.memo.set(key, (v = this.allows(op, steps, deny)));
+  /** Read access, remembered per schema node when no rule depends on instance values. */
+  private mayRead(steps: readonly NacmStep[], deny: DefaultDeny): boolean {
+    if (this.policy.instanceSpecific) return this.allows('read', steps, deny);
+    const node = steps.at(-1)!.node;
+    let v = this.readMemo.get(node);
+    if (v === undefined) this.readMemo.set(node, (v = this.allows('read', steps, deny)));
     return v;
   }
 
@@ -168,45 +168,51 @@ export class NacmSession {
     return out;
   }
 
+  /** `node`'s value as readable, with `steps` ending at the node's instance (the caller pushes and pops it). */
   private filterNode(node: DataNode, value: JsonValue, steps: NacmStep[], deny: DefaultDeny): JsonValue | undefined {
-    const visit = <T>(step: NacmStep, fn: () => T): T => {
-      steps.push(step);
-      try {
-        return fn();
-      } finally {
-        steps.pop();
-      }
-    };
     switch (node.kind) {
       case 'leaf-list': {
         if (!Array.isArray(value)) return undefined;
-        const kept = value.filter((v) => visit({ node, value: v }, () => this.allowsNode('read', steps, deny)));
+        const kept = value.filter((v) => this.at(steps, { node, value: v }, () => this.mayRead(steps, deny)));
         return kept.length ? kept : undefined;
       }
       case 'list': {
         if (!Array.isArray(value)) return undefined;
-        const kept = value.filter(isObject).flatMap((entry) => {
-          const keys = node.keys.map((k) => entry[k] ?? null);
-          return visit({ node, keys }, () => {
-            const allowed = this.allowsNode('read', steps, deny);
-            const below = this.filterMembers(entry, inner(node), steps, deny);
-            const keyMembers = Object.fromEntries(node.keys.filter((k) => k in entry).map((k) => [k, entry[k]!]));
-            if (allowed) return [{ ...keyMembers, ...below }];
-            return Object.keys(below).some((m) => !(m in keyMembers)) ? [{ ...keyMembers, ...below }] : [];
+        const children = inner(node);
+        const kept: JsonObject[] = [];
+        for (const entry of value) {
+          if (!isObject(entry)) continue;
+          const readable = this.at(steps, { node, keys: node.keys.map((k) => entry[k] ?? null) }, () => {
+            const below = this.filterMembers(entry, children, steps, deny);
+            const keys = node.keys.filter((k) => k in entry);
+            // A denied entry stays only as the path to something readable below it.
+            if (!this.mayRead(steps, deny) && Object.keys(below).every((m) => keys.includes(m))) return undefined;
+            for (const k of keys) below[k] = entry[k]!;
+            return below;
           });
-        });
+          if (readable) kept.push(readable);
+        }
         return kept.length ? kept : undefined;
       }
       case 'container': {
         if (!isObject(value)) return undefined;
-        return visit({ node }, () => {
-          const allowed = this.allowsNode('read', steps, deny);
+        return this.at(steps, { node }, () => {
           const below = this.filterMembers(value, inner(node), steps, deny);
-          return allowed || Object.keys(below).length ? below : undefined;
+          return this.mayRead(steps, deny) || Object.keys(below).length ? below : undefined;
         });
       }
       default:
-        return visit({ node }, () => (this.allowsNode('read', steps, deny) ? value : undefined));
+        return this.at(steps, { node }, () => (this.mayRead(steps, deny) ? value : undefined));
+    }
+  }
+
+  /** Runs `fn` with `step` at the end of `steps`. */
+  private at<T>(steps: NacmStep[], step: NacmStep, fn: () => T): T {
+    steps.push(step);
+    try {
+      return fn();
+    } finally {
+      steps.pop();
     }
   }
 
