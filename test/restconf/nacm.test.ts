@@ -271,6 +271,16 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
     if (status === 403) expect(errorOf(r)['error-tag']).toBe('access-denied');
   });
 
+  it('treats moving an entry of an ordered-by user list as an update of it (RFC 8341 3.2.4)', async () => {
+    const adminAcl = `${DATA}/ietf-netconf-acm:nacm/rule-list=admin-acl`;
+    const entry = (await s.as('admin', 'GET', adminAcl)).json();
+    // The same content, only moved first: wilma has no update access to nacm.
+    expect((await s.as('wilma', 'PUT', `${adminAcl}?insert=first`, { body: entry })).status).toBe(403);
+    expect((await s.as('admin', 'PUT', `${adminAcl}?insert=first`, { body: entry })).status).toBe(204);
+    const names = (await s.as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm?depth=3`)).json()['ietf-netconf-acm:nacm']['rule-list'];
+    expect(names.map((rl: { name: string }) => rl.name)).toEqual(['admin-acl', 'guest-acl', 'limited-acl', 'guest-limited-acl']);
+  });
+
   it('lets an allowed user edit the rules over RESTCONF; the next request uses them', async () => {
     expect((await s.as('mallory', 'PUT', `${PLAYER}/gap`, { body: { 'example-jukebox:gap': '1.0' } })).status).toBe(403);
     const groupMember = `${DATA}/ietf-netconf-acm:nacm/groups/group=limited`;
