@@ -15,6 +15,7 @@ import { type JsonObject, SchemaIndex } from './schema-index.js';
 import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
 import { XmlCodec } from './xml.js';
+import { type Nacm, withCounters } from './nacm/index.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
 export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
@@ -47,6 +48,8 @@ export class RestconfCore {
   readonly codec: XmlCodec;
   readonly defaults: DefaultValues;
   readonly top: Siblings;
+  /** NACM (RFC 8341), when the server enforces it: set by the server before it serves. */
+  nacm?: Nacm;
   /** Edits run one at a time: each reads the latest snapshot and commits before the next starts. */
   private lock: Promise<unknown> = Promise.resolve();
 
@@ -66,11 +69,12 @@ export class RestconfCore {
   /** The tree a retrieval sees: config, plus the built-in and provided state unless only config is asked for. */
   async readTree(x: Exchange, snap: Snapshot, content: ContentParam): Promise<JsonObject> {
     if (content === 'config') return snap.data;
-    const tree: JsonObject = this.state ? structuredClone(snap.data) : { ...snap.data };
+    let tree: JsonObject = this.state ? structuredClone(snap.data) : { ...snap.data };
     if (this.index.module(YANG_LIBRARY)?.data.some((n) => n.name === 'modules-state')) {
       tree[`${YANG_LIBRARY}:modules-state`] = modulesState(this.index.schema);
     }
     tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`, this.streamReplay);
+    if (this.nacm) tree = withCounters(tree, this.nacm.counters);
     if (this.state) {
       let provided: JsonObject;
       try {
@@ -103,6 +107,8 @@ export class RestconfCore {
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft);
       pruneEmpty(draft, this.top);
+      // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
+      this.nacm?.session(x.user, snap.data).authorizeWrite(snap.data, draft, this.top);
       try {
         validateDatastore(draft, this.index.topLevel);
       } catch (err) {

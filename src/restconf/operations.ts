@@ -67,6 +67,8 @@ export async function invokeOperation(
   const instancePath = steps.at(-1)?.path;
   const opPath = `${instancePath ?? ''}/${op.jsonName}`;
   const snap = core.datastore.current();
+  // NACM (RFC 8341 section 3.4.4): exec access before anything else.
+  core.nacm?.session(x.user, snap.data).authorizeExec(op, steps);
   if (op.kind === 'action') {
     const tree = await core.readTree(x, snap, 'all');
     const parent = parentInstance(tree, steps, core.index.topLevel, false);

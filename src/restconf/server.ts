@@ -8,6 +8,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { SchemaSet } from '../ir/types.js';
 import { type UserStore, parseBasicAuth } from './auth.js';
 import { type ParsedBody, parseBody, readBody } from './body.js';
@@ -29,6 +30,8 @@ import { parseStreamQuery } from './stream-query.js';
 import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
+import { validateConfigDocument } from './config-document.js';
+import { type CertToName, NACM_MEMBER, Nacm, certificateUser, withNacmModule } from './nacm/index.js';
 
 export interface TlsOptions {
   cert: string | Buffer;
@@ -70,6 +73,23 @@ export interface RestconfServerOptions {
   replayBuffer?: number;
   /** Serve the API explorer: `{root}/openapi.json`, `{root}/docs` (Swagger UI) and `{root}/docs/tree`. */
   explorer?: boolean;
+  /**
+   * How a mutual-TLS client's user name is taken from its certificate when no
+   * `users` store authenticates it (RFC 7407 cert-to-name): subject CN (default),
+   * first SAN email, or first SAN DNS name.
+   */
+  certToName?: CertToName;
+  /** Enforce NACM (RFC 8341) with the `ietf-netconf-acm:nacm` rules held in the datastore. */
+  nacm?: NacmOptions;
+}
+
+export interface NacmOptions {
+  /**
+   * `{"ietf-netconf-acm:nacm": {...}}` (RFC 7951) written into the datastore at
+   * start, replacing the rules it holds; without it the datastore's rules (or
+   * the RFC 8341 defaults) apply. Rules stay editable over RESTCONF by users they allow.
+   */
+  config?: JsonObject;
 }
 
 export interface RestconfServer {
@@ -106,12 +126,32 @@ function hostMeta(root: string): Reply {
   return { status: 200, body, headers: { 'Content-Type': 'application/xrd+xml' } };
 }
 
+/** Checks the NACM rules given at start and writes them into the datastore in place of the ones it holds. */
+function installNacmRules(schema: SchemaSet, datastore: Datastore, config: JsonObject): Promise<unknown> {
+  const members = Object.keys(config);
+  if (members.length !== 1 || members[0] !== NACM_MEMBER) throw new Error(`nacm.config must be {"${NACM_MEMBER}": {...}}, not members ${members.join(', ')}`);
+  let rules: JsonObject;
+  try {
+    rules = validateConfigDocument(schema, config);
+  } catch (err) {
+    if (!(err instanceof RestconfError)) throw err;
+    throw new Error(`nacm.config: ${err.errors.map((e) => `${e.path || '/'}: ${e.message ?? e.tag}`).join('; ')}`);
+  }
+  const next = { ...datastore.current().data };
+  // An empty nacm container (all defaults) is no data, as everywhere else.
+  if (rules[NACM_MEMBER] === undefined) delete next[NACM_MEMBER];
+  else next[NACM_MEMBER] = rules[NACM_MEMBER];
+  return datastore.commit(next);
+}
+
 export function createRestconfServer(opts: RestconfServerOptions): RestconfServer {
   if (!opts.tls && !opts.http) throw new Error('createRestconfServer: give tls (cert and key) or set http: true for plain HTTP');
   const root = (opts.root ?? '/restconf').replace(/\/+$/, '');
   const datastore = opts.datastore ?? new MemoryDatastore();
   const handlers = opts.handlers ?? {};
-  const core = new RestconfCore(withBuiltinModules(opts.schema), datastore, root, handlers.state, handlers.commit);
+  const core = new RestconfCore(withBuiltinModules(opts.nacm ? withNacmModule(opts.schema) : opts.schema), datastore, root, handlers.state, handlers.commit);
+  if (opts.nacm) core.nacm = new Nacm(core.index);
+  const ready = opts.nacm?.config ? installNacmRules(core.index.schema, datastore, opts.nacm.config) : Promise.resolve();
   const data = new DataResource(core);
   const yangPatch = new YangPatch(core);
   const replayLog = new ReplayLog(opts.replayBuffer ?? DEFAULT_REPLAY_BUFFER);
@@ -186,11 +226,14 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const q = parseStreamQuery(x.search, core.index.schema, replayLog.supported, Date.now());
     if (!acceptsEventStream(x.req.headers.accept)) throw RestconfError.of('invalid-value', 'event streams are sent as text/event-stream', { status: 406 });
     for (const [k, v] of Object.entries(responseHeaders)) res.setHeader(k, v);
+    const { nacm } = core;
     streams.subscribe(res, {
       encoding: m[2] as Encoding,
       ...(q.filter ? { filter: q.filter } : {}),
       ...(q.start !== undefined ? { replay: replayLog.between(q.start, q.stop) } : {}),
       ...(q.stop !== undefined ? { stop: q.stop } : {}),
+      // NACM (RFC 8341 section 3.4.6): each notification is checked against the rules in force when it is sent.
+      ...(nacm ? { admits: (event: StreamEvent) => nacm.session(x.user, datastore.current().data).receives(event.notification) } : {}),
     });
     return undefined;
   }
@@ -210,8 +253,15 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     return documentReply(200, 'xml', `<yang-library-version xmlns="${RESTCONF_NS}">${YANG_LIBRARY_REVISION}</yang-library-version>`);
   }
 
+  /** The user: from Basic credentials when a users store is given, else from the client certificate under mutual TLS. */
   async function authenticate(req: IncomingMessage): Promise<string | undefined> {
-    if (!opts.users) return undefined;
+    if (!opts.users) {
+      if (!opts.tls?.ca) return undefined;
+      const name = certificateUser(req.socket as TLSSocket, opts.certToName ?? 'cn');
+      // RFC 7589 section 7: a certificate that maps to no user name gets no access.
+      if (name === undefined && opts.nacm) throw RestconfError.of('access-denied', `the client certificate has no ${opts.certToName ?? 'cn'} user name`, { status: 403 });
+      return name;
+    }
     const credentials = parseBasicAuth(req.headers.authorization);
     if (credentials && (await opts.users.authenticate(credentials.name, credentials.password))) return credentials.name;
     throw RestconfError.of('access-denied', 'authentication required').withHeaders({ 'WWW-Authenticate': 'Basic realm="restconf", charset="UTF-8"' });
@@ -333,7 +383,8 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     server,
     datastore,
     notify,
-    listen(port = 0, host = '127.0.0.1') {
+    async listen(port = 0, host = '127.0.0.1') {
+      await ready;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

@@ -20,6 +20,8 @@ export interface Subscription {
   replay?: readonly StreamEvent[];
   /** Time (ms since the epoch) after which the stream ends (RFC 8040 4.8.8). */
   stop?: number;
+  /** Whether this subscriber may receive an event (NACM, RFC 8341 section 3.4.6); all when absent. */
+  admits?: (event: StreamEvent) => boolean;
 }
 
 interface Subscriber extends Subscription {
@@ -108,6 +110,7 @@ export class EventStreams {
   }
 
   private send(sub: Subscriber, view: EventView): void {
+    if (sub.admits && !sub.admits(view.event)) return;
     if (sub.filter && !sub.filter(view.event, view.document)) return;
     const text = view.rendered(sub.encoding);
     sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);

@@ -19,6 +19,10 @@ export interface ServerConfig {
   replayBuffer?: number;
   /** Serve the API explorer: {root}/docs (Swagger UI), {root}/openapi.json, {root}/docs/tree. */
   explorer: boolean;
+  /** NACM rules (RFC 8341), RFC 7951 JSON `{"ietf-netconf-acm:nacm": {...}}`, enforced and written into the datastore at start. */
+  nacm?: string;
+  /** How a client certificate names its user: cn, san-email or san-dns. */
+  certToName: 'cn' | 'san-email' | 'san-dns';
 }
 
 export const USAGE = `usage: node dist/main.js [options]
@@ -37,6 +41,10 @@ export const USAGE = `usage: node dist/main.js [options]
                  keep N notifications for event stream
                  replay; 0 turns replay off                 (RESTCONF_REPLAY_BUFFER, default 1000)
   --explorer     serve the API explorer at /restconf/docs   (RESTCONF_EXPLORER=1)
+  --nacm FILE    enforce these NACM rules (RFC 8341), JSON
+                 {"ietf-netconf-acm:nacm": {...}}           (RESTCONF_NACM)
+  --cert-to-name cn|san-email|san-dns
+                 user name of a --ca client certificate     (RESTCONF_CERT_TO_NAME, default cn)
   --help         show this text
 `;
 
@@ -54,6 +62,8 @@ const OPTIONS = {
   data: { type: 'string' },
   'replay-buffer': { type: 'string' },
   explorer: { type: 'boolean' },
+  nacm: { type: 'string' },
+  'cert-to-name': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -83,7 +93,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     users: values.users ?? env.RESTCONF_USERS,
     data: values.data ?? env.RESTCONF_DATA,
     explorer: values.explorer ?? env.RESTCONF_EXPLORER === '1',
+    nacm: values.nacm ?? env.RESTCONF_NACM,
+    certToName: (values['cert-to-name'] ?? env.RESTCONF_CERT_TO_NAME ?? 'cn') as ServerConfig['certToName'],
   };
+  if (!['cn', 'san-email', 'san-dns'].includes(config.certToName)) throw new ConfigError(`--cert-to-name expects cn, san-email or san-dns, not "${config.certToName}"`);
   const replayBuffer = values['replay-buffer'] ?? env.RESTCONF_REPLAY_BUFFER;
   if (replayBuffer !== undefined) config.replayBuffer = count('--replay-buffer', replayBuffer);
   if (config.http && (config.cert || config.key || config.ca)) throw new ConfigError('--http serves plain HTTP: leave out --cert, --key and --ca');

@@ -1,6 +1,6 @@
 /** Builds the RESTCONF server from the configuration: schema, datastore, TLS, users and handlers. */
 import { readFile } from 'node:fs/promises';
-import { type Datastore, FileDatastore, MemoryDatastore, type RestconfServer, type SchemaSet, type TlsOptions, UsersFile, createRestconfServer } from 'yangkit/restconf';
+import { type Datastore, FileDatastore, type JsonObject, MemoryDatastore, NACM_MEMBER, type RestconfServer, type SchemaSet, type TlsOptions, UsersFile, createRestconfServer } from 'yangkit/restconf';
 import type { ServerConfig } from './config.js';
 import { createHandlers } from './handlers/index.js';
 
@@ -21,6 +21,10 @@ async function tlsOptions(config: ServerConfig): Promise<TlsOptions> {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8')) as SchemaSet;
   const datastore: Datastore = config.data ? await FileDatastore.open(config.data) : new MemoryDatastore();
+  const nacmRules = config.nacm ? (JSON.parse(await readFile(config.nacm, 'utf8')) as JsonObject) : undefined;
+  // Rules kept in the datastore stay in force without --nacm.
+  const nacm = nacmRules || NACM_MEMBER in datastore.current().data ? { nacm: nacmRules ? { config: nacmRules } : {} } : {};
+  if ((config.users || config.ca) && !('nacm' in nacm)) console.error('no --nacm given: every authenticated user has full access');
   const restconf: RestconfServer = createRestconfServer({
     schema,
     datastore,
@@ -28,6 +32,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...(config.users ? { users: await UsersFile.load(config.users) } : {}),
     ...(config.replayBuffer !== undefined ? { replayBuffer: config.replayBuffer } : {}),
     explorer: config.explorer,
+    ...nacm,
+    certToName: config.certToName,
     // Handlers run only for requests, so `restconf` is assigned by the time they notify.
     handlers: createHandlers({ datastore, notify: (event, eventTime) => restconf.notify(event, eventTime) }),
   });
