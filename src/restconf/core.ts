@@ -5,7 +5,6 @@
 import type { SchemaSet } from '../ir/types.js';
 import { MONITORING, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
 import { evaluatePreconditions } from './conditional.js';
-import { validateDatastore } from './constraints.js';
 import type { Datastore, Snapshot } from './datastore.js';
 import { decodeObject } from './decode.js';
 import { RestconfError } from './errors.js';
@@ -14,6 +13,7 @@ import type { ContentParam } from './query.js';
 import { type JsonObject, SchemaIndex } from './schema-index.js';
 import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
+import { requireValid } from './validation.js';
 import { XmlCodec } from './xml.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
@@ -90,8 +90,8 @@ export class RestconfCore {
 
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
-   * says), applies `mutate` to a private copy, validates the whole result and
-   * commits it.
+   * says), applies `mutate` to a private copy, validates the whole result
+   * (RFC 7950 section 8: nothing is applied unless all of it is valid) and commits it.
    */
   edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
@@ -100,13 +100,14 @@ export class RestconfCore {
       if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft);
-      pruneEmpty(draft, this.top);
       try {
-        validateDatastore(draft, this.index.topLevel);
+        // Prunes nodes whose when turned false (RFC 7950 8.3.2) before checking the rest.
+        requireValid(this.index.schema, draft, { type: 'config', prune: true });
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
+      pruneEmpty(draft, this.top);
       if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };

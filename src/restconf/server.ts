@@ -24,6 +24,7 @@ import { parseQuery } from './query.js';
 import { type JsonObject, isObject, lookupChild } from './schema-index.js';
 import { EventStreams } from './sse.js';
 import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
+import { requireValidOutput } from './validation.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
 
@@ -298,6 +299,8 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const content = decodeObject(notif.children, notif.module, value, notif.path, { encoding: 'json', rejectState: false });
     const time = eventTime.toISOString();
     const member = { [members[0]!]: content };
+    // RFC 7950 6.4.1 lets a notification's XPath read state data too; outside a request only the configuration is at hand.
+    requireValidOutput(core.index.schema, member, { type: 'notification', datastore: core.datastore.current().data }, `invalid notification ${members[0]}`);
     streams.publish({
       json: JSON.stringify({ 'ietf-restconf:notification': { eventTime: time, ...member } }),
       xml: () => core.codec.writeNotification(time, notif, content),
