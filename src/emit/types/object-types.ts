@@ -74,6 +74,8 @@ export interface ValidationRoot {
   children: SchemaNode[];
   /** Whether it is an instance document, whose configuration nodes a configuration validator keeps. */
   document: boolean;
+  /** For an operation's input or output or a notification: which, and the data path of the operation or notification. */
+  operation?: { part: 'input' | 'output' | 'notification'; path: string };
 }
 
 export class ObjectTypes {
@@ -106,14 +108,14 @@ export class ObjectTypes {
       if (!children) continue;
       const what = `${part === 'input' ? 'Input' : 'Output'} of ${op.kind} \`${op.path}\`.`;
       const data = this.cx.file.names.claim(`${base}_${pascalCase(part)}`);
-      this.validationRoots.push({ typeName: data, children, document: false });
+      this.validationRoots.push({ typeName: data, children, document: false, operation: { part, path: op.path } });
       this.emitShape({ data, prefix: data, children, docs: typeDocs(op, what) });
     }
   }
 
   emitNotification(node: NotificationNode, prefix = ''): void {
     const data = this.cx.file.names.claim(join(prefix, node));
-    this.validationRoots.push({ typeName: data, children: node.children, document: false });
+    this.validationRoots.push({ typeName: data, children: node.children, document: false, operation: { part: 'notification', path: node.path } });
     this.emitShape({ data, prefix: data, children: node.children, docs: typeDocs(node, `Notification \`${node.path}\`.`) });
   }
 
