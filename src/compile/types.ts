@@ -4,7 +4,7 @@ import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, pe
 import { ifFeaturesHold } from './features.js';
 import { decimal64Range, INTEGER_RANGES, isIntegerType, LENGTH_RANGE, parseIntervals, scaled } from './numbers.js';
 import { xsdToEcma } from './xsd-regex.js';
-import { usedPrefixMap } from './xpath.js';
+import { usedPrefixMap } from '../xpath/parse.js';
 
 const BUILTINS = new Set<string>([
   'binary', 'bits', 'boolean', 'decimal64', 'empty', 'enumeration', 'identityref', 'instance-identifier',

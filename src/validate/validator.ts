@@ -1,6 +1,180 @@
-import type { SchemaSet } from '../ir/types.js';
-import type { DataError, ValidateOptions } from './index.js';
+/**
+ * One validation run: build the instance tree, add the defaults of the accessible
+ * tree, settle `when` conditions (RFC 7950 8.3.2), then check the section 8 rules.
+ * Partial documents (get-reply, edit) get the document-shape checks only.
+ */
+import type { SchemaNode, SchemaSet, XPathIR } from '../ir/types.js';
+import { type JsonObject, isObject } from '../restconf/schema-index.js';
+import { type BuildContext, buildMembers } from './build.js';
+import { Conditions } from './conditions.js';
+import { addDefaults } from './defaults.js';
+import { ErrorSink } from './errors.js';
+import type { DataError, DataKind, ValidateOptions } from './index.js';
+import { Element, detach, keyValues, numberTree } from './instance.js';
+import { LeafrefResolver, valueKey } from './leafref.js';
+import { checkSubtree } from './rules.js';
 
-export function runValidation(_schema: SchemaSet, _document: unknown, _options: ValidateOptions): DataError[] {
-  return [];
+/**
+ * Which rules each kind gets. get-reply and edit are partial documents: as yanglint 2.1.30's
+ * `-t get`/`-t getconfig`/`-t edit` do, only member names, JSON shapes, values and key
+ * presence are checked (plus state data in an edit); no mandatory, min/max-elements, must,
+ * when, unique, require-instance, duplicate or choice checks.
+ */
+const FULL_RULES: Record<DataKind, boolean> = {
+  data: true,
+  config: true,
+  'get-reply': false,
+  edit: false,
+  rpc: true,
+  'rpc-reply': true,
+  notification: true,
+};
+
+const OPERATION_KIND: ReadonlySet<DataKind> = new Set(['rpc', 'rpc-reply', 'notification']);
+
+/** RFC 8040 3.8 / RFC 8639: a notification as the server sends it. */
+const NOTIFICATION_WRAPPER = 'ietf-restconf:notification';
+
+interface TopLevel {
+  /** Every top-level node of every module (what a member name may name). */
+  all: SchemaNode[];
+  /** Top-level data nodes of the implemented modules (inputs and the modules they augment): where defaults and mandatory nodes apply. */
+  implemented: SchemaNode[];
+}
+
+const topLevels = new WeakMap<SchemaSet, TopLevel>();
+
+function topLevelOf(schema: SchemaSet): TopLevel {
+  let t = topLevels.get(schema);
+  if (!t) {
+    const modules = Object.values(schema.modules);
+    const implemented = new Set(schema.inputs);
+    for (const m of schema.inputs) for (const a of schema.modules[m]?.augments ?? []) implemented.add(a.targetModule);
+    t = {
+      all: modules.flatMap((m) => [...m.data, ...m.rpcs, ...m.notifications]),
+      implemented: [...implemented].flatMap((m) => schema.modules[m]?.data ?? []),
+    };
+    topLevels.set(schema, t);
+  }
+  return t;
+}
+
+function contentOf(el: Element, kind: DataKind, top: TopLevel): readonly SchemaNode[] | undefined {
+  const s = el.schema;
+  if (!s) return el.kind === 'root' ? top.implemented : undefined;
+  switch (s.kind) {
+    case 'container':
+    case 'list':
+    case 'notification':
+      return s.children;
+    case 'rpc':
+    case 'action':
+      return (kind === 'rpc-reply' ? s.output : s.input) ?? [];
+    default:
+      return undefined;
+  }
+}
+
+/** Attaches the operation (and the data path above an action or nested notification) to the datastore tree, reusing the instances it already has. */
+function graft(root: Element, operation: Element): void {
+  const chain: Element[] = [];
+  for (let n = operation.parent; n && n.kind === 'element'; n = n.parent) chain.unshift(n);
+  let target = root;
+  for (const step of [...chain, operation]) {
+    const schema = step.schema;
+    const same = step !== operation && schema ? target.children.find((c) => c.schema === schema && (schema.kind !== 'list' || keyValues(c, schema).map(valueKey).join() === keyValues(step, schema).map(valueKey).join())) : undefined;
+    if (!same) {
+      step.parent = target;
+      target.children.push(step);
+      return;
+    }
+    target = same;
+  }
+}
+
+/** Settles when conditions to a fixpoint (a node removed may falsify another's); returns the document's nodes found false. */
+function settleWhens(scope: Element, conditions: Conditions): { el: Element; when: XPathIR }[] {
+  const removed: { el: Element; when: XPathIR }[] = [];
+  let changed = true;
+  const visit = (el: Element): void => {
+    for (const c of [...el.children]) {
+      const when = c.schema ? conditions.failing(c) : undefined;
+      if (!when) {
+        visit(c);
+        continue;
+      }
+      detach(c);
+      changed = true;
+      if (!c.isDefault) removed.push({ el: c, when });
+    }
+  };
+  while (changed) {
+    changed = false;
+    conditions.reset();
+    visit(scope);
+  }
+  return removed;
+}
+
+/** Removes a node from the document (8.3.2), keeping the array positions of its siblings right. */
+function removeFromDocument(el: Element): void {
+  const at = el.at!;
+  if (!Array.isArray(at.holder)) {
+    delete (at.holder as JsonObject)[at.key as string];
+    return;
+  }
+  const array = at.holder as unknown[];
+  const index = at.key as number;
+  array.splice(index, 1);
+  for (const s of el.parent?.children ?? []) if (s.at?.holder === array && (s.at.key as number) > index) s.at.key = (s.at.key as number) - 1;
+  const holder = el.parent?.object;
+  if (!array.length && holder) for (const [k, v] of Object.entries(holder)) if (v === array) delete holder[k];
+}
+
+export function runValidation(schema: SchemaSet, document: unknown, options: ValidateOptions): DataError[] {
+  const sink = new ErrorSink();
+  const kind = options.type;
+  if (!isObject(document)) {
+    sink.add('bad-shape', '/', 'The document is not a JSON object.', undefined);
+    return sink.errors;
+  }
+  const top = topLevelOf(schema);
+  const include = kind === 'config' ? (n: SchemaNode) => n.config : () => true;
+  const full = FULL_RULES[kind];
+  const root = new Element(undefined, undefined);
+  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full };
+  let scope = root;
+  if (OPERATION_KIND.has(kind)) {
+    if (options.datastore) {
+      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true }, root, options.datastore, top.all, undefined);
+      addDefaults(root, top.implemented, () => true);
+    }
+    const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;
+    buildMembers(ctx, new Element(undefined, undefined), wrapped ?? document, top.all, undefined, wrapped ? 'eventTime' : undefined);
+    if (!ctx.operation) {
+      sink.add('missing-operation', '/', `No ${kind === 'notification' ? 'notification' : 'rpc or action'} found in the document.`, undefined);
+      return sink.errors;
+    }
+    scope = ctx.operation;
+    graft(root, scope);
+    if (full) addDefaults(scope, contentOf(scope, kind, top)!, include);
+  } else {
+    buildMembers(ctx, root, document, top.all, undefined);
+    if (full) addDefaults(root, top.implemented, include);
+  }
+  if (!full) return sink.errors;
+
+  numberTree(root);
+  const conditions = new Conditions(schema, sink);
+  const falseNodes = settleWhens(scope, conditions);
+  if (options.prune) {
+    // Descending positions first, so splicing an array does not move entries still to remove.
+    falseNodes.sort((a, b) => (typeof b.el.at!.key === 'number' ? (b.el.at!.key as number) : -1) - (typeof a.el.at!.key === 'number' ? (a.el.at!.key as number) : -1));
+    for (const { el } of falseNodes) removeFromDocument(el);
+  } else {
+    for (const { el, when } of falseNodes) sink.on('when-false', el, `When condition "${when.expr}" not satisfied.`);
+  }
+  const leafrefs = new LeafrefResolver({ identities: schema.identities });
+  checkSubtree({ sink, conditions, leafrefs, include, root, childrenOf: (el) => contentOf(el, kind, top) }, scope);
+  return sink.errors;
 }

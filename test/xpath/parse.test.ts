@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkXPath, parseXPath, xpathPrefixes } from '../../src/compile/xpath.js';
+import { checkXPath, parseXPath, xpathPrefixes } from '../../src/xpath/parse.js';
 import { parseYang, type Statement } from '../../src/syntax/index.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');

@@ -1,0 +1,114 @@
+/**
+ * The instance tree: XNode elements over an RFC 7951 document, each pointing at
+ * where it sits in the document's own objects (no copy of the data), plus the
+ * default nodes of the accessible tree (RFC 7950 6.4.1) that the document leaves out.
+ */
+import type { ListNode, SchemaNode } from '../ir/types.js';
+import { keyPredicate, leafListPredicate } from '../restconf/instance-path.js';
+import type { CaseMembership, JsonObject } from '../restconf/schema-index.js';
+import type { LeafValue } from '../values/check.js';
+import type { XNode } from '../xpath/node.js';
+
+export interface Position {
+  holder: object;
+  key: string | number;
+}
+
+export class Element implements XNode {
+  readonly kind: 'root' | 'element';
+  readonly module: string;
+  readonly name: string;
+  parent: Element | undefined;
+  children: Element[] = [];
+  order = 0;
+  readonly schema: SchemaNode | undefined;
+  value: LeafValue | undefined;
+  /** Where the element sits in the document; undefined for default nodes (never written back). */
+  at: Position | undefined;
+  /** The document object holding its members (root, containers, list entries, operations). */
+  object: JsonObject | undefined;
+  /** Choices and cases the element belongs to in its parent (RFC 7950 7.9), outermost first. */
+  readonly cases: readonly CaseMembership[];
+
+  constructor(parent: Element | undefined, schema: SchemaNode | undefined, cases: readonly CaseMembership[] = [], module = schema?.module ?? '', name = schema?.name ?? '') {
+    this.kind = parent ? 'element' : 'root';
+    this.parent = parent;
+    this.schema = schema;
+    this.module = module;
+    this.name = name;
+    this.cases = cases;
+  }
+
+  get isDefault(): boolean {
+    return this.at === undefined && this.kind === 'element';
+  }
+}
+
+export function appendChild(parent: Element, child: Element): Element {
+  parent.children.push(child);
+  return child;
+}
+
+export function detach(el: Element): void {
+  const siblings = el.parent?.children;
+  if (!siblings) return;
+  const i = siblings.indexOf(el);
+  if (i >= 0) siblings.splice(i, 1);
+}
+
+/** Numbers every element in preorder (XPath document order). */
+export function numberTree(root: Element): void {
+  let next = 0;
+  const visit = (el: Element): void => {
+    el.order = next++;
+    for (const c of el.children) visit(c);
+  };
+  visit(root);
+}
+
+/** Key values of a list entry, in key order (undefined where a key is missing). */
+export function keyValues(entry: Element, list: ListNode): (LeafValue | undefined)[] {
+  return list.keys.map((k) => entry.children.find((c) => c.name === k && c.schema?.kind === 'leaf')?.value);
+}
+
+function step(parent: Element | undefined, module: string, name: string): string {
+  return !parent || parent.kind === 'root' || parent.module !== module ? `${module}:${name}` : name;
+}
+
+/** RFC 8040 instance path of an element: module names where the namespace changes, key predicates, `[.='v']` for leaf-list entries. */
+export function pathOf(el: Element): string {
+  if (el.kind === 'root') return '/';
+  let path = '';
+  for (let n: Element | undefined = el; n && n.kind === 'element'; n = n.parent) {
+    let s = `/${step(n.parent, n.module, n.name)}`;
+    if (n.schema?.kind === 'list' && n.schema.keys.length) {
+      const keys = keyValues(n, n.schema);
+      if (!keys.includes(undefined)) s += keyPredicate(n.schema, keys as LeafValue[]);
+    }
+    else if (n.schema?.kind === 'leaf-list' && n.value !== undefined) s += leafListPredicate(n.value);
+    path = s + path;
+  }
+  return path;
+}
+
+/** Path of a node missing from `parent`. */
+export function missingPath(parent: Element, node: { module: string; name: string }): { path: string; at: Position | undefined } {
+  const base = parent.kind === 'root' ? '' : pathOf(parent);
+  return { path: `${base}/${step(parent, node.module, node.name)}`, at: missingPosition(parent, node) };
+}
+
+/** The member of the closest ancestor written in the document that a missing or default node would go under. */
+function missingPosition(parent: Element, node: { module: string; name: string }): Position | undefined {
+  let member = step(parent, node.module, node.name);
+  for (let p: Element | undefined = parent; p; p = p.parent) {
+    if (p.object) return { holder: p.object, key: member };
+    member = step(p.parent, p.module, p.name);
+  }
+  return undefined;
+}
+
+/** Where an element (or, for a default node, the member it would be) sits in the document. */
+export function positionOf(el: Element): Position | undefined {
+  if (el.at) return el.at;
+  return el.parent ? missingPosition(el.parent, el) : undefined;
+}
