@@ -22,8 +22,13 @@ export interface ValidationError {
 /** One step of the data path down to an operation or notification: its RFC 7951 member name, and whether it is a list. */
 export type Step = readonly [member: string, list?: 1];
 
-/** What a validator checks: an instance document, or the input/output of an rpc or action or a notification at `path`. */
-export type Root = { readonly kind: 'data' | 'config' } | { readonly kind: 'input' | 'output' | 'notification'; readonly path: readonly Step[] };
+/**
+ * What a validator checks: an instance document of one module (`members`: its top-level
+ * member names), or the input/output of an rpc or action or a notification at `path`.
+ */
+export type Root =
+  | { readonly kind: 'data' | 'config'; readonly members: readonly string[] }
+  | { readonly kind: 'input' | 'output' | 'notification'; readonly path: readonly Step[] };
 
 /** The compiled YANG modules (descriptions left out), as the engine reads them. */
 const schema: Parameters<typeof validateData>[0] = JSON.parse({{schema}});
@@ -31,6 +36,10 @@ const schema: Parameters<typeof validateData>[0] = JSON.parse({{schema}});
 type Options = Parameters<typeof validateData>[2];
 
 const KIND = { input: 'rpc', output: 'rpc-reply', notification: 'notification' } as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** The steps of an instance path: `/a/b[k='x/y']/c` -> ['a', "b[k='x/y']", 'c']. */
 function steps(path: string): string[] {
@@ -43,7 +52,17 @@ function toError(e: DataError, path: string): ValidationError {
 
 /** Checks `value` as `root` says; `datastore` is the configuration and state an operation's or notification's references may read. */
 export function validate(root: Root, value: unknown, datastore?: unknown): ValidationError[] {
-  if (!('path' in root)) return validateData(schema, value, { type: root.kind }).map((e) => toError(e, e.path || '/'));
+  if (!('path' in root)) {
+    // The document of one module: members of other modules are not part of it, nor what they lack.
+    const own = new Set(root.members);
+    const foreign = isObject(value) ? Object.keys(value).filter((m) => !own.has(m)) : [];
+    return [
+      ...foreign.map((m) => ({ path: `/${m}`, rule: 'unknown-element', message: `"${m}" is not a top-level node of this module.` })),
+      ...validateData(schema, value, { type: root.kind })
+        .filter((e) => e.path === '/' || own.has(steps(e.path)[0]!.replace(/\[.*$/s, '')))
+        .map((e) => toError(e, e.path || '/')),
+    ];
+  }
   // The engine takes an operation or notification inside its data path; entries of the lists on the way carry no keys,
   // so only the errors inside the value are reported, their paths made relative to it.
   const document: Record<string, unknown> = {};
@@ -54,7 +73,7 @@ export function validate(root: Root, value: unknown, datastore?: unknown): Valid
     holder = next;
   });
   const options: Options = { type: KIND[root.kind] };
-  if (typeof datastore === 'object' && datastore !== null) options.datastore = datastore as NonNullable<Options['datastore']>;
+  if (isObject(datastore)) options.datastore = datastore as NonNullable<Options['datastore']>;
   const depth = root.path.length;
   const member = root.path[depth - 1]![0];
   return validateData(schema, document, options).flatMap((e) => {

@@ -10,7 +10,7 @@ import type { NodeFacts } from './node-facts.js';
 import { ObjectTypes, type Statement, type ValidationRoot } from './object-types.js';
 import { importSpecifier, RUNTIME_NAMES, type Generation, type ModuleFile } from './plan.js';
 import type { TypeExpressions } from './type-expressions.js';
-import { pathSteps } from './validator-roots.js';
+import { pathSteps, topLevelMembers } from './validator-roots.js';
 
 export const RUNTIME_FILE = '_validate.ts';
 
@@ -96,13 +96,14 @@ function validatorDeclarations(file: ModuleFile, roots: ValidationRoot[], lists:
   const { fixed } = file;
   const [validate, validationError] = RUNTIME_NAMES;
   // `type`: the generated type whose values the validator checks; `root`: the `Root` argument of `validate`.
-  const validators = roots.flatMap(({ typeName, document, children, operation }) => {
+  const validators = roots.flatMap(({ typeName, children, operation }): { name: string; root: { kind: string }; type: string }[] => {
     if (operation) {
       const root = { kind: operation.part, path: pathSteps(operation.path, lists) };
       return [{ name: file.names.claim(`validate${typeName}`), root, type: typeName }];
     }
-    const data = { name: fixed.validateData, root: { kind: 'data' }, type: fixed.data };
-    return children.some((n) => n.config) ? [data, { name: fixed.validateConfig, root: { kind: 'config' }, type: fixed.config }] : [data];
+    const members = topLevelMembers(children);
+    const data = { name: fixed.validateData, root: { kind: 'data', members }, type: fixed.data };
+    return children.some((n) => n.config) ? [data, { name: fixed.validateConfig, root: { kind: 'config', members }, type: fixed.config }] : [data];
   });
   return validators.map(({ name, root, type }) => {
     const datastore = root.kind !== 'data' && root.kind !== 'config';

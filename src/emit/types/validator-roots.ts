@@ -4,6 +4,7 @@
  * notification inside its data path, whose list steps it must know.
  */
 import type { SchemaNode, SchemaSet } from '../../ir/types.js';
+import { isDataNode } from './node-facts.js';
 
 /** Data paths of every list, so the steps down to an action or a nested notification can say which are list entries. */
 export function listPaths(schema: SchemaSet): Set<string> {
@@ -17,6 +18,14 @@ export function listPaths(schema: SchemaSet): Set<string> {
   };
   for (const module of Object.values(schema.modules)) walk(module.data);
   return paths;
+}
+
+/** The member names a module's instance document may hold at its top (choices and cases are transparent). */
+export function topLevelMembers(children: readonly SchemaNode[]): string[] {
+  return children.flatMap((node) => {
+    if (node.kind === 'choice') return node.cases.flatMap((c) => topLevelMembers(c.children));
+    return isDataNode(node) ? [node.jsonName] : [];
+  });
 }
 
 /** `/ex-shop:shop/product/restock` -> `[["ex-shop:shop"], ["product", 1], ["restock"]]` (1: a list). */
