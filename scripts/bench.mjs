@@ -7,6 +7,7 @@
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { benchGeneratedServer } from './bench-server.mjs';
+import { benchValidateOpenConfig } from './bench-validate.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
@@ -91,6 +92,7 @@ const SECTIONS = [
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
   { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
   { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
+  { name: 'validate 5,000 OpenConfig interfaces (yangkit vs yanglint)', run: benchValidateOpenConfig },
   ...incrementalSections,
 ];
 

@@ -49,6 +49,10 @@ function leafValue(ctx: BuildContext, node: LeafNode | LeafListNode, raw: JsonVa
   return raw as LeafValue;
 }
 
+function badShape(ctx: BuildContext, el: Element, expected: string, value: JsonValue): void {
+  ctx.sink.on('bad-shape', el, `Invalid JSON for ${el.schema!.kind} "${el.name}": expected ${expected}, found ${describe(value)}.`);
+}
+
 function isScalar(v: JsonValue): boolean {
   return v === null || typeof v !== 'object' || (Array.isArray(v) && v.length === 1 && v[0] === null);
 }
@@ -56,59 +60,57 @@ function isScalar(v: JsonValue): boolean {
 /** Adds to `parent` the elements of the members of `obj`, whose schema children are `children`. */
 export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject, children: readonly SchemaNode[], parentModule: string | undefined, skip?: string): void {
   parent.object = obj;
-  const chosen = new Map<ChoiceNode, { case: CaseNode; member: string }>();
-  for (const member of Object.keys(obj)) {
+  let chosen: Map<ChoiceNode, { case: CaseNode; member: string }> | undefined;
+  for (const member in obj) {
     if (member.startsWith('@') || member === skip) continue; // RFC 7952 metadata
     const value = obj[member]!;
-    const at = { holder: obj, key: member };
     const entry = lookupChild(children, parentModule, member);
-    const where = parent.kind === 'root' ? 'the top level' : `"${parent.name}"`;
     if (!entry) {
-      ctx.sink.add('unknown-element', `${parent.kind === 'root' ? '' : pathOf(parent)}/${member}`, `Node "${member}" not found as a child of ${where}.`, at);
+      const where = parent.kind === 'root' ? 'the top level' : `"${parent.name}"`;
+      ctx.sink.add('unknown-element', `${parent.kind === 'root' ? '' : pathOf(parent)}/${member}`, `Node "${member}" not found as a child of ${where}.`, { holder: obj, key: member });
       continue;
     }
     const node = entry.node;
-    const el = new Element(parent, node, entry.cases);
-    el.at = at;
+    const el = new Element(parent, node, entry.cases).setPosition(obj, member);
     const isOperation = node.kind === 'rpc' || node.kind === 'action' || node.kind === 'notification';
     if (isOperation && !OPERATION_KINDS[ctx.kind]?.includes(node.kind)) {
-      ctx.sink.add('unknown-element', pathOf(el), `Unexpected ${node.kind} "${node.name}" in ${ctx.kind} data.`, at);
+      ctx.sink.on('unknown-element', el, `Unexpected ${node.kind} "${node.name}" in ${ctx.kind} data.`);
       continue;
     }
     if (!isOperation && !node.config && CONFIG_ONLY.has(ctx.kind)) {
-      ctx.sink.add('state-data', pathOf(el), `Unexpected data state node "${node.name}" found.`, at);
+      ctx.sink.on('state-data', el, `Unexpected data state node "${node.name}" found.`);
       continue;
     }
     let conflict = false;
     for (const m of ctx.complete ? entry.cases : []) {
+      chosen ??= new Map();
       const first = chosen.get(m.choice);
       if (!first) chosen.set(m.choice, { case: m.case, member });
       else if (first.case !== m.case) {
-        ctx.sink.add('multiple-cases', pathOf(el), `Data for both cases "${first.case.name}" and "${m.case.name}" of choice "${m.choice.name}" exist ("${first.member}", "${member}").`, at);
+        ctx.sink.on('multiple-cases', el, `Data for both cases "${first.case.name}" and "${m.case.name}" of choice "${m.choice.name}" exist ("${first.member}", "${member}").`);
         conflict = true;
         break;
       }
     }
     if (conflict) continue;
-    const badShape = (expected: string): void => ctx.sink.add('bad-shape', pathOf(el), `Invalid JSON for ${node.kind} "${node.name}": expected ${expected}, found ${describe(value)}.`, at);
     switch (node.kind) {
       case 'container':
-        if (!isObject(value)) badShape('an object');
+        if (!isObject(value)) badShape(ctx, el, 'an object', value);
         else buildMembers(ctx, appendChild(parent, el), value, node.children, node.module);
         break;
       case 'list':
-        if (!Array.isArray(value)) badShape('an array of entries');
+        if (!Array.isArray(value)) badShape(ctx, el, 'an array of entries', value);
         else buildEntries(ctx, parent, node, value, entry.cases);
         break;
       case 'leaf':
-        if (!isScalar(value)) badShape('a value');
+        if (!isScalar(value)) badShape(ctx, el, 'a value', value);
         else {
           el.value = leafValue(ctx, node, value, el);
           appendChild(parent, el);
         }
         break;
       case 'leaf-list':
-        if (!Array.isArray(value) || (node.type.base === 'empty' && isScalar(value))) badShape('an array of values');
+        if (!Array.isArray(value) || (node.type.base === 'empty' && isScalar(value))) badShape(ctx, el, 'an array of values', value);
         else buildLeafList(ctx, parent, node, value, entry.cases);
         break;
       case 'anydata':
@@ -119,11 +121,11 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
       case 'action':
       case 'notification': {
         if (ctx.operation) {
-          ctx.sink.add('unknown-element', pathOf(el), `Only one ${node.kind === 'notification' ? 'notification' : 'operation'} per document ("${ctx.operation.name}" and "${node.name}").`, at);
+          ctx.sink.on('unknown-element', el, `Only one ${node.kind === 'notification' ? 'notification' : 'operation'} per document ("${ctx.operation.name}" and "${node.name}").`);
           break;
         }
         if (!isObject(value)) {
-          badShape('an object');
+          badShape(ctx, el, 'an object', value);
           break;
         }
         ctx.operation = appendChild(parent, el);
@@ -140,8 +142,7 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
 function buildEntries(ctx: BuildContext, parent: Element, list: ListNode, entries: JsonValue[], cases: Element['cases']): void {
   const seen = new Set<string>();
   entries.forEach((value, i) => {
-    const el = new Element(parent, list, cases);
-    el.at = { holder: entries, key: i };
+    const el = new Element(parent, list, cases).setPosition(entries, i);
     if (!isObject(value)) {
       ctx.sink.add('bad-shape', `${pathOf(parent)}/${list.name}`, `Invalid JSON for list "${list.name}" entry ${i}: expected an object, found ${describe(value)}.`, el.at);
       return;
@@ -165,8 +166,7 @@ function buildLeafList(ctx: BuildContext, parent: Element, node: LeafListNode, v
   // RFC 7950 7.7: configuration leaf-list values are unique (state ones may repeat in YANG 1.1).
   const seen = node.config && ctx.complete ? new Set<string>() : undefined;
   values.forEach((raw, i) => {
-    const el = new Element(parent, node, cases);
-    el.at = { holder: values, key: i };
+    const el = new Element(parent, node, cases).setPosition(values, i);
     if (!isScalar(raw) || Array.isArray(raw)) {
       if (!(node.type.base === 'empty' && Array.isArray(raw))) {
         ctx.sink.add('bad-shape', `${pathOf(parent)}/${node.name}`, `Invalid JSON for leaf-list "${node.name}" entry ${i}: expected a value, found ${describe(raw)}.`, el.at);

@@ -32,21 +32,28 @@ export function activeCases(el: Element): Set<CaseNode> {
   return active;
 }
 
+const NONE_PRESENT: ReadonlySet<SchemaNode> = new Set();
+const NO_ACTIVE_CASE: ReadonlySet<CaseNode> = new Set();
+
 /**
  * Adds the default nodes of `el` and, recursively, of its whole subtree.
  * `include` filters schema nodes (config false nodes are not in a configuration datastore).
  */
 export function addDefaults(el: Element, children: readonly SchemaNode[], include: (n: SchemaNode) => boolean): void {
-  for (const c of [...el.children]) {
+  const written = el.children;
+  const count = written.length; // defaults get appended below: visit the document's nodes only
+  let present: Set<SchemaNode> | undefined;
+  for (let i = 0; i < count; i++) {
+    const c = written[i]!;
     const s = c.schema;
-    if (s && (s.kind === 'container' || s.kind === 'list')) addDefaults(c, s.children, include);
+    if (!s) continue;
+    (present ??= new Set()).add(s);
+    if (s.kind === 'container' || s.kind === 'list') addDefaults(c, s.children, include);
   }
-  const present = new Set<SchemaNode>();
-  for (const c of el.children) if (c.schema) present.add(c.schema);
-  addMissing(el, children, include, present, activeCases(el), []);
+  addMissing(el, children, include, present ?? NONE_PRESENT, count ? activeCases(el) : NO_ACTIVE_CASE, []);
 }
 
-function addMissing(el: Element, nodes: readonly SchemaNode[], include: (n: SchemaNode) => boolean, present: Set<SchemaNode>, active: Set<CaseNode>, cases: CaseMembership[]): void {
+function addMissing(el: Element, nodes: readonly SchemaNode[], include: (n: SchemaNode) => boolean, present: ReadonlySet<SchemaNode>, active: ReadonlySet<CaseNode>, cases: CaseMembership[]): void {
   for (const n of nodes) {
     if (!include(n) || present.has(n)) continue;
     switch (n.kind) {
@@ -60,7 +67,8 @@ function addMissing(el: Element, nodes: readonly SchemaNode[], include: (n: Sche
         for (const value of defaultValues(n)) appendChild(el, new Element(el, n, cases)).value = value;
         break;
       case 'container':
-        if (!n.presence) addDefaults(appendChild(el, new Element(el, n, cases)), n.children, include);
+        // An implicit container has no data: only defaults below it, in default cases.
+        if (!n.presence) addMissing(appendChild(el, new Element(el, n, cases)), n.children, include, NONE_PRESENT, NO_ACTIVE_CASE, []);
         break;
       default:
         break;

@@ -14,46 +14,66 @@ export interface Position {
   key: string | number;
 }
 
+const NO_CHILDREN: Element[] = [];
+const NO_CASES: readonly CaseMembership[] = [];
+
+/**
+ * An element of the instance tree. Kept small (one object per data node and default,
+ * a million of them for a large document): name and module come from the schema node,
+ * leaves share an empty children array until something is appended.
+ */
 export class Element implements XNode {
-  readonly kind: 'root' | 'element';
-  readonly module: string;
-  readonly name: string;
   parent: Element | undefined;
-  children: Element[] = [];
+  children: Element[] = NO_CHILDREN;
   order = 0;
   readonly schema: SchemaNode | undefined;
-  value: LeafValue | undefined;
-  /** Where the element sits in the document; undefined for default nodes (never written back). */
-  at: Position | undefined;
+  value: LeafValue | undefined = undefined;
+  /** The document array or object holding the element, and its index or member name there; undefined for default nodes (never written back). */
+  holder: object | undefined = undefined;
+  key: string | number = '';
   /** The document object holding its members (root, containers, list entries, operations). */
-  object: JsonObject | undefined;
+  object: JsonObject | undefined = undefined;
   /** Choices and cases the element belongs to in its parent (RFC 7950 7.9), outermost first. */
   readonly cases: readonly CaseMembership[];
 
-  constructor(parent: Element | undefined, schema: SchemaNode | undefined, cases: readonly CaseMembership[] = [], module = schema?.module ?? '', name = schema?.name ?? '') {
-    this.kind = parent ? 'element' : 'root';
+  constructor(parent: Element | undefined, schema: SchemaNode | undefined, cases: readonly CaseMembership[] = NO_CASES) {
     this.parent = parent;
     this.schema = schema;
-    this.module = module;
-    this.name = name;
     this.cases = cases;
   }
 
+  get kind(): 'root' | 'element' {
+    return this.parent ? 'element' : 'root';
+  }
+
+  get module(): string {
+    return this.schema?.module ?? '';
+  }
+
+  get name(): string {
+    return this.schema?.name ?? '';
+  }
+
+  /** Where the element sits in the document. */
+  get at(): Position | undefined {
+    return this.holder ? { holder: this.holder, key: this.key } : undefined;
+  }
+
+  setPosition(holder: object, key: string | number): this {
+    this.holder = holder;
+    this.key = key;
+    return this;
+  }
+
   get isDefault(): boolean {
-    return this.at === undefined && this.kind === 'element';
+    return this.holder === undefined && this.parent !== undefined;
   }
 }
 
 export function appendChild(parent: Element, child: Element): Element {
-  parent.children.push(child);
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
   return child;
-}
-
-export function detach(el: Element): void {
-  const siblings = el.parent?.children;
-  if (!siblings) return;
-  const i = siblings.indexOf(el);
-  if (i >= 0) siblings.splice(i, 1);
 }
 
 /** Numbers every element in preorder (XPath document order). */

@@ -2,7 +2,7 @@
  * Leafref targets (RFC 7950 9.9) without quadratic work: the path grammar of
  * 9.9.2 (`../`-steps or an absolute path, node names, `[key = current()/../k]`
  * predicates) is resolved over the instance tree with per-list value indexes,
- * and target value sets of predicate-free paths are cached per start node.
+ * and the target value set of an absolute predicate-free path is computed once.
  * A path outside that grammar (deref() and the like) goes to the XPath engine.
  */
 import type { TypeIR } from '../ir/types.js';
@@ -83,8 +83,9 @@ function planOf(ref: Leafref, defaultModule: string): LeafrefPlan | undefined {
 
 /** Resolves leafref values over one instance tree; build one per validation run. */
 export class LeafrefResolver {
-  private readonly plans = new Map<string, LeafrefPlan | null>();
-  /** Target value sets of predicate-free paths, per start node and path. */
+  /** Plans per leafref (IR object) and module of the leaf (a grouping's type may serve several modules). */
+  private readonly plans = new WeakMap<Leafref, Map<string, { key: string; plan: LeafrefPlan | null }>>();
+  /** Target value sets of absolute predicate-free paths, per root and path. */
   private readonly valueSets = new WeakMap<Element, Map<string, Set<string>>>();
   /** Children of an element by `module:name`, then by the value of one of their leaf children. */
   private readonly indexes = new WeakMap<Element, Map<string, Map<string, Element[]>>>();
@@ -94,12 +95,14 @@ export class LeafrefResolver {
   /** Whether some instance the leafref of `leaf` points to has the leaf's value. */
   hasTarget(leaf: Element, ref: Leafref): boolean {
     const defaultModule = leaf.module;
-    const planKey = `${defaultModule} ${ref.path} ${JSON.stringify(ref.prefixes)}`;
-    let plan = this.plans.get(planKey);
-    if (plan === undefined) {
-      plan = planOf(ref, defaultModule) ?? null;
-      this.plans.set(planKey, plan);
+    let byModule = this.plans.get(ref);
+    if (!byModule) this.plans.set(ref, (byModule = new Map()));
+    let planned = byModule.get(defaultModule);
+    if (!planned) {
+      planned = { key: `${defaultModule} ${ref.path} ${JSON.stringify(ref.prefixes)}`, plan: planOf(ref, defaultModule) ?? null };
+      byModule.set(defaultModule, planned);
     }
+    const { key: planKey, plan } = planned;
     const wanted = valueKey(leaf.value);
     if (!plan) {
       const found = evaluate(compileXPath({ expr: ref.path, prefixes: ref.prefixes }), leaf, { ...this.env, defaultModule, current: leaf });
@@ -107,7 +110,8 @@ export class LeafrefResolver {
     }
     const start = this.start(leaf, plan.up);
     if (!start) return false;
-    if (plan.steps.every((s) => !s.predicates.length)) return this.valueSet(start, planKey, plan).has(wanted);
+    // An absolute path without predicates names the same instances for every leaf: one value set.
+    if (plan.up === undefined && plan.steps.every((s) => !s.predicates.length)) return this.valueSet(start, planKey, plan).has(wanted);
     return this.walk(leaf, [start], plan).some((n) => valueKey(n.value) === wanted);
   }
 

@@ -27,8 +27,8 @@ export interface RuleContext {
 export function checkSubtree(ctx: RuleContext, el: Element): void {
   const s = el.schema;
   if (s) {
-    for (const m of s.must ?? []) {
-      if (!ctx.conditions.test(m, s.module, el, el)) ctx.sink.on('must-violation', el, m.errorMessage ?? `Must condition "${m.expr}" not satisfied.`, m.errorAppTag);
+    if (s.must) {
+      for (const m of s.must) if (!ctx.conditions.test(m, s.module, el, el)) ctx.sink.on('must-violation', el, m.errorMessage ?? `Must condition "${m.expr}" not satisfied.`, m.errorAppTag);
     }
     if (s.kind === 'leaf' || s.kind === 'leaf-list') checkReference(ctx, el, s.type);
   }
@@ -52,8 +52,35 @@ function checkReference(ctx: RuleContext, el: Element, type: Extract<SchemaNode,
   }
 }
 
+const constrained = new WeakMap<readonly SchemaNode[], boolean>();
+
+/** Whether some of `nodes` (through choices) is mandatory or has an element count to check. */
+function hasCountConstraints(nodes: readonly SchemaNode[]): boolean {
+  let r = constrained.get(nodes);
+  if (r === undefined) {
+    r = nodes.some((n) => {
+      switch (n.kind) {
+        case 'choice':
+          return n.mandatory || n.cases.some((c) => hasCountConstraints(c.children));
+        case 'leaf':
+        case 'anydata':
+        case 'anyxml':
+          return n.mandatory;
+        case 'list':
+        case 'leaf-list':
+          return n.minElements > 0 || n.maxElements !== undefined;
+        default:
+          return false;
+      }
+    });
+    constrained.set(nodes, r);
+  }
+  return r;
+}
+
 /** Mandatory nodes and choices, min/max-elements of the children of `el` (7.6.5, 7.7.5-6, 7.8.5-6, 7.9.4). */
 function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode[]): void {
+  if (!hasCountConstraints(nodes)) return;
   const counts = new Map<SchemaNode, number>();
   for (const c of el.children) if (c.schema) counts.set(c.schema, (counts.get(c.schema) ?? 0) + 1);
   const active = activeCases(el);

@@ -10,8 +10,9 @@ import { Conditions } from './conditions.js';
 import { addDefaults } from './defaults.js';
 import { ErrorSink } from './errors.js';
 import type { DataError, DataKind, ValidateOptions } from './index.js';
-import { Element, detach, keyValues, numberTree } from './instance.js';
+import { Element, appendChild, keyValues, numberTree } from './instance.js';
 import { LeafrefResolver, valueKey } from './leafref.js';
+import { defaultRelevance } from './relevance.js';
 import { checkSubtree } from './rules.js';
 
 /**
@@ -85,11 +86,25 @@ function graft(root: Element, operation: Element): void {
     const same = step !== operation && schema ? target.children.find((c) => c.schema === schema && (schema.kind !== 'list' || keyValues(c, schema).map(valueKey).join() === keyValues(step, schema).map(valueKey).join())) : undefined;
     if (!same) {
       step.parent = target;
-      target.children.push(step);
+      appendChild(target, step);
       return;
     }
     target = same;
   }
+}
+
+const whenBelow = new WeakMap<SchemaNode, boolean>();
+
+/** Whether `n` or a node below it (choices and cases included) has a when condition. */
+function hasWhenBelow(n: SchemaNode): boolean {
+  let r = whenBelow.get(n);
+  if (r === undefined) {
+    whenBelow.set(n, false);
+    const below = n.kind === 'choice' ? n.cases : n.kind === 'rpc' || n.kind === 'action' ? [...(n.input ?? []), ...(n.output ?? [])] : 'children' in n ? n.children : [];
+    r = !!n.when?.length || below.some(hasWhenBelow);
+    whenBelow.set(n, r);
+  }
+  return r;
 }
 
 /** Settles when conditions to a fixpoint (a node removed may falsify another's); returns the document's nodes found false. */
@@ -97,13 +112,21 @@ function settleWhens(scope: Element, conditions: Conditions): { el: Element; whe
   const removed: { el: Element; when: XPathIR }[] = [];
   let changed = true;
   const visit = (el: Element): void => {
-    for (const c of [...el.children]) {
-      const when = c.schema ? conditions.failing(c) : undefined;
-      if (!when) {
-        visit(c);
+    const children = el.children;
+    for (let i = 0; i < children.length; ) {
+      const c = children[i]!;
+      const s = c.schema;
+      if (!s || !(hasWhenBelow(s) || c.cases.some((m) => m.choice.when || m.case.when))) {
+        i++;
         continue;
       }
-      detach(c);
+      const when = conditions.failing(c);
+      if (!when) {
+        visit(c);
+        i++;
+        continue;
+      }
+      children.splice(i, 1);
       changed = true;
       if (!c.isDefault) removed.push({ el: c, when });
     }
@@ -118,15 +141,14 @@ function settleWhens(scope: Element, conditions: Conditions): { el: Element; whe
 
 /** Removes a node from the document (8.3.2), keeping the array positions of its siblings right. */
 function removeFromDocument(el: Element): void {
-  const at = el.at!;
-  if (!Array.isArray(at.holder)) {
-    delete (at.holder as JsonObject)[at.key as string];
+  if (!Array.isArray(el.holder)) {
+    delete (el.holder as JsonObject)[el.key as string];
     return;
   }
-  const array = at.holder as unknown[];
-  const index = at.key as number;
+  const array = el.holder as unknown[];
+  const index = el.key as number;
   array.splice(index, 1);
-  for (const s of el.parent?.children ?? []) if (s.at?.holder === array && (s.at.key as number) > index) s.at.key = (s.at.key as number) - 1;
+  for (const s of el.parent?.children ?? []) if (s.holder === array && (s.key as number) > index) s.key = (s.key as number) - 1;
   const holder = el.parent?.object;
   if (!array.length && holder) for (const [k, v] of Object.entries(holder)) if (v === array) delete holder[k];
 }
@@ -141,13 +163,15 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const top = topLevelOf(schema);
   const include = kind === 'config' ? (n: SchemaNode) => n.config : () => true;
   const full = FULL_RULES[kind];
+  const relevant = defaultRelevance(schema);
+  const includeDefault = (n: SchemaNode): boolean => include(n) && relevant(n);
   const root = new Element(undefined, undefined);
   const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full };
   let scope = root;
   if (OPERATION_KIND.has(kind)) {
     if (options.datastore) {
       buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true }, root, options.datastore, top.all, undefined);
-      addDefaults(root, top.implemented, () => true);
+      addDefaults(root, top.implemented, relevant);
     }
     const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;
     buildMembers(ctx, new Element(undefined, undefined), wrapped ?? document, top.all, undefined, wrapped ? 'eventTime' : undefined);
@@ -157,10 +181,10 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
     }
     scope = ctx.operation;
     graft(root, scope);
-    if (full) addDefaults(scope, contentOf(scope, kind, top)!, include);
+    if (full) addDefaults(scope, contentOf(scope, kind, top)!, includeDefault);
   } else {
     buildMembers(ctx, root, document, top.all, undefined);
-    if (full) addDefaults(root, top.implemented, include);
+    if (full) addDefaults(root, top.implemented, includeDefault);
   }
   if (!full) return sink.errors;
 
@@ -169,7 +193,8 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const falseNodes = settleWhens(scope, conditions);
   if (options.prune) {
     // Descending positions first, so splicing an array does not move entries still to remove.
-    falseNodes.sort((a, b) => (typeof b.el.at!.key === 'number' ? (b.el.at!.key as number) : -1) - (typeof a.el.at!.key === 'number' ? (a.el.at!.key as number) : -1));
+    const position = (el: Element): number => (typeof el.key === 'number' ? el.key : -1);
+    falseNodes.sort((a, b) => position(b.el) - position(a.el));
     for (const { el } of falseNodes) removeFromDocument(el);
   } else {
     for (const { el, when } of falseNodes) sink.on('when-false', el, `When condition "${when.expr}" not satisfied.`);

@@ -10,6 +10,11 @@ import type { XNode } from './node.js';
 export type NodeTestFn = (n: XNode) => boolean;
 export type AxisFn = (n: XNode, test: NodeTestFn, out: XNode[]) => void;
 
+export function rootOf(n: XNode): XNode {
+  while (n.parent) n = n.parent;
+  return n;
+}
+
 /** Index of `n` among its parent's children (children are sorted by `order`). */
 function indexInParent(n: XNode): number {
   const siblings = n.parent!.children;

@@ -12,7 +12,7 @@ import { stringToNumber, stringValue, toBoolean, toNumber, type XValue } from '.
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** The same comparison with its operands swapped. */
-const SWAPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+export const SWAPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /**
  * A string compared with (or naming) an identity, as a qualified name `module:identity`
@@ -55,8 +55,9 @@ function atoms(op: CompareOp, a: string | number | boolean, b: string | number |
   return numbers(op, toNumber(a), toNumber(b));
 }
 
-function nodeEquals(n: XNode, text: string, s: string, rt: Runtime): boolean {
-  return text === s || (holdsIdentity(n) && text === qualify(s, rt));
+/** An identityref value is always `module:identity`: only a text with a colon needs the type looked up. */
+export function nodeEquals(n: XNode, text: string, s: string, rt: Runtime): boolean {
+  return text === s || (text.includes(':') && holdsIdentity(n) && text === qualify(s, rt));
 }
 
 /** A node-set compared with a string, number or boolean, the node-set on the left. */

@@ -3,13 +3,15 @@
  * once, then evaluates them over XNode trees without walking the AST again.
  */
 import type { IdentityIR, XPathIR } from '../ir/types.js';
-import { AXES, REVERSE_AXES, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
-import { compare, type CompareOp } from './compare.js';
+import { contextFree, keyPredicate, usesCurrent } from './analyze.js';
+import { AXES, REVERSE_AXES, rootOf, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
+import { compare, nodeEquals, type CompareOp } from './compare.js';
 import { XPathEvalError, XPathSyntaxError } from './errors.js';
 import { FUNCTIONS } from './functions.js';
 import type { XNode } from './node.js';
 import { parseXPath, type NodeTest, type Step, type XPathExpr } from './parse.js';
-import { toBoolean, toNumber, type XValue } from './values.js';
+import { holdsIdentity } from './types.js';
+import { stringValue, toBoolean, toNumber, type XValue } from './values.js';
 
 export type { XValue };
 
@@ -22,9 +24,23 @@ export interface XPathEnv {
   identities: Record<string, IdentityIR>;
   /** Namespace URI of a module, for namespace-uri() ('' when absent or unknown). */
   namespaceOf?: (module: string) => string | undefined;
+  /**
+   * Indexes of list entries by key value, reused across evaluations over one tree: give the same
+   * cache to every evaluation of one validation pass, and a new one once the tree changes.
+   */
+  cache?: XPathCache;
+}
+
+/** Indexes over one unchanged tree (see XPathEnv.cache). */
+export class XPathCache {
+  /** parent -> step node test -> key node test -> key value -> entries in document order; null when unindexable. */
+  readonly keyIndexes = new WeakMap<XNode, Map<NodeTestFn, Map<NodeTestFn, Map<string, XNode[]> | null>>>();
+  /** root -> leafref path that is a constant of the tree -> default module -> target value -> targets in document order. */
+  readonly leafrefTargets = new WeakMap<XNode, Map<CompiledXPath, Map<string, Map<string, XNode[]>>>>();
 }
 
 export interface CompiledXPath {
+  /** The expression and prefixes compiled (a copy: one compiled expression serves every equal XPathIR). */
   readonly source: XPathIR;
 }
 
@@ -47,6 +63,8 @@ export interface CompileScope {
 
 interface Compiled extends CompiledXPath {
   readonly run: Eval;
+  /** The value depends on the tree only (not on the context node nor on current()). */
+  readonly treeConstant: boolean;
 }
 
 // ---- Caches: per XPathIR object, and per (expr, prefixes) text for equal expressions of distinct objects.
@@ -67,7 +85,9 @@ export function compileXPath(x: XPathIR): CompiledXPath {
   if (!c) {
     const parsed = parseXPath(x.expr);
     if ('error' in parsed) throw new XPathSyntaxError(x.expr, parsed.offset, parsed.kind, parsed.error);
-    c = { source: { expr: x.expr, prefixes: { ...x.prefixes } }, run: compileExpr(parsed.ast, scopeOf(x)) };
+    const scope = scopeOf({ expr: x.expr, prefixes: { ...x.prefixes } });
+    const treeConstant = contextFree(parsed.ast) && !usesCurrent(parsed.ast);
+    c = { source: scope.source, run: compileExpr(parsed.ast, scope), treeConstant };
     if (byText.size >= MAX_BY_TEXT) byText.clear();
     byText.set(key, c);
   }
@@ -79,12 +99,15 @@ export function evaluate(x: CompiledXPath, context: XNode, env: XPathEnv): XValu
   return (x as Compiled).run(context, 1, 1, { env, current: env.current ?? context, prefixes: x.source.prefixes });
 }
 
+export function isTreeConstant(x: CompiledXPath): boolean {
+  return (x as Compiled).treeConstant;
+}
+
 export function evaluateBoolean(x: CompiledXPath, context: XNode, env: XPathEnv): boolean {
   return toBoolean(evaluate(x, context, env));
 }
 
-function scopeOf(x: XPathIR): CompileScope {
-  const source = { expr: x.expr, prefixes: { ...x.prefixes } };
+function scopeOf(source: XPathIR): CompileScope {
   return {
     source,
     fail(code, offset, message) {
@@ -207,11 +230,6 @@ function filterByPredicate(nodes: XNode[], pred: Eval, rt: Runtime): XNode[] {
 
 type StepFn = (input: XNode[], rt: Runtime) => XNode[];
 
-function rootOf(n: XNode): XNode {
-  while (n.parent) n = n.parent;
-  return n;
-}
-
 function compilePath(e: Extract<XPathExpr, { kind: 'path' }>, scope: CompileScope): Eval {
   const steps = e.steps.map((s) => compileStep(s, scope));
   const filter = e.filter && compileExpr(e.filter, scope);
@@ -239,32 +257,142 @@ function documentOrder(nodes: XNode[]): XNode[] {
   return nodes;
 }
 
+/**
+ * A predicate `key op value` whose `value` does not depend on the candidate (list keys, leafref
+ * paths): `value` is evaluated once per step, not once per candidate, and with `=` on the child
+ * axis the candidates come from a key index when the environment has a cache.
+ */
+interface KeyedPredicate {
+  /** The candidate's child the key names; undefined for `.` (the candidate itself). */
+  key: ((rt: Runtime) => NodeTestFn) | undefined;
+  op: CompareOp;
+  value: Eval;
+}
+
+function compilePredicate(p: XPathExpr, scope: CompileScope): { run: Eval; keyed?: KeyedPredicate } {
+  const run = compileExpr(p, scope);
+  const k = keyPredicate(p);
+  if (!k) return { run };
+  const key = k.key.kind === 'child' ? compileNodeTest(k.key.test, k.key.offset, scope) : undefined;
+  return { run, keyed: { key, op: k.op, value: compileExpr(k.value, scope) } };
+}
+
+function keysOf(candidate: XNode, keyTest: NodeTestFn | undefined): XNode[] {
+  return keyTest ? candidate.children.filter(keyTest) : [candidate];
+}
+
+function keyedFilter(nodes: XNode[], keyTest: NodeTestFn | undefined, op: CompareOp, value: XValue, rt: Runtime): XNode[] {
+  // A one-node set compares as its string-value (XPath 1.0 3.4), so convert it once.
+  if (Array.isArray(value) && value.length === 1) value = stringValue(value[0]!);
+  const out: XNode[] = [];
+  if (typeof value === 'string' && (op === '=' || op === '!=')) {
+    // The common case without building each candidate's key node-set.
+    const want = op === '=';
+    for (const m of nodes) {
+      if (!keyTest) {
+        if (nodeEquals(m, stringValue(m), value, rt) === want) out.push(m);
+        continue;
+      }
+      for (const c of m.children) {
+        if (keyTest(c) && nodeEquals(c, stringValue(c), value, rt) === want) {
+          out.push(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  for (const m of nodes) if (compare(op, keysOf(m, keyTest), value, rt)) out.push(m);
+  return out;
+}
+
+const SELF_KEY: NodeTestFn = () => true;
+
+/** The children of `parent` passing `test`, by the string-values of their keys; null where identities make string equality inexact. */
+function keyIndex(cache: XPathCache, parent: XNode, test: NodeTestFn, keyTest: NodeTestFn | undefined): Map<string, XNode[]> | null {
+  let byTest = cache.keyIndexes.get(parent);
+  if (!byTest) cache.keyIndexes.set(parent, (byTest = new Map()));
+  let byKey = byTest.get(test);
+  if (!byKey) byTest.set(test, (byKey = new Map()));
+  let index = byKey.get(keyTest ?? SELF_KEY);
+  if (index !== undefined) return index;
+  index = new Map<string, XNode[]>();
+  for (const c of parent.children) {
+    if (!test(c)) continue;
+    for (const k of keysOf(c, keyTest)) {
+      if (holdsIdentity(k)) {
+        index = null;
+        break;
+      }
+      const v = stringValue(k);
+      const entries = index.get(v);
+      if (!entries) index.set(v, [c]);
+      else if (entries[entries.length - 1] !== c) entries.push(c);
+    }
+    if (!index) break;
+  }
+  byKey.set(keyTest ?? SELF_KEY, index);
+  return index;
+}
+
+/** The candidates `parent/child::test[key = value]` from the key index, or undefined when it cannot answer exactly. */
+function fromIndex(parent: XNode, test: NodeTestFn, keyTest: NodeTestFn | undefined, value: XValue, rt: Runtime): XNode[] | undefined {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (Array.isArray(value) && value.length === 1 && !holdsIdentity(value[0]!)) text = stringValue(value[0]!);
+  else return undefined;
+  const index = keyIndex(rt.env.cache!, parent, test, keyTest);
+  if (!index) return undefined;
+  return index.get(text)?.slice() ?? [];
+}
+
 function compileStep(step: Step, scope: CompileScope): StepFn {
   const isText = step.test.kind === 'node-type' && step.test.type === 'text';
   const axis: AxisFn = isText ? textAxis(step.axis) : AXES[step.axis];
   const reverse = REVERSE_AXES.has(step.axis);
-  const predicates = step.predicates.map((p) => compileExpr(p, scope));
+  const predicates = step.predicates.map((p) => compilePredicate(p, scope));
   const makeTest = compileNodeTest(step.test, step.offset, scope);
+  const first = predicates[0]?.keyed;
+  const indexable = step.axis === 'child' && !isText && first?.op === '=';
 
-  return (input, rt) => {
-    const test = makeTest(rt);
-    let out: XNode[] = [];
-    for (const n of input) {
-      if (!predicates.length) {
+  if (!predicates.length) {
+    return (input, rt) => {
+      const test = makeTest(rt);
+      const out: XNode[] = [];
+      for (const n of input) {
         const from = out.length;
         axis(n, test, out);
         if (reverse) reverseFrom(out, from);
-        continue;
       }
-      let found: XNode[] = [];
-      axis(n, test, found);
-      for (const pred of predicates) found = filterByPredicate(found, pred, rt);
+      return input.length > 1 ? documentOrder(out) : out;
+    };
+  }
+
+  return (input, rt) => {
+    const test = makeTest(rt);
+    // Values of keyed predicates, computed on first use by this step.
+    const values: (XValue | undefined)[] = [];
+    const valueOf = (i: number, n: XNode): XValue => (values[i] ??= predicates[i]!.keyed!.value(n, 1, 1, rt));
+    let out: XNode[] = [];
+    for (const n of input) {
+      let found: XNode[] | undefined;
+      let i = 0;
+      if (indexable && rt.env.cache) {
+        found = fromIndex(n, test, first!.key?.(rt), valueOf(0, n), rt);
+        if (found) i = 1;
+      }
+      if (!found) axis(n, test, (found = []));
+      for (; i < predicates.length && found.length; i++) {
+        const keyed = predicates[i]!.keyed;
+        found = keyed
+          ? keyedFilter(found, keyed.key?.(rt), keyed.op, valueOf(i, n), rt)
+          : filterByPredicate(found, predicates[i]!.run, rt);
+      }
       if (reverse) found.reverse();
       if (input.length === 1) return found;
       for (const m of found) out.push(m);
     }
-    if (input.length > 1) out = documentOrder(out);
-    return out;
+    return documentOrder(out);
   };
 }
 

@@ -3,13 +3,12 @@
  * Each entry turns the compiled arguments into the compiled call; arities are checked by the
  * parser (XPATH_FUNCTIONS), so an entry may rely on them.
  */
-import type { TypeIR, XPathIR } from '../ir/types.js';
 import { xsdToEcma } from '../compile/xsd-regex.js';
 import { qualify } from './compare.js';
-import { compileXPath, evaluate, nodeSet, type CompileScope, type Eval, type Runtime } from './evaluate.js';
-import { instanceTargets } from './instance.js';
+import { referencedNodes } from './deref.js';
+import { nodeSet, type CompileScope, type Eval, type Runtime } from './evaluate.js';
 import type { XNode } from './node.js';
-import { leafType, holdsIdentity, memberTypes } from './types.js';
+import { holdsIdentity, leafType, memberTypes } from './types.js';
 import { stringToNumber, stringValue, toBoolean, toNumber, toStringValue, type XValue } from './values.js';
 
 type Builder = (args: Eval[], scope: CompileScope, offset: number) => Eval;
@@ -89,34 +88,6 @@ function reMatch(scope: CompileScope, offset: number, subject: string, pattern: 
   }
   if (typeof re === 'string') scope.fail('invalid-pattern', offset, `invalid regular expression "${pattern}": ${re}`);
   return re.test(subject);
-}
-
-const leafrefPaths = new WeakMap<NonNullable<TypeIR['leafref']>, XPathIR>();
-
-function rootOf(n: XNode): XNode {
-  while (n.parent) n = n.parent;
-  return n;
-}
-
-/**
- * deref (10.3.1): the nodes the leaf refers to. A leafref's path is evaluated with the leaf as
- * context and current() (its unprefixed names in the leaf's module), keeping the nodes whose
- * value is the leaf's; an instance-identifier names its nodes itself.
- */
-function deref(leaf: XNode | undefined, rt: Runtime): XNode[] {
-  const type = leaf && leaf.value !== undefined ? leafType(leaf) : undefined;
-  if (!leaf || !type) return [];
-  const value = stringValue(leaf);
-  for (const t of memberTypes(type)) {
-    if (t.base === 'instance-identifier') return instanceTargets(rootOf(leaf), value);
-    if (t.base === 'leafref' && t.leafref) {
-      let x = leafrefPaths.get(t.leafref);
-      if (!x) leafrefPaths.set(t.leafref, (x = { expr: t.leafref.path, prefixes: t.leafref.prefixes }));
-      const targets = evaluate(compileXPath(x), leaf, { ...rt.env, defaultModule: leaf.module, current: leaf });
-      return Array.isArray(targets) ? targets.filter((m) => stringValue(m) === value) : [];
-    }
-  }
-  return [];
 }
 
 /** derived-from / derived-from-or-self (10.4.1, 10.5.1): some identityref node names an identity derived from `base`. */
@@ -225,7 +196,7 @@ export const FUNCTIONS: Record<string, Builder> = {
   're-match': ([a, b], scope, offset) => (n, p, s, rt) =>
     reMatch(scope, offset, toStringValue(a!(n, p, s, rt)), toStringValue(b!(n, p, s, rt))),
   // 10.3.1
-  deref: onFirstNode('deref', (n, rt) => deref(n, rt)),
+  deref: onFirstNode('deref', (n, rt) => (n ? referencedNodes(n, rt.env) : [])),
   // 10.4.1, 10.5.1
   'derived-from': derivedFromBuilder(false),
   'derived-from-or-self': derivedFromBuilder(true),

@@ -1,5 +1,6 @@
 /** rpc, rpc-reply, action and notification documents, with the datastore they may reference (RFC 7950 6.4.1). */
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/restconf/schema-index.js';
 import { validateData } from '../../src/validate/index.js';
 import { rules, schemaOf } from './helpers.js';
 
@@ -26,7 +27,7 @@ const s = schemaOf(`
     leaf source { type leafref { path "/server/name"; } }
     leaf level { type uint8; mandatory true; }
   }`);
-const datastore = { 'm:server': [{ name: 'a' }, { name: 'off', enabled: false }] };
+const datastore: JsonObject = { 'm:server': [{ name: 'a' }, { name: 'off', enabled: false }] };
 
 describe('rpc', () => {
   it('validates input with all rules, leafrefs reading the datastore, defaults visible to when', () => {

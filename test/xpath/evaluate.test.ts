@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileXPath, evaluate, evaluateBoolean, stringValue, XPathEvalError, XPathSyntaxError, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
+import { compileXPath, evaluate, evaluateBoolean, stringValue, XPathCache, XPathEvalError, XPathSyntaxError, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
 import { at, E, L, tree } from './tree.js';
 
 // top: a=x a=y a=x n="  12 " b{c=1 c=2 c=3} empty{} list{k=k1 inner{c=9}}
@@ -243,6 +243,65 @@ describe('location paths', () => {
     expect(nodes('(b | list)/c')).toEqual(['c=1', 'c=2', 'c=3']);
     expect(nodes('current()/b/c[2]')).toEqual(['c=2']);
     expect(nodes('(//c)[last()]/../../k')).toEqual(['k=k1']);
+  });
+});
+
+describe('key predicates (evaluated once per step; indexed with a cache)', () => {
+  const keyed = tree(
+    'm',
+    E(
+      'top',
+      L('sel', 'a'),
+      E('entry', L('k', 'a'), L('v', '1')),
+      E('entry', L('k', 'b'), L('v', '2')),
+      E('entry', L('k', 'a'), L('v', '3')),
+      E('entry', L('v', '4')),
+      E('entry', L('k', 'c'), L('k', 'a'), L('v', '5')),
+      L('ll', 'x'),
+      L('ll', 'y'),
+      L('ll', 'x'),
+    ),
+  );
+  const t = at(keyed, 'top');
+  const cases: [string, string[]][] = [
+    ["entry[k = 'a']/v", ['1', '3', '5']],
+    ['entry[k = current()/../sel]/v', ['1', '3', '5']],
+    ["entry['a' = k]/v", ['1', '3', '5']],
+    ["entry[k = 'a'][2]/v", ['3']],
+    ["entry[k = 'a'][last()]/v", ['5']],
+    ["entry[k != 'a']/v", ['2', '5']],
+    ['entry[k = /top/nothing]/v', []],
+    ["entry[k = 'zz']/v", []],
+    ['entry[v = 2]/k', ['b']],
+    ['entry[v > 2]/v', ['3', '4', '5']],
+    ["ll[. = 'x']", ['x', 'x']],
+    ['entry[k = ../entry[2]/k]/v', ['2']],
+    ["entry[5]/preceding-sibling::entry[k = 'a'][1]/v", ['3']],
+    ['entry[k = /top/ll]/v', []],
+    ['entry[k = /top/entry/k]/v', ['1', '2', '3', '5']],
+    ["/top/entry[k = 'b'] | /top/entry[k = 'c']", ['b2', 'ca5']],
+  ];
+  it.each(cases)('%s', (expr, expected) => {
+    const sel = at(t, 'sel');
+    const run = (env: Partial<XPathEnv>) => (ev(expr, t, { current: sel, ...env }) as XNode[]).map(stringValue);
+    expect(run({})).toEqual(expected);
+    const cache = new XPathCache();
+    expect(run({ cache })).toEqual(expected);
+    expect(run({ cache })).toEqual(expected);
+  });
+  it('returns node-sets the caller may change without changing the index', () => {
+    const cache = new XPathCache();
+    const first = ev("entry[k = 'a']", t, { cache }) as XNode[];
+    first.length = 0;
+    expect(ev("count(entry[k = 'a'])", t, { cache })).toBe(3);
+  });
+  it('builds the index once per parent and key', () => {
+    const cache = new XPathCache();
+    ev("entry[k = 'a']", t, { cache });
+    const byTest = cache.keyIndexes.get(t)!;
+    expect(byTest.size).toBe(1);
+    const index = [...byTest.values()][0]!;
+    expect([...[...index.values()][0]!.keys()].sort()).toEqual(['a', 'b', 'c']);
   });
 });
 

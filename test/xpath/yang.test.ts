@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityIR, TypeIR } from '../../src/ir/types.js';
-import { compileXPath, evaluate, instanceTargets, stringValue, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
+import { compileXPath, evaluate, instanceTargets, referencedNodes, stringValue, XPathCache, type XNode, type XPathEnv, type XValue } from '../../src/xpath/index.js';
 import { at, E, L, tree } from './tree.js';
 
 function identity(qname: string, ...bases: string[]): [string, IdentityIR] {
@@ -88,6 +88,7 @@ describe('identityref values compare as qualified names (RFC 7950 9.10.3)', () =
     expect(ev("'ianaift:ethernetCsmacd' = type", eth0)).toBe(true);
     expect(ev("type = 'ianaift:softwareLoopback'", eth0)).toBe(false);
     expect(values(ev("/interfaces/interface[type = 'ianaift:softwareLoopback']/name"))).toEqual(['lo']);
+    expect(values(ev("/interfaces/interface[type = 'ianaift:softwareLoopback']/name", refs, { cache: new XPathCache() }))).toEqual(['lo']);
     // The same prefix bound to another module does not match.
     expect(ev("type = 'ianaift:ethernetCsmacd'", eth0, {}, { ianaift: 'other' })).toBe(false);
   });
@@ -154,6 +155,25 @@ describe('deref (10.3.1)', () => {
   it('follows an instance-identifier', () => {
     expect(ev('deref(iid)')).toEqual([at(root, 'interfaces/interface#3/mtu')]);
     expect(ev('deref(iid) = 65535')).toBe(true);
+  });
+});
+
+describe('referencedNodes (require-instance checks)', () => {
+  const env = { defaultModule: 'if', identities };
+  it('is deref() for one leaf, with or without a cache', () => {
+    const cache = new XPathCache();
+    for (const e of [env, { ...env, cache }, { ...env, cache }]) {
+      expect(referencedNodes(at(refs, 'ref'), e)).toEqual([at(root, 'interfaces/interface#2/name')]);
+      expect(referencedNodes(at(refs, 'addr'), e)).toEqual([at(root, 'interfaces/interface#2/address#1/ip')]);
+      expect(referencedNodes(at(refs, 'dangling'), e)).toEqual([]);
+      expect(referencedNodes(at(refs, 'iid'), e)).toEqual([at(root, 'interfaces/interface#3/mtu')]);
+      expect(referencedNodes(at(refs, 'ifname'), e)).toEqual([]);
+    }
+    // Only the path that does not depend on the leaf is kept by value.
+    const byPath = cache.leafrefTargets.get(root)!;
+    expect(byPath.size).toBe(2);
+    const values = [...byPath.values()].map((byModule) => [...[...byModule.values()][0]!.keys()]);
+    expect(values).toContainEqual(['eth0', 'eth1', 'lo']);
   });
 });
 
