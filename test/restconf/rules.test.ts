@@ -179,7 +179,12 @@ describe('server-rules: each rule of RFC 7950 section 8 on commit', () => {
     const tooLate = await reboot({ delay: 7200 });
     expect(tooLate.status).toBe(400);
     expect(errorsOf(tooLate)).toEqual([
-      expect.objectContaining({ 'error-tag': 'operation-failed', 'error-app-tag': 'must-violation', 'error-message': 'a reboot can be delayed by an hour at most' }),
+      expect.objectContaining({
+        'error-tag': 'operation-failed',
+        'error-app-tag': 'must-violation',
+        'error-path': '/server-rules:reboot/delay',
+        'error-message': 'a reboot can be delayed by an hour at most',
+      }),
     ]);
     const unknown = await reboot({ server: 'b' });
     expect(unknown.status).toBe(400);
