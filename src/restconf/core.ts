@@ -13,7 +13,7 @@ import type { ContentParam } from './query.js';
 import { type JsonObject, SchemaIndex } from './schema-index.js';
 import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
-import { requireValid } from './validation.js';
+import { validateEdit } from './validation.js';
 import { XmlCodec } from './xml.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
@@ -101,8 +101,7 @@ export class RestconfCore {
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft);
       try {
-        // Prunes nodes whose when turned false (RFC 7950 8.3.2) before checking the rest.
-        requireValid(this.index.schema, draft, { type: 'config', prune: true });
+        validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;

@@ -134,6 +134,10 @@ describe('server-rules: each rule of RFC 7950 section 8 on commit', () => {
     expect((await s.get(`${SYSTEM}?content=config`)).json()['server-rules:system']).toEqual({ ...BASE['server-rules:system'], mode: 'basic' });
   });
 
+  it('refuses an edit creating a node whose when is false, as unknown-element (RFC 7950 8.3.2)', async () => {
+    await expectRefused(s, () => patch({ advanced: { level: 3 } }), [{ 'error-tag': 'unknown-element', 'error-path': '/server-rules:system/advanced' }]);
+  });
+
   it('refuses a second entry with the same unique tuple (RFC 7950 7.8.3, 15.1)', async () => {
     const [error] = await expectRefused(s, () => s.send('POST', SYSTEM, { body: { 'server-rules:server': [{ name: 'b', ip: '10.0.0.1', port: 80 }] } }), [
       { 'error-tag': 'operation-failed', 'error-app-tag': 'data-not-unique' },
