@@ -5,7 +5,6 @@
 import type { SchemaSet } from '../ir/types.js';
 import { MONITORING, type StreamReplay, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
 import { evaluatePreconditions } from './conditional.js';
-import { validateDatastore } from './constraints.js';
 import type { Datastore, Snapshot } from './datastore.js';
 import { decodeObject } from './decode.js';
 import { RestconfError } from './errors.js';
@@ -14,6 +13,7 @@ import type { ContentParam } from './query.js';
 import { type JsonObject, SchemaIndex } from './schema-index.js';
 import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
+import { validateEdit } from './validation.js';
 import { XmlCodec } from './xml.js';
 import { type Nacm, withCounters } from './nacm/index.js';
 
@@ -96,8 +96,8 @@ export class RestconfCore {
 
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
-   * says), applies `mutate` to a private copy, validates the whole result and
-   * commits it.
+   * says), applies `mutate` to a private copy, validates the whole result
+   * (RFC 7950 section 8: nothing is applied unless all of it is valid) and commits it.
    */
   edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
@@ -110,11 +110,12 @@ export class RestconfCore {
       // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
       this.nacm?.session(x.user, snap.data).authorizeWrite(snap.data, draft, this.top);
       try {
-        validateDatastore(draft, this.index.topLevel);
+        validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
+      pruneEmpty(draft, this.top);
       if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };

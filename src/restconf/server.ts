@@ -28,6 +28,7 @@ import { ApiExplorer } from './explorer.js';
 import { EventStreams } from './sse.js';
 import { parseStreamQuery } from './stream-query.js';
 import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
+import { requireValidOutput } from './validation.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
 import { validateConfigDocument } from './config-document.js';
@@ -367,6 +368,8 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const value = event[members[0]!];
     if (!isObject(value)) throw RestconfError.of('invalid-value', 'a notification is an object');
     const content = decodeObject(notif.children, notif.module, value, notif.path, { encoding: 'json', rejectState: false });
+    // RFC 7950 6.4.1 lets a notification's XPath read state data too; outside a request only the configuration is at hand.
+    requireValidOutput(core.index.schema, { [members[0]!]: content }, { type: 'notification', datastore: core.datastore.current().data }, `invalid notification ${members[0]}`);
     const e: StreamEvent = { time: eventTime.getTime(), eventTime: eventTime.toISOString(), notification: notif, content };
     replayLog.add(e);
     streams.publish(e);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { createSecureContext } from 'node:tls';
 import type { Command } from 'commander';
 import type { SchemaSet } from '../../ir/types.js';
@@ -230,8 +231,11 @@ async function openDatastore(runtime: Runtime, schema: SchemaSet, flags: ServeFl
   if (!flags.data) return new runtime.MemoryDatastore(initial);
   try {
     const store = await runtime.FileDatastore.open(flags.data);
-    if (dataExists) checkConfig(runtime, schema, flags.data, store.current().data);
-    else await store.commit(initial ?? {});
+    if (dataExists) {
+      // The file was written by an earlier run, maybe of other modules: what the rules say now holds, nodes whose when turned false dropped.
+      const checked = checkConfig(runtime, schema, flags.data, store.current().data);
+      if (!isDeepStrictEqual(checked, store.current().data)) await store.commit(checked);
+    } else await store.commit(initial ?? {});
     return store;
   } catch (err) {
     if (err instanceof CliError || err instanceof runtime.DatastoreFileError) throw new CliError(err.message);
