@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileYang, ParseCache } from '../../src/compile/index.js';
 import type { SchemaSet } from '../../src/ir/types.js';
 import { emitTypes } from '../../src/emit/types/index.js';
+import { linkYangkit } from '../emit/types/helpers.js';
 import { corpusModules, searchPathsFor } from './paths.js';
 
 /**
@@ -23,6 +24,7 @@ describe('TypeScript types for the corpus', () => {
     const dir = join(root, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    if (validators) linkYangkit(dir);
     for (const [file, text] of await emitTypes(schema, { validators })) writeFileSync(join(dir, file), text);
     return join(dir, 'index.ts');
   };

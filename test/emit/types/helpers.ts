@@ -66,14 +66,17 @@ function yangkitDeclarations(): string {
   return (yangkitPackage = dir);
 }
 
+/** Makes the stand-in `yangkit` package importable from `dir` (generated validators import `yangkit/validate`). */
+export function linkYangkit(dir: string): void {
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(yangkitDeclarations(), join(dir, 'node_modules', 'yangkit'));
+}
+
 /** Writes generated files (plus `extra` ones) into a fresh ESM package folder, with the `yangkit` package they import. */
 export function writeFiles(files: Map<string, string>, extra: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'yangkit-types-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  if (files.has('_validate.ts')) {
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(yangkitDeclarations(), join(dir, 'node_modules', 'yangkit'));
-  }
+  if (files.has('_validate.ts')) linkYangkit(dir);
   for (const [name, text] of [...files, ...Object.entries(extra)]) writeFileSync(join(dir, name), text);
   return dir;
 }
