@@ -8,6 +8,7 @@ import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { benchGeneratedServer } from './bench-server.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
+import { sizeSections } from './bench-sizes.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -92,6 +93,7 @@ const SECTIONS = [
   { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
   { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
   ...incrementalSections,
+  ...sizeSections,
 ];
 
 const wanted = process.argv.slice(2);
