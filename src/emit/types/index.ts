@@ -31,9 +31,11 @@
  * identity sets, then data tree order); a name already taken gets a `_2`, `_3`... suffix.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import prettier from 'prettier';
 import { Project } from 'ts-morph';
 import type { SchemaSet } from '../../ir/types.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import {
   identitySetDeclarations,
   indexStatements,
@@ -48,11 +50,10 @@ import { Generation, type ModuleFile } from './plan.js';
 import { TypeExpressions } from './type-expressions.js';
 
 /**
- * The checker copied into the output, read as TypeScript source. The path goes through
- * the package root so it holds both here and in the build (`dist/emit/types/`), which
- * compiles the file to JavaScript: the package must ship this source file.
+ * The checker copied into the output, read as TypeScript source (the build compiles it
+ * to JavaScript): the package must ship this source file.
  */
-const RUNTIME_SOURCE = new URL('../../../src/emit/types/runtime/validate.ts', import.meta.url);
+const RUNTIME_SOURCE = join(PACKAGE_ROOT, 'src/emit/types/runtime/validate.ts');
 
 export interface EmitTypesOptions {
   /** Also generate runtime validators (and the `_validate.ts` support file). */
