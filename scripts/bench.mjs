@@ -7,7 +7,9 @@
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { benchGeneratedServer } from './bench-server.mjs';
+import { benchValidateOpenConfig } from './bench-validate.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
+import { lspSections } from './bench-lsp.mjs';
 import { sizeSections } from './bench-sizes.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
@@ -92,7 +94,9 @@ const SECTIONS = [
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
   { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
   { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
+  { name: 'validate 5,000 OpenConfig interfaces (yangkit vs yanglint)', run: benchValidateOpenConfig },
   ...incrementalSections,
+  ...lspSections,
   ...sizeSections,
 ];
 

@@ -9,5 +9,7 @@ export { emitSwagger, swaggerOptionDefinitions, swaggerOptionsFromFlags, seriali
 export { emitOpenApi } from './emit/openapi/index.js';
 export { emitTypes, type EmitTypesOptions } from './emit/types/index.js';
 export { emitServerProject, type EmitServerOptions } from './emit/server/index.js';
+export { validateData, type DataError, type DataKind, type ValidateOptions } from './validate/index.js';
 export * from './restconf/index.js';
 export * from './incremental/index.js';
+export * from './data-files/index.js';

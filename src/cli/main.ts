@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { registerBuildCommand } from './commands/build.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerServerCommand } from './commands/server.js';
 import { attachBooleanFlagValues, registerSwaggerCommands } from './commands/swagger.js';
 import { registerTreeCommand } from './commands/tree.js';
 import { registerTypesCommand } from './commands/types.js';
+import { registerValidateCommand } from './commands/validate.js';
 import { CliError, UsageError } from './options.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -27,12 +29,14 @@ const program = new Command('yangkit')
   .addOption(new Option('--debug', 'show stack traces of internal errors').hideHelp());
 
 registerCheckCommand(program);
+registerValidateCommand(program);
 registerTreeCommand(program);
 registerSwaggerCommands(program);
 registerTypesCommand(program);
 registerServeCommand(program);
 registerServerCommand(program);
 registerBuildCommand(program);
+registerLspCommand(program);
 
 try {
   await program.parseAsync(attachBooleanFlagValues(process.argv));

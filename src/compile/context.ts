@@ -5,6 +5,7 @@ import type { AugmentIR, BitIR, EnumIR, IdentityIR, ModuleIR, SchemaNode, TypeIR
 import type { DefaultSite } from './defaults.js';
 import type { Target } from './targets.js';
 import type { ResolvedTypedef } from './types.js';
+import { BUILTIN_TYPES } from './builtin-types.js';
 
 /** A module being compiled: its IR under construction plus what passes look up. */
 export interface ModCtx {
@@ -124,7 +125,9 @@ export function addDefinitions(c: Compilation, scope: Scope, stmt: Statement, un
         c.sink.error(`duplicate-${s.keyword}`, s.loc, `${s.keyword} "${s.arg}" is already defined`);
         continue;
       }
-      map.set(s.arg, s);
+      // RFC 7950 7.3: a typedef cannot take a built-in type's name (uses of the name stay the built-in's).
+      if (s.keyword === 'typedef' && BUILTIN_TYPES.has(s.arg)) c.sink.error('duplicate-typedef', argLoc(s), `typedef "${s.arg}" has the name of a built-in type`);
+      else map.set(s.arg, s);
       (s.keyword === 'typedef' ? c.typedefScopes : c.groupingScopes).set(s, { ...scope, unit });
     }
   }

@@ -4,6 +4,8 @@ import { childrenOf, newScope, splitQName, type Compilation, type ModCtx, type S
 import { featureEnabled } from './features.js';
 import { buildChildren } from './nodes.js';
 import { resolveTypedef } from './types.js';
+import { schemaChildren } from './targets.js';
+import type { SchemaNode } from '../ir/types.js';
 
 /**
  * RFC 7950 5.5, 7.3, 7.12: typedefs and groupings are checked where they are defined, whether
@@ -25,9 +27,23 @@ export function checkDefinitions(c: Compilation, mod: ModCtx): void {
       if (buildGroupings && stmt.keyword === 'grouping' && !c.expandedGroupings.has(stmt)) {
         c.expandedGroupings.add(stmt);
         const nodes = buildChildren({ c, ns: mod.name, scope, groupings: [stmt], depth: 0, checkOnly: true }, stmt);
+        checkWrittenConfig(c, nodes, false);
         c.unusedGroupingNodes.set(mod.name, [...(c.unusedGroupingNodes.get(mod.name) ?? []), ...nodes]);
       }
     }
+  }
+}
+
+/**
+ * RFC 7950 7.21.1 within an unused grouping's body, which finalize never sees: no config true
+ * below a config false node (in operations and notifications config is ignored).
+ */
+function checkWrittenConfig(c: Compilation, nodes: SchemaNode[], underFalse: boolean): void {
+  for (const n of nodes) {
+    if (n.kind === 'rpc' || n.kind === 'action' || n.kind === 'notification') continue;
+    const explicit = c.explicitConfig.get(n);
+    if (explicit === true && underFalse) c.sink.error('bad-config', n.loc, `"${n.name}" is config true inside a config false node`);
+    checkWrittenConfig(c, schemaChildren(n), underFalse || explicit === false);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../ir/types.js';
+import type { OperationNode, SchemaNode } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { ReuseMismatch } from './reuse.js';
@@ -29,11 +29,15 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
         continue;
       }
       if (!targetMod) continue;
-      if (!target || target.io) {
+      if (!target) {
         c.sink.error('bad-deviation-target', argLoc(dev), `deviation target "${path}" not found`);
         continue;
       }
       if (!c.rebuild(targetMod.name)) throw new ReuseMismatch(); // a kept module would change
+      if (target.io) {
+        deviateOperationPart(c, dev, target.node as OperationNode, target.io);
+        continue;
+      }
       const parentPath = path.slice(0, path.lastIndexOf('/'));
       const parent = () => (parentPath ? resolveAbsolute(parentPath, unit, c).target?.node : undefined);
       if (!checkDeviation(c, dev, target.node, parent)) continue;
@@ -50,6 +54,20 @@ function applyModuleDeviations(c: Compilation, mod: ModCtx): void {
           deviate(c, target.node, d, scope);
         } // any other argument is a syntax error the grammar check reported
       }
+    }
+  }
+}
+
+/**
+ * A deviation of an rpc's or action's input or output (RFC 7950 7.20.3): not-supported removes
+ * it; of its properties only `must` exists to add or delete, and the IR keeps no musts there.
+ */
+function deviateOperationPart(c: Compilation, dev: Statement, op: OperationNode, io: 'input' | 'output'): void {
+  for (const d of childrenOf(dev, 'deviate')) {
+    if (d.arg === 'not-supported') delete op[io];
+    for (const p of d.children) {
+      if (p.prefix !== undefined || p.keyword === 'must') continue;
+      c.sink.error('bad-deviate-property', p.loc, `the ${io} of "${op.name}" has no "${p.keyword}" to ${d.arg}`);
     }
   }
 }

@@ -80,7 +80,10 @@ function finalizeNode(c: Compilation, n: SchemaNode, parent: Parent): void {
   if (n.kind === 'choice') checkDefaultCase(c, n);
 }
 
-/** Names below one data node share a namespace across choices and cases (RFC 7950 6.2.1). */
+/**
+ * Names below one data node share a namespace across choices and cases; the cases of a choice
+ * have a namespace of their own (RFC 7950 6.2.1).
+ */
 function checkDuplicates(c: Compilation, nodes: SchemaNode[]): void {
   const seen = new Set<string>();
   const visit = (list: SchemaNode[]): void => {
@@ -92,7 +95,15 @@ function checkDuplicates(c: Compilation, nodes: SchemaNode[]): void {
       const id = `${n.module}:${n.name}`;
       if (seen.has(id)) c.sink.error('duplicate-node', n.loc, `"${n.name}" is already defined among its siblings`);
       seen.add(id);
-      if (n.kind === 'choice') visit(n.cases);
+      if (n.kind === 'choice') {
+        const cases = new Set<string>();
+        for (const k of n.cases) {
+          const caseId = `${k.module}:${k.name}`;
+          if (cases.has(caseId)) c.sink.error('duplicate-node', k.loc, `case "${k.name}" is already defined in choice "${n.name}"`);
+          cases.add(caseId);
+        }
+        visit(n.cases);
+      }
     }
   };
   visit(nodes);

@@ -5,6 +5,7 @@ import { moduleRoots } from './augment.js';
 import { schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { leafrefLoc } from './rules/leafref-loc.js';
+import { parseLeafrefPath, type NodeId, type PathPredicate } from './leafref-path.js';
 
 type Leafref = NonNullable<TypeIR['leafref']>;
 
@@ -19,7 +20,7 @@ export function resolveLeafrefs(c: Compilation): void {
     if (!t.leafref || t.leafref.type) {
       // nothing to resolve here
     } else if (resolving.size < LIMITS.leafrefChain) {
-      resolve(c, t.leafref, node, resolving, visitType);
+      resolve(c, t as TypeIR & { leafref: Leafref }, node, resolving, visitType);
     } else if (!tooDeep) {
       // Targets are resolved before their referrers, recursively: bound the chain. Reported once:
       // the rest of a too long chain would only repeat it.
@@ -48,11 +49,12 @@ export function resolveLeafrefs(c: Compilation): void {
 
 function resolve(
   c: Compilation,
-  lr: Leafref,
+  t: TypeIR & { leafref: Leafref },
   node: SchemaNode,
   resolving: Set<Leafref>,
   visitType: (t: TypeIR, n: SchemaNode) => void,
 ): void {
+  const lr = t.leafref;
   const unit = c.leafrefUnits.get(lr) ?? c.nodeUnits.get(node);
   if (resolving.has(lr)) {
     // RFC 7950 9.9: the chain of leafrefs from this leaf's target leads back to it.
@@ -60,44 +62,115 @@ function resolve(
     return;
   }
   if (!unit || !lr.path || lr.path.includes('deref(')) return;
-  const steps = stripPredicates(lr.path).split('/').map((s) => s.trim());
-  const absolute = steps[0] === '';
-  let current: SchemaNode | undefined = absolute ? undefined : node;
-  let candidates: SchemaNode[] = [];
-  for (const [i, step] of steps.entries()) {
-    if (i === 0 && absolute) continue;
-    if (step === '..') {
-      current = dataParent(c, current);
+  // A malformed path was reported where it is written (bad-path).
+  const path = parseLeafrefPath(lr.path);
+  if (!path) return;
+  const fail = (code: string, why: string): void => {
+    c.sink.error(code, leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" ${why}`);
+  };
+  const walk = new PathWalk(c, node, unit.prefixes);
+  let at: Position = path.absolute ? TOP : node;
+  for (const step of path.steps) {
+    if (step.up) {
+      if (at === TOP) return fail('leafref-target-not-found', 'has more ".." than the leaf has ancestors');
+      at = walk.up(at);
       continue;
     }
-    if (step === '.' ) continue;
-    const colon = step.indexOf(':');
-    const name = step.slice(colon + 1);
-    // Unprefixed names are in the namespace of the node holding the leafref (the using module for groupings).
-    const module = colon < 0 ? (absolute ? node.module : undefined) : unit.prefixes.get(step.slice(0, colon));
-    const document = absolute && current === undefined ? documentOf(c, node) : undefined;
-    if (document) candidates = document;
-    else if (current === undefined) {
-      candidates = [];
-      const mod = module ? c.mods.get(module) : undefined;
-      for (const m of mod ? [mod] : c.mods.values()) candidates.push(...moduleRoots(m));
-    } else candidates = childrenForPath(current);
-    const next: SchemaNode | undefined = dataChildren(candidates).find((n) => n.name === name && (module === undefined || n.module === module));
-    if (!next) {
-      c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a node (no "${step}")`);
-      return;
-    }
-    current = next;
+    const next = walk.down(at, step, path.absolute);
+    if (!next) return fail('leafref-target-not-found', `does not lead to a node (no "${idText(step)}")`);
+    if (step.predicates.length && !checkPredicates(walk, next, step.predicates, fail)) return;
+    at = next;
   }
-  if (!current || (current.kind !== 'leaf' && current.kind !== 'leaf-list')) {
-    c.sink.error('leafref-target-not-found', leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" does not lead to a leaf or leaf-list`);
-    return;
+  if (at === TOP || (at.kind !== 'leaf' && at.kind !== 'leaf-list')) return fail('leafref-target-not-found', 'does not lead to a leaf or leaf-list');
+  // RFC 7950 9.9 (RFC 6020 9.9 without require-instance): configuration may only require configuration.
+  if (node.config && !at.config && t.requireInstance !== false && !documentOf(c, node)) {
+    return fail('leafref-config', `is configuration, so it cannot require an instance of "${at.path}", which is state data (RFC 7950 9.9)`);
   }
+  const target = at;
   resolving.add(lr);
-  visitType(current.type, current);
+  visitType(target.type, target);
   resolving.delete(lr);
-  lr.target = current.path;
-  lr.type = current.type;
+  lr.target = target.path;
+  lr.type = target.type;
+}
+
+/** Above the top-level nodes: where absolute paths start. */
+const TOP = null;
+type Position = SchemaNode | typeof TOP;
+
+function idText(id: NodeId): string {
+  return id.prefix === undefined ? id.name : `${id.prefix}:${id.name}`;
+}
+
+/** Steps through the schema tree as a leafref path of `node` does. */
+class PathWalk {
+  constructor(
+    readonly c: Compilation,
+    readonly node: SchemaNode,
+    readonly prefixes: ReadonlyMap<string, string>,
+  ) {}
+
+  up(at: SchemaNode): Position {
+    return dataParent(this.c, at) ?? TOP;
+  }
+
+  /** The data node named `id` below `at`; unprefixed names of an absolute path are in the node's module. */
+  down(at: Position, id: NodeId, absolute: boolean): SchemaNode | undefined {
+    const module = id.prefix === undefined ? (absolute ? this.node.module : undefined) : this.prefixes.get(id.prefix);
+    let candidates: SchemaNode[];
+    if (at !== TOP) candidates = childrenForPath(at);
+    else {
+      const document = documentOf(this.c, this.node);
+      const mod = module === undefined ? undefined : this.c.mods.get(module);
+      candidates = document ?? (mod ? [mod] : [...this.c.mods.values()]).flatMap((m) => moduleRoots(m));
+    }
+    return dataChildren(candidates).find((n) => n.name === id.name && (module === undefined || n.module === module));
+  }
+}
+
+/**
+ * Key predicates of a path step (RFC 7950 9.9.2, as pyang and libyang check them): only on a
+ * list, each naming one of its keys once, compared with a `current()` path that leads to a leaf.
+ */
+function checkPredicates(walk: PathWalk, list: SchemaNode, predicates: PathPredicate[], fail: (code: string, why: string) => void): boolean {
+  if (list.kind !== 'list') {
+    fail('leafref-bad-predicate', `has a predicate on "${list.name}", which is not a list`);
+    return false;
+  }
+  const compared = new Set<string>();
+  for (const p of predicates) {
+    const keyModule = p.key.prefix === undefined ? list.module : walk.prefixes.get(p.key.prefix);
+    if (!list.keys.includes(p.key.name) || keyModule !== list.module) {
+      fail('leafref-bad-predicate', `compares "${idText(p.key)}", which is not a key of list "${list.name}"`);
+      return false;
+    }
+    if (compared.has(p.key.name)) {
+      fail('leafref-bad-predicate', `compares key "${p.key.name}" more than once`);
+      return false;
+    }
+    compared.add(p.key.name);
+    let at: Position = walk.node;
+    for (let i = 0; i < p.up; i++) {
+      if (at === TOP) {
+        fail('leafref-bad-predicate', `has more ".." in the predicate on "${p.key.name}" than the leaf has ancestors`);
+        return false;
+      }
+      at = walk.up(at);
+    }
+    for (const id of p.down) {
+      const next: SchemaNode | undefined = walk.down(at, id, false);
+      if (!next) {
+        fail('leafref-bad-predicate', `compares key "${p.key.name}" with a path that does not lead to a node (no "${idText(id)}")`);
+        return false;
+      }
+      at = next;
+    }
+    if (at === TOP || at.kind !== 'leaf') {
+      fail('leafref-bad-predicate', `compares key "${p.key.name}" with "${at === TOP ? '/' : at.name}", which is not a leaf`);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The top nodes of the yang-data or structure a node is in, where its absolute paths start. */
@@ -117,22 +190,4 @@ function dataParent(c: Compilation, node: SchemaNode | undefined): SchemaNode | 
 function childrenForPath(n: SchemaNode): SchemaNode[] {
   if (n.kind === 'rpc' || n.kind === 'action') return [...(n.input ?? []), ...(n.output ?? [])];
   return schemaChildren(n);
-}
-
-/** Drops `[...]` predicates (nesting-aware); they constrain instances, not the target node. */
-function stripPredicates(path: string): string {
-  let out = '';
-  let depth = 0;
-  let quote = '';
-  for (const ch of path) {
-    if (quote) {
-      if (ch === quote) quote = '';
-      continue;
-    }
-    if (depth > 0 && (ch === '"' || ch === "'")) quote = ch;
-    else if (ch === '[') depth++;
-    else if (ch === ']') depth--;
-    else if (depth === 0) out += ch;
-  }
-  return out;
 }

@@ -18,7 +18,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from './xpath.js';
+import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, graft, removeNode } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
@@ -376,6 +376,20 @@ export function inheritIfFeatures(nodes: SchemaNode[], from: Statement): void {
 }
 
 /** RFC 7950 7.13.2: refine changes properties of a node inside the used grouping. */
+/**
+ * The node kinds each refinement applies to (RFC 7950 7.13.2); description, reference,
+ * config and if-feature apply to any node (yanglint and pyang accept if-feature on choices
+ * and cases too).
+ */
+const REFINABLE: Readonly<Record<string, readonly SchemaNode['kind'][]>> = {
+  presence: ['container'],
+  must: ['container', 'leaf', 'leaf-list', 'list', 'anydata', 'anyxml'],
+  default: ['leaf', 'leaf-list', 'choice'],
+  mandatory: ['leaf', 'choice', 'anydata', 'anyxml'],
+  'min-elements': ['list', 'leaf-list'],
+  'max-elements': ['list', 'leaf-list'],
+};
+
 function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
   const { c } = b;
   const unit = b.scope.unit;
@@ -388,6 +402,11 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
   for (const p of r.children) {
     if (p.prefix !== undefined) {
       target.extensions = [...(target.extensions ?? []), ...extensionsOf(c, { ...r, children: [p] }, unit)];
+      continue;
+    }
+    const kinds = REFINABLE[p.keyword];
+    if (kinds && !kinds.includes(target.kind)) {
+      c.sink.error('bad-refine', p.loc, `a ${target.kind} cannot be refined with "${p.keyword}" (RFC 7950 7.13.2)`);
       continue;
     }
     switch (p.keyword) {
@@ -404,9 +423,7 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
         c.mandatorySites.set(target, p);
         break;
       case 'default':
-        if (target.kind !== 'leaf' && target.kind !== 'leaf-list' && target.kind !== 'choice') {
-          c.sink.error('bad-refine', p.loc, `a ${target.kind} cannot get a default by refine (RFC 7950 7.13.2)`);
-        } else if (target.kind === 'leaf-list') {
+        if (target.kind === 'leaf-list') {
           const all = childrenOf(r, 'default');
           if (p === all[0]) {
             target.default = all.map((d) => d.arg ?? '');

@@ -4,12 +4,10 @@ import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, pe
 import { ifFeaturesHold } from './features.js';
 import { decimal64Range, INTEGER_RANGES, isIntegerType, LENGTH_RANGE, parseIntervals, scaled } from './numbers.js';
 import { xsdToEcma } from './xsd-regex.js';
-import { usedPrefixMap } from './xpath.js';
+import { usedPrefixMap } from '../xpath/parse.js';
+import { BUILTIN_TYPES } from './builtin-types.js';
 
-const BUILTINS = new Set<string>([
-  'binary', 'bits', 'boolean', 'decimal64', 'empty', 'enumeration', 'identityref', 'instance-identifier',
-  'int8', 'int16', 'int32', 'int64', 'leafref', 'string', 'uint8', 'uint16', 'uint32', 'uint64', 'union',
-]);
+const BUILTINS = BUILTIN_TYPES;
 
 export interface ResolvedTypedef {
   type: TypeIR;

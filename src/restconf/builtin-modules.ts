@@ -81,6 +81,8 @@ export const CAPABILITIES = [
   'urn:ietf:params:restconf:capability:defaults:1.0?basic-mode=explicit',
   'urn:ietf:params:restconf:capability:depth:1.0',
   'urn:ietf:params:restconf:capability:fields:1.0',
+  // RFC 8040 9.1.1: the event stream takes the filter query parameter.
+  'urn:ietf:params:restconf:capability:filter:1.0',
   'urn:ietf:params:restconf:capability:with-defaults:1.0',
   'urn:ietf:params:restconf:capability:yang-patch:1.0',
 ];
@@ -110,16 +112,26 @@ export function modulesState(schema: SchemaSet): JsonObject {
   return { 'module-set-id': setId, module: entries };
 }
 
+/** RFC 8040 9.1.1: start-time and stop-time are supported (listed when the stream keeps a replay log). */
+export const REPLAY_CAPABILITY = 'urn:ietf:params:restconf:capability:replay:1.0';
+
+/** The replay log of the event stream: when it was created. */
+export interface StreamReplay {
+  creationTime: string;
+}
+
 /** `ietf-restconf-monitoring:restconf-state`; `streamBase` is the absolute URL of `{root}/streams`. */
-export function restconfState(streamBase: string): JsonObject {
+export function restconfState(streamBase: string, replay?: StreamReplay): JsonObject {
   return {
-    capabilities: { capability: CAPABILITIES },
+    capabilities: { capability: replay ? [...CAPABILITIES, REPLAY_CAPABILITY] : CAPABILITIES },
     streams: {
       stream: [
         {
           name: STREAM_NAME,
           description: 'default NETCONF event stream',
-          'replay-support': false,
+          // RFC 8040 9.3: replay-log-creation-time exists only when replay-support is true.
+          'replay-support': !!replay,
+          ...(replay ? { 'replay-log-creation-time': replay.creationTime } : {}),
           access: [
             { encoding: 'json', location: `${streamBase}/${STREAM_NAME}/json` },
             { encoding: 'xml', location: `${streamBase}/${STREAM_NAME}/xml` },

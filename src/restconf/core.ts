@@ -3,9 +3,8 @@
  * edit lock, and the read view (config plus computed and provided state).
  */
 import type { SchemaSet } from '../ir/types.js';
-import { MONITORING, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
+import { MONITORING, type StreamReplay, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
 import { evaluatePreconditions } from './conditional.js';
-import { validateDatastore } from './constraints.js';
 import type { Datastore, Snapshot } from './datastore.js';
 import { decodeObject } from './decode.js';
 import { RestconfError } from './errors.js';
@@ -14,7 +13,9 @@ import type { ContentParam } from './query.js';
 import { type JsonObject, SchemaIndex } from './schema-index.js';
 import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
+import { validateEdit } from './validation.js';
 import { XmlCodec } from './xml.js';
+import { type Nacm, withCounters } from './nacm/index.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
 export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
@@ -42,9 +43,13 @@ export interface EditOptions {
 
 export class RestconfCore {
   readonly index: SchemaIndex;
+  /** Set by the server when its event stream keeps a replay log (ietf-restconf-monitoring). */
+  streamReplay: StreamReplay | undefined;
   readonly codec: XmlCodec;
   readonly defaults: DefaultValues;
   readonly top: Siblings;
+  /** NACM (RFC 8341), when the server enforces it: set by the server before it serves. */
+  nacm?: Nacm;
   /** Edits run one at a time: each reads the latest snapshot and commits before the next starts. */
   private lock: Promise<unknown> = Promise.resolve();
 
@@ -64,11 +69,12 @@ export class RestconfCore {
   /** The tree a retrieval sees: config, plus the built-in and provided state unless only config is asked for. */
   async readTree(x: Exchange, snap: Snapshot, content: ContentParam): Promise<JsonObject> {
     if (content === 'config') return snap.data;
-    const tree: JsonObject = this.state ? structuredClone(snap.data) : { ...snap.data };
+    let tree: JsonObject = this.state ? structuredClone(snap.data) : { ...snap.data };
     if (this.index.module(YANG_LIBRARY)?.data.some((n) => n.name === 'modules-state')) {
       tree[`${YANG_LIBRARY}:modules-state`] = modulesState(this.index.schema);
     }
-    tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`);
+    tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`, this.streamReplay);
+    if (this.nacm) tree = withCounters(tree, this.nacm.counters);
     if (this.state) {
       let provided: JsonObject;
       try {
@@ -90,8 +96,8 @@ export class RestconfCore {
 
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
-   * says), applies `mutate` to a private copy, validates the whole result and
-   * commits it.
+   * says), applies `mutate` to a private copy, validates the whole result
+   * (RFC 7950 section 8: nothing is applied unless all of it is valid) and commits it.
    */
   edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
@@ -101,12 +107,15 @@ export class RestconfCore {
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft);
       pruneEmpty(draft, this.top);
+      // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
+      this.nacm?.session(x.user, snap.data).authorizeWrite(snap.data, draft, this.top);
       try {
-        validateDatastore(draft, this.index.topLevel);
+        validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
+      pruneEmpty(draft, this.top);
       if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };

@@ -28,6 +28,7 @@ import { type InstanceStep, type Target, parseDataPath } from './uri.js';
 import { lexical, sameValue } from './values.js';
 import { excludeFields, filterContent, limitDepth, mapInstances, selectFields, withKeys } from './view.js';
 import { RESTCONF_NS } from './xml.js';
+import { readableTarget } from './nacm/index.js';
 
 type DataTarget = Extract<Target, { kind: 'data' }>;
 
@@ -144,7 +145,13 @@ export class DataResource {
       wrapper = { [qualifiedName(node)]: asArray ? [value] : value };
       where = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
     }
+    // NACM (RFC 8341 section 3.4.5): what the user may not read is left out.
+    const nacm = core.nacm?.session(x.user, snap.data);
+    const ancestors = target.kind === 'datastore' ? [] : target.steps.slice(0, -1);
+    if (nacm) wrapper = target.kind === 'datastore' ? nacm.filterRead(wrapper, where, []) : readableTarget(nacm, wrapper, where, ancestors, target.path);
     wrapper = this.shape(wrapper, where, node, q);
+    // Defaults added by report-all are data too: those of nodes the user may not read go as well.
+    if (nacm && q.withDefaults?.startsWith('report-all')) wrapper = nacm.filterRead(wrapper, where, ancestors);
     if (node && Object.keys(wrapper).length === 0) throw notFound((target as DataTarget).path);
     const headers = versionHeaders(snap);
     if (x.encoding === 'json') {

@@ -2,8 +2,11 @@
  * Request content checking: turns a parsed body subtree (JSON as sent, or the
  * string-valued tree the XML reader produces) into canonical RFC 7951 data,
  * rejecting unknown members, bad values, missing or duplicate keys, members of
- * two cases of one choice and, for datastore edits, config false nodes.
- * Whole-datastore rules (mandatory, min/max-elements, leafref) are in constraints.ts.
+ * two cases of one choice (a merge would otherwise silently keep one of them)
+ * and, for datastore edits, config false nodes: the shape of the request, a 400
+ * before anything is tried. The rules on the resulting data (must, when,
+ * mandatory, min/max-elements, unique, leafref and instance-identifier
+ * require-instance) are validateData's, run on the whole result (validation.ts).
  */
 import type { DataNode, ListNode, SchemaNode } from '../ir/types.js';
 import { RestconfError, invalidValue } from './errors.js';

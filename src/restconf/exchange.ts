@@ -22,7 +22,8 @@ export interface Exchange {
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  /** A document, or the bytes of a file (the API explorer's assets). */
+  body?: string | Uint8Array;
 }
 
 export function contentTypeOf(encoding: Encoding): string {

@@ -5,7 +5,8 @@
  */
 export type { SchemaSet } from '../ir/types.js';
 export { createRestconfServer } from './server.js';
-export type { RestconfServer, RestconfServerOptions, TlsOptions } from './server.js';
+export type { NacmOptions, RestconfServer, RestconfServerOptions, TlsOptions } from './server.js';
+export { CERT_TO_NAME, type CertToName, NACM_MEMBER, withNacmModule } from './nacm/index.js';
 export type { Datastore, Snapshot } from './datastore.js';
 export { MemoryDatastore } from './datastore.js';
 export { FileDatastore, DatastoreFileError } from './file-datastore.js';

@@ -1,12 +1,13 @@
 /**
  * Operation resources (RFC 8040 sections 3.3.2 and 4.4.2): rpcs at
  * `{root}/operations/module:rpc` and actions at the end of a data path.
- * Input and output are checked against the IR on both sides of the handler.
+ * Input and output are validated on both sides of the handler (RFC 7950
+ * sections 7.14.2 and 7.14.3: input before the operation runs, output before
+ * it is sent), with the datastore as the tree their XPath may read (6.4.1).
  */
 import type { IncomingMessage } from 'node:http';
 import type { OperationNode, SchemaNode } from '../ir/types.js';
 import type { ParsedBody } from './body.js';
-import { validateContent } from './constraints.js';
 import type { RestconfCore } from './core.js';
 import { decodeObject } from './decode.js';
 import { RestconfError, notFound } from './errors.js';
@@ -14,6 +15,7 @@ import { type Exchange, type Reply, documentReply } from './exchange.js';
 import { type JsonObject, isObject, qualifiedName } from './schema-index.js';
 import { parentInstance, readInstance } from './tree.js';
 import type { InstanceStep } from './uri.js';
+import { requireValid, requireValidOutput } from './validation.js';
 import { RESTCONF_NS } from './xml.js';
 
 export interface OperationContext {
@@ -56,6 +58,22 @@ function inputMembers(core: RestconfCore, op: OperationNode, body: ParsedBody | 
   return decodeObject(nodes, op.module, raw, path, { encoding: body.encoding === 'json' ? 'json' : 'lexical', rejectState: false });
 }
 
+/**
+ * The operation as an instance document for validateData: `{"mod:rpc": members}`,
+ * or for an action the path down to its instance (`{"mod:top": {"list": [{keys, "action": members}]}}`).
+ */
+function operationDocument(op: OperationNode, steps: readonly InstanceStep[], members: JsonObject): JsonObject {
+  const document: JsonObject = {};
+  let holder = document;
+  for (const { node, keys } of steps) {
+    const instance: JsonObject = node.kind === 'list' ? Object.fromEntries(node.keys.map((k, i) => [k, keys![i]!])) : {};
+    holder[node.jsonName] = node.kind === 'list' ? [instance] : instance;
+    holder = instance;
+  }
+  holder[op.jsonName] = members;
+  return document;
+}
+
 export async function invokeOperation(
   core: RestconfCore,
   handlers: OperationHandlers,
@@ -67,13 +85,16 @@ export async function invokeOperation(
   const instancePath = steps.at(-1)?.path;
   const opPath = `${instancePath ?? ''}/${op.jsonName}`;
   const snap = core.datastore.current();
+  // NACM (RFC 8341 section 3.4.4): exec access before anything else.
+  core.nacm?.session(x.user, snap.data).authorizeExec(op, steps);
+  const datastore = await core.readTree(x, snap, 'all');
   if (op.kind === 'action') {
-    const tree = await core.readTree(x, snap, 'all');
-    const parent = parentInstance(tree, steps, core.index.topLevel, false);
+    const parent = parentInstance(datastore, steps, core.index.topLevel, false);
     if (!parent || readInstance(parent, steps.at(-1)!) === undefined) throw notFound(instancePath ?? '/');
   }
   const input = inputMembers(core, op, body, opPath);
-  validateContent(snap.data, input, op.input ?? [], opPath);
+  const { schema } = core.index;
+  requireValid(schema, operationDocument(op, steps, input), { type: 'rpc', datastore });
   const handler = op.kind === 'rpc' ? handlers.rpc?.[qualifiedName(op)] : handlers.action?.[op.path];
   if (!handler) {
     if (op.output?.length) throw RestconfError.of('operation-not-supported', `${qualifiedName(op)} has no implementation on this server`, { status: 501, type: 'application' });
@@ -87,13 +108,14 @@ export async function invokeOperation(
     throw RestconfError.of('operation-failed', err instanceof Error ? err.message : String(err), { type: 'application', path: opPath });
   }
   if (!output || Object.keys(output).length === 0) return { status: 204 };
+  const invalidOutput = `the ${qualifiedName(op)} handler returned invalid output`;
   let checked: JsonObject;
   try {
     checked = decodeObject(op.output ?? [], op.module, output, opPath, { encoding: 'json', rejectState: false });
-    validateContent(snap.data, checked, op.output ?? [], opPath);
   } catch (err) {
-    throw RestconfError.of('operation-failed', `the ${qualifiedName(op)} handler returned invalid output: ${(err as Error).message}`, { type: 'application' });
+    throw RestconfError.of('operation-failed', `${invalidOutput}: ${(err as Error).message}`, { type: 'application' });
   }
+  requireValidOutput(schema, operationDocument(op, steps, checked), { type: 'rpc-reply', datastore }, invalidOutput);
   const where = { children: op.output ?? [], parentModule: op.module };
   if (x.encoding === 'json') return documentReply(200, 'json', JSON.stringify({ [`${op.module}:output`]: checked }, null, 2));
   return documentReply(200, 'xml', core.codec.writeWrapped('output', core.index.namespaceOf(op.module)!, checked, where));

@@ -20,7 +20,7 @@ export interface QueryParams {
 }
 
 /** What the request addresses, as far as query parameters care. */
-export type ResourceKind = 'data' | 'operation' | 'stream' | 'other';
+export type ResourceKind = 'data' | 'operation' | 'other';
 
 const RETRIEVAL = ['GET', 'HEAD'];
 const CREATION = ['POST', 'PUT'];
@@ -48,8 +48,8 @@ function decodeComponent(s: string): string {
   }
 }
 
-/** Parses `search` (without the "?") for `method` on a resource of `kind`; every problem is a 400. */
-export function parseQuery(search: string, method: string, kind: ResourceKind): QueryParams {
+/** The decoded parameters of `search` (without the "?"), each given at most once. */
+export function queryParameters(search: string): Map<string, string> {
   const raw = new Map<string, string>();
   for (const part of search.split('&')) {
     if (!part) continue;
@@ -59,11 +59,17 @@ export function parseQuery(search: string, method: string, kind: ResourceKind): 
     if (raw.has(name)) throw badQuery(`query parameter "${name}" given more than once`);
     raw.set(name, value);
   }
+  return raw;
+}
+
+/** Parses `search` (without the "?") for `method` on a resource of `kind`; every problem is a 400. */
+export function parseQuery(search: string, method: string, kind: ResourceKind): QueryParams {
+  const raw = queryParameters(search);
   const q: QueryParams = { content: 'all', withDefaults: 'explicit' };
   if (raw.size && kind === 'operation') throw badQuery('query parameters are not allowed when invoking an operation');
   for (const [name, value] of raw) {
     const methods = PARAM_METHODS[name];
-    if (!methods) throw badQuery(`query parameter "${name}" is not supported${['filter', 'start-time', 'stop-time'].includes(name) ? ' (no replay or filtering on event streams)' : ''}`);
+    if (!methods) throw badQuery(`query parameter "${name}" is not supported${['filter', 'start-time', 'stop-time'].includes(name) ? ' here (only on event streams)' : ''}`);
     if (kind !== 'data' || !methods.includes(method)) throw badQuery(`query parameter "${name}" is not allowed for ${method} on this resource`);
     switch (name) {
       case 'content':

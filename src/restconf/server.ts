@@ -8,6 +8,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { SchemaSet } from '../ir/types.js';
 import { type UserStore, parseBasicAuth } from './auth.js';
 import { type ParsedBody, parseBody, readBody } from './body.js';
@@ -18,14 +19,20 @@ import { type Datastore, MemoryDatastore } from './datastore.js';
 import { decodeObject } from './decode.js';
 import { RestconfError, errorsJson } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
-import { MEDIA_JSON, MEDIA_PATCH_JSON, MEDIA_PATCH_XML, MEDIA_XML, acceptsEventStream, requestBodyKind, responseEncoding } from './media.js';
+import { type Encoding, MEDIA_JSON, MEDIA_PATCH_JSON, MEDIA_PATCH_XML, MEDIA_XML, acceptsEventStream, requestBodyKind, responseEncoding } from './media.js';
 import { type OperationHandlers, invokeOperation, operationsList } from './operations.js';
 import { parseQuery } from './query.js';
 import { type JsonObject, isObject, lookupChild } from './schema-index.js';
+import { DEFAULT_REPLAY_BUFFER, ReplayLog, type StreamEvent } from './event-log.js';
+import { ApiExplorer } from './explorer.js';
 import { EventStreams } from './sse.js';
+import { parseStreamQuery } from './stream-query.js';
 import { decodeSegment, parseDataPath, parseOperationPath } from './uri.js';
+import { requireValidOutput } from './validation.js';
 import { RESTCONF_NS } from './xml.js';
 import { YangPatch } from './yang-patch.js';
+import { validateConfigDocument } from './config-document.js';
+import { type CertToName, NACM_MEMBER, Nacm, certificateUser, withNacmModule } from './nacm/index.js';
 
 export interface TlsOptions {
   cert: string | Buffer;
@@ -60,6 +67,30 @@ export interface RestconfServerOptions {
   headers?: Record<string, string>;
   /** Largest accepted request body (default 16 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Notifications kept for replay (RFC 8040 4.8.7 start-time); default 1000.
+   * 0 keeps none: the stream then has replay-support false.
+   */
+  replayBuffer?: number;
+  /** Serve the API explorer: `{root}/openapi.json`, `{root}/docs` (Swagger UI) and `{root}/docs/tree`. */
+  explorer?: boolean;
+  /**
+   * How a mutual-TLS client's user name is taken from its certificate when no
+   * `users` store authenticates it (RFC 7407 cert-to-name): subject CN (default),
+   * first SAN email, or first SAN DNS name.
+   */
+  certToName?: CertToName;
+  /** Enforce NACM (RFC 8341) with the `ietf-netconf-acm:nacm` rules held in the datastore. */
+  nacm?: NacmOptions;
+}
+
+export interface NacmOptions {
+  /**
+   * `{"ietf-netconf-acm:nacm": {...}}` (RFC 7951) written into the datastore at
+   * start, replacing the rules it holds; without it the datastore's rules (or
+   * the RFC 8341 defaults) apply. Rules stay editable over RESTCONF by users they allow.
+   */
+  config?: JsonObject;
 }
 
 export interface RestconfServer {
@@ -96,15 +127,38 @@ function hostMeta(root: string): Reply {
   return { status: 200, body, headers: { 'Content-Type': 'application/xrd+xml' } };
 }
 
+/** Checks the NACM rules given at start and writes them into the datastore in place of the ones it holds. */
+function installNacmRules(schema: SchemaSet, datastore: Datastore, config: JsonObject): Promise<unknown> {
+  const members = Object.keys(config);
+  if (members.length !== 1 || members[0] !== NACM_MEMBER) throw new Error(`nacm.config must be {"${NACM_MEMBER}": {...}}, not members ${members.join(', ')}`);
+  let rules: JsonObject;
+  try {
+    rules = validateConfigDocument(schema, config);
+  } catch (err) {
+    if (!(err instanceof RestconfError)) throw err;
+    throw new Error(`nacm.config: ${err.errors.map((e) => `${e.path || '/'}: ${e.message ?? e.tag}`).join('; ')}`);
+  }
+  const next = { ...datastore.current().data };
+  // An empty nacm container (all defaults) is no data, as everywhere else.
+  if (rules[NACM_MEMBER] === undefined) delete next[NACM_MEMBER];
+  else next[NACM_MEMBER] = rules[NACM_MEMBER];
+  return datastore.commit(next);
+}
+
 export function createRestconfServer(opts: RestconfServerOptions): RestconfServer {
   if (!opts.tls && !opts.http) throw new Error('createRestconfServer: give tls (cert and key) or set http: true for plain HTTP');
   const root = (opts.root ?? '/restconf').replace(/\/+$/, '');
   const datastore = opts.datastore ?? new MemoryDatastore();
   const handlers = opts.handlers ?? {};
-  const core = new RestconfCore(withBuiltinModules(opts.schema), datastore, root, handlers.state, handlers.commit);
+  const core = new RestconfCore(withBuiltinModules(opts.nacm ? withNacmModule(opts.schema) : opts.schema), datastore, root, handlers.state, handlers.commit);
+  if (opts.nacm) core.nacm = new Nacm(core.index);
+  const ready = opts.nacm?.config ? installNacmRules(core.index.schema, datastore, opts.nacm.config) : Promise.resolve();
   const data = new DataResource(core);
   const yangPatch = new YangPatch(core);
-  const streams = new EventStreams();
+  const replayLog = new ReplayLog(opts.replayBuffer ?? DEFAULT_REPLAY_BUFFER);
+  if (replayLog.supported) core.streamReplay = { creationTime: replayLog.creationTime };
+  const streams = new EventStreams(renderEvent);
+  const explorer = opts.explorer ? new ApiExplorer(opts.schema, root) : undefined;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
   const secure = !!opts.tls;
   const responseHeaders = Object.fromEntries(
@@ -170,10 +224,18 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const m = /^\/([^/]+)\/(json|xml)$/.exec(rest);
     if (!m || decodeSegment(m[1]!, '') !== STREAM_NAME) throw RestconfError.of('invalid-value', 'no such event stream', { status: 404 });
     allowFor(x, ['GET']);
-    parseQuery(x.search, x.method, 'stream');
+    const q = parseStreamQuery(x.search, core.index.schema, replayLog.supported, Date.now());
     if (!acceptsEventStream(x.req.headers.accept)) throw RestconfError.of('invalid-value', 'event streams are sent as text/event-stream', { status: 406 });
     for (const [k, v] of Object.entries(responseHeaders)) res.setHeader(k, v);
-    streams.subscribe(res, m[2] as 'json' | 'xml');
+    const { nacm } = core;
+    streams.subscribe(res, {
+      encoding: m[2] as Encoding,
+      ...(q.filter ? { filter: q.filter } : {}),
+      ...(q.start !== undefined ? { replay: replayLog.between(q.start, q.stop) } : {}),
+      ...(q.stop !== undefined ? { stop: q.stop } : {}),
+      // NACM (RFC 8341 section 3.4.6): each notification is checked against the rules in force when it is sent.
+      ...(nacm ? { admits: (event: StreamEvent) => nacm.session(x.user, datastore.current().data).receives(event.notification) } : {}),
+    });
     return undefined;
   }
 
@@ -192,8 +254,15 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     return documentReply(200, 'xml', `<yang-library-version xmlns="${RESTCONF_NS}">${YANG_LIBRARY_REVISION}</yang-library-version>`);
   }
 
+  /** The user: from Basic credentials when a users store is given, else from the client certificate under mutual TLS. */
   async function authenticate(req: IncomingMessage): Promise<string | undefined> {
-    if (!opts.users) return undefined;
+    if (!opts.users) {
+      if (!opts.tls?.ca) return undefined;
+      const name = certificateUser(req.socket as TLSSocket, opts.certToName ?? 'cn');
+      // RFC 7589 section 7: a certificate that maps to no user name gets no access.
+      if (name === undefined && opts.nacm) throw RestconfError.of('access-denied', `the client certificate has no ${opts.certToName ?? 'cn'} user name`, { status: 403 });
+      return name;
+    }
     const credentials = parseBasicAuth(req.headers.authorization);
     if (credentials && (await opts.users.authenticate(credentials.name, credentials.password))) return credentials.name;
     throw RestconfError.of('access-denied', 'authentication required').withHeaders({ 'WWW-Authenticate': 'Basic realm="restconf", charset="UTF-8"' });
@@ -202,6 +271,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   async function route(x: Exchange, res: ServerResponse): Promise<Reply | undefined> {
     const rest = x.path.slice(root.length);
     if (!x.path.startsWith(root) || (rest !== '' && !rest.startsWith('/'))) throw RestconfError.of('invalid-value', 'not a RESTCONF resource', { status: 404 });
+    if (explorer?.owns(rest)) return explorer.reply(x.method, rest);
     const [, head = '', tail = ''] = /^\/([^/]*)(.*)$/.exec(rest) ?? [];
     if (rest === '' || rest === '/') return x.method === 'OPTIONS' ? { status: 200, headers: { Allow: 'GET, HEAD, OPTIONS' } } : topResource(x);
     switch (head) {
@@ -257,7 +327,9 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
           origin: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
           ...(user ? { user } : {}),
         };
-        x.encoding = responseEncoding(req.headers.accept?.includes('text/event-stream') ? undefined : req.headers.accept);
+        // The explorer's pages are not YANG data: a browser's Accept must not make them a 406.
+        const forExplorer = !!explorer && path.startsWith(root) && explorer.owns(path.slice(root.length));
+        x.encoding = responseEncoding(req.headers.accept?.includes('text/event-stream') || forExplorer ? undefined : req.headers.accept);
         reply = await route(x, res);
       }
     } catch (err) {
@@ -296,19 +368,26 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     const value = event[members[0]!];
     if (!isObject(value)) throw RestconfError.of('invalid-value', 'a notification is an object');
     const content = decodeObject(notif.children, notif.module, value, notif.path, { encoding: 'json', rejectState: false });
-    const time = eventTime.toISOString();
-    const member = { [members[0]!]: content };
-    streams.publish({
-      json: JSON.stringify({ 'ietf-restconf:notification': { eventTime: time, ...member } }),
-      xml: () => core.codec.writeNotification(time, notif, content),
-    });
+    // RFC 7950 6.4.1 lets a notification's XPath read state data too; outside a request only the configuration is at hand.
+    requireValidOutput(core.index.schema, { [members[0]!]: content }, { type: 'notification', datastore: core.datastore.current().data }, `invalid notification ${members[0]}`);
+    const e: StreamEvent = { time: eventTime.getTime(), eventTime: eventTime.toISOString(), notification: notif, content };
+    replayLog.add(e);
+    streams.publish(e);
+  }
+
+  /** RFC 8040 6.4: JSON `ietf-restconf:notification`, or the XML notification element of RFC 5277. */
+  function renderEvent(e: StreamEvent, encoding: Encoding): string {
+    if (encoding === 'xml') return core.codec.writeNotification(e.eventTime, e.notification, e.content);
+    const member = `${e.notification.module}:${e.notification.name}`;
+    return JSON.stringify({ 'ietf-restconf:notification': { eventTime: e.eventTime, [member]: e.content } });
   }
 
   return {
     server,
     datastore,
     notify,
-    listen(port = 0, host = '127.0.0.1') {
+    async listen(port = 0, host = '127.0.0.1') {
+      await ready;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

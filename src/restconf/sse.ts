@@ -1,14 +1,33 @@
 /**
  * Event streams over Server-Sent Events (RFC 8040 section 6). Each subscriber
  * holds its response open; every published notification is written as SSE
- * `data:` lines in the encoding the subscriber's URL asked for.
+ * `data:` lines in the encoding the subscriber's URL asked for. A subscription
+ * with a start time first gets the kept notifications from then on (RFC 5277
+ * 2.1.1 replay), then the live ones; one with a stop time ends once it passes.
  */
 import type { ServerResponse } from 'node:http';
+import type { XNode } from '../xpath/index.js';
+import type { StreamEvent } from './event-log.js';
 import type { Encoding } from './media.js';
+import type { EventFilter } from './notification-filter.js';
+import { notificationTree } from './notification-xnode.js';
 
-interface Subscriber {
-  res: ServerResponse;
+export interface Subscription {
   encoding: Encoding;
+  /** Only the events it accepts are sent (RFC 8040 4.8.4). */
+  filter?: EventFilter;
+  /** Events sent before the live ones, oldest first. */
+  replay?: readonly StreamEvent[];
+  /** Time (ms since the epoch) after which the stream ends (RFC 8040 4.8.8). */
+  stop?: number;
+  /** Whether this subscriber may receive an event (NACM, RFC 8341 section 3.4.6); all when absent. */
+  admits?: (event: StreamEvent) => boolean;
+}
+
+interface Subscriber extends Subscription {
+  res: ServerResponse;
+  /** Unread output beyond which the subscriber is dropped: MAX_UNREAD_BYTES plus what its replay wrote. */
+  unreadLimit: number;
 }
 
 /**
@@ -18,40 +37,88 @@ interface Subscriber {
  */
 export const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 
-export interface RenderedEvent {
-  json: string;
-  xml: () => string;
+/** Writes one event in one encoding (RFC 8040 6.4). */
+export type EventRenderer = (e: StreamEvent, encoding: Encoding) => string;
+
+/** setTimeout's longest delay; a later stop time re-arms the timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** One event's derived forms, each built at most once however many subscribers need it. */
+class EventView {
+  private tree?: XNode;
+  private readonly text = new Map<Encoding, string>();
+  constructor(
+    readonly event: StreamEvent,
+    private readonly render: EventRenderer,
+  ) {}
+  readonly document = (): XNode => (this.tree ??= notificationTree(this.event));
+  rendered(encoding: Encoding): string {
+    let t = this.text.get(encoding);
+    if (t === undefined) this.text.set(encoding, (t = this.render(this.event, encoding)));
+    return t;
+  }
 }
 
 export class EventStreams {
   private readonly subscribers = new Set<Subscriber>();
 
-  /** Starts an SSE response; it stays open until the client goes away or `closeAll`. */
-  subscribe(res: ServerResponse, encoding: Encoding): void {
+  constructor(private readonly render: EventRenderer) {}
+
+  /** Starts an SSE response; it stays open until the client goes away, the stop time passes or `closeAll`. */
+  subscribe(res: ServerResponse, subscription: Subscription): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.flushHeaders();
     // An SSE comment tells the client the subscription is live before the first event.
     res.write(': subscribed\n\n');
-    const sub: Subscriber = { res, encoding };
+    const sub: Subscriber = { ...subscription, res, unreadLimit: MAX_UNREAD_BYTES };
+    // Replay and registration run in one turn, so no live event falls between them.
+    for (const e of subscription.replay ?? []) this.send(sub, new EventView(e, this.render));
+    sub.unreadLimit += res.writableLength;
+    if (sub.stop !== undefined && sub.stop <= Date.now()) {
+      res.end();
+      return;
+    }
     this.subscribers.add(sub);
+    let timer: NodeJS.Timeout | undefined;
+    const armStop = (): void => {
+      const wait = sub.stop! - Date.now();
+      timer = wait > 0 ? setTimeout(armStop, Math.min(wait, MAX_TIMER_MS)) : undefined;
+      if (!timer) this.end(sub);
+    };
+    if (sub.stop !== undefined) armStop();
     // The response's close (not the request's, which fires once the request is read) means the client left.
-    res.on('close', () => this.subscribers.delete(sub));
+    res.on('close', () => {
+      clearTimeout(timer);
+      this.subscribers.delete(sub);
+    });
   }
 
   get size(): number {
     return this.subscribers.size;
   }
 
-  publish(event: RenderedEvent): void {
-    let xml: string | undefined;
+  publish(event: StreamEvent): void {
+    const view = new EventView(event, this.render);
     for (const sub of this.subscribers) {
-      const text = sub.encoding === 'json' ? event.json : (xml ??= event.xml());
-      sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
-      if (sub.res.writableLength > MAX_UNREAD_BYTES) {
+      if (sub.stop !== undefined && event.time > sub.stop) continue;
+      this.send(sub, view);
+      if (sub.res.writableLength > sub.unreadLimit) {
         this.subscribers.delete(sub);
         sub.res.destroy();
       }
     }
+  }
+
+  private send(sub: Subscriber, view: EventView): void {
+    if (sub.admits && !sub.admits(view.event)) return;
+    if (sub.filter && !sub.filter(view.event, view.document)) return;
+    const text = view.rendered(sub.encoding);
+    sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
+  }
+
+  private end(sub: Subscriber): void {
+    this.subscribers.delete(sub);
+    sub.res.end();
   }
 
   closeAll(): void {

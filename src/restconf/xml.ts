@@ -6,7 +6,7 @@
  * where it changes, and module-name prefixes for identity values.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { DataNode, NotificationNode, SchemaNode, TypeIR } from '../ir/types.js';
+import type { BuiltinType, DataNode, NotificationNode, OperationNode, SchemaNode, TypeIR } from '../ir/types.js';
 import { RestconfError, type ErrorEntry } from './errors.js';
 import { prefixedPath } from './instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childTable, isDataNode, isObject, lookupChild } from './schema-index.js';
@@ -25,6 +25,31 @@ export interface XmlElement {
   scope: Map<string, string>;
   children: XmlElement[];
   text: string;
+  /** Character offset of the start tag in the document text. */
+  offset: number;
+}
+
+/** Where in the XML text a reading error lies (file readers report it as line:column; a RESTCONF response does not carry it). */
+export type XmlErrorPlace = { offset: number } | { line: number; col: number };
+
+const errorPlaces = new WeakMap<RestconfError, XmlErrorPlace>();
+
+function placed(err: RestconfError, place: XmlErrorPlace): RestconfError {
+  errorPlaces.set(err, place);
+  return err;
+}
+
+/** The place of an error thrown while reading XML, when known. */
+export function xmlErrorPlace(err: unknown): XmlErrorPlace | undefined {
+  return err instanceof RestconfError ? errorPlaces.get(err) : undefined;
+}
+
+/** Options of an XmlCodec that reads instance documents rather than RESTCONF bodies. */
+export interface XmlReadOptions {
+  /** Called for each member value and list/leaf-list item read, with its element (file readers record positions). */
+  onMember?(holder: object, key: string | number, el: XmlElement): void;
+  /** Accept rpc/action elements (reading their input or output) and notification elements among the children. */
+  operations?: 'input' | 'output';
 }
 
 type OrderedNode = Record<string, unknown>;
@@ -42,7 +67,9 @@ const parser = new XMLParser({
   trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  captureMetaData: true,
 });
+const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
 
@@ -50,7 +77,8 @@ function malformed(message: string): RestconfError {
   return RestconfError.of('malformed-message', message);
 }
 
-function toElement(raw: OrderedNode, parentScope: Map<string, string>): XmlElement {
+/** `shift`: how far the parsed text's offsets are ahead of the document's. */
+function toElement(raw: OrderedNode, parentScope: Map<string, string>, shift: number): XmlElement {
   const tag = Object.keys(raw).find((k) => k !== ':@')!;
   const attrs = (raw[':@'] ?? {}) as Record<string, string>;
   const scope = new Map(parentScope);
@@ -60,59 +88,138 @@ function toElement(raw: OrderedNode, parentScope: Map<string, string>): XmlEleme
   }
   const colon = tag.indexOf(':');
   const prefix = colon < 0 ? '' : tag.slice(0, colon);
+  const offset = (((raw as Record<symbol, { startIndex?: number } | undefined>)[METADATA])?.startIndex ?? shift) - shift;
   const ns = scope.get(prefix);
-  if (ns === undefined) throw malformed(`element <${tag}> has no namespace${prefix ? ` (prefix "${prefix}" is not declared)` : ''}`);
+  if (ns === undefined) throw placed(malformed(`element <${tag}> has no namespace${prefix ? ` (prefix "${prefix}" is not declared)` : ''}`), { offset });
   const children: XmlElement[] = [];
   let text = '';
   for (const item of raw[tag] as OrderedNode[]) {
     if ('#text' in item) text += String(item['#text']);
-    else children.push(toElement(item, scope));
+    else children.push(toElement(item, scope, shift));
   }
-  return { local: colon < 0 ? tag : tag.slice(colon + 1), ns, scope, children, text };
+  return { local: colon < 0 ? tag : tag.slice(colon + 1), ns, scope, children, text, offset };
 }
 
-/** Parses an XML document and returns its single root element. */
-export function readXml(text: string): XmlElement {
+/** The wrapper that lets an instance document have several top-level elements (an XML fragment) through the parser. */
+const FRAGMENT_OPEN = '<_>';
+const FRAGMENT_CLOSE = '</_>';
+
+/**
+ * Parses XML text into its top-level elements. With `fragment`, several top-level elements are
+ * allowed (instance documents, RFC 7950 section 9 encodings of a datastore); offsets stay those of `text`.
+ */
+function parseRoots(text: string, fragment: boolean): XmlElement[] {
   // No DTDs: RESTCONF bodies never need one, and refusing them rules out entity-expansion attacks.
-  if (/<!DOCTYPE/i.test(text)) throw malformed('XML bodies must not contain a DOCTYPE');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) throw placed(malformed('XML bodies must not contain a DOCTYPE'), { offset: doctype.index });
+  let source = text;
+  let shift = 0;
+  if (fragment) {
+    // The XML declaration must stay first: blank it out (same length, so offsets hold) and wrap the rest.
+    const declaration = /^\uFEFF?\s*<\?xml[^?]*\?>/.exec(text)?.[0] ?? '';
+    source = `${FRAGMENT_OPEN}${' '.repeat(declaration.length)}${text.slice(declaration.length)}${FRAGMENT_CLOSE}`;
+    shift = FRAGMENT_OPEN.length;
+  }
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    const col = valid.err.line === 1 ? valid.err.col - shift : valid.err.col;
+    throw placed(malformed(`XML is not well-formed: ${valid.err.msg} (line ${valid.err.line})`), { line: valid.err.line, col: Math.max(col, 1) });
+  }
   let parsed: OrderedNode[];
   try {
-    parsed = parser.parse(text) as OrderedNode[];
+    parsed = parser.parse(source) as OrderedNode[];
   } catch (err) {
     // Well-formed but beyond the parser's limits (nesting deeper than MAX_XML_DEPTH): the client's document is at fault.
     throw malformed(`XML body refused: ${(err as Error).message}`);
   }
-  const roots = parsed.filter((n) => !('#text' in n));
+  const top = fragment ? ((parsed.find((n) => '_' in n)?._ ?? []) as OrderedNode[]) : parsed;
+  const stray = top.find((n) => '#text' in n && String(n['#text']).trim());
+  if (stray) throw malformed('text outside the top-level elements');
+  return top.filter((n) => !('#text' in n)).map((n) => toElement(n, new Map(), shift));
+}
+
+/** Parses an instance document and returns its top-level elements (it may have several). */
+export function readXmlElements(text: string): XmlElement[] {
+  return parseRoots(text, true);
+}
+
+/** Parses an XML document and returns its single root element. */
+export function readXml(text: string): XmlElement {
+  const roots = parseRoots(text, false);
   if (roots.length !== 1) throw malformed('an XML body must have exactly one root element');
-  return toElement(roots[0]!, new Map());
+  return roots[0]!;
+}
+
+function involves(t: TypeIR, base: BuiltinType): boolean {
+  if (t.base === base) return true;
+  if (t.base === 'union') return (t.union ?? []).some((u) => involves(u, base));
+  return t.base === 'leafref' && !!t.leafref?.type && involves(t.leafref.type, base);
 }
 
 function involvesIdentityref(t: TypeIR): boolean {
-  if (t.base === 'identityref') return true;
-  if (t.base === 'union') return (t.union ?? []).some(involvesIdentityref);
-  return t.base === 'leafref' && !!t.leafref?.type && involvesIdentityref(t.leafref.type);
+  return involves(t, 'identityref');
+}
+
+/** A quoted literal, a `prefix:name`, or any other character of an instance-identifier. */
+const INSTANCE_ID_TOKEN = /'[^']*'|"[^"]*"|([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)|[^'"A-Za-z_]+|[\s\S]/g;
+
+/**
+ * An XML instance-identifier (RFC 7950 9.13.2: every name prefixed with an XML
+ * prefix) in RFC 7951 6.11 form: module names, given only where the module
+ * changes from the parent node's. Undefined when a prefix is not declared.
+ */
+function instanceIdentifierToJson(text: string, moduleOfPrefix: (prefix: string) => string | undefined): string | undefined {
+  let out = '';
+  let nodeModule: string | undefined;
+  let previous = '';
+  for (const m of text.matchAll(INSTANCE_ID_TOKEN)) {
+    const [token, prefix, name] = m;
+    if (prefix === undefined) {
+      out += token;
+      if (token.trim()) previous = token.trim().slice(-1);
+      continue;
+    }
+    const module = moduleOfPrefix(prefix);
+    if (module === undefined) return undefined;
+    // After "/" the name is a node of the path; after "[" a key (or child) of that node.
+    out += module === nodeModule ? name : `${module}:${name}`;
+    if (previous === '/') nodeModule = module;
+    previous = '';
+  }
+  return out;
 }
 
 export class XmlCodec {
-  constructor(private readonly index: SchemaIndex) {}
+  constructor(
+    private readonly index: SchemaIndex,
+    private readonly options: XmlReadOptions = {},
+  ) {}
 
   private moduleOf(el: XmlElement, path: string): string {
     const m = this.index.moduleByNamespace(el.ns);
-    if (!m) throw RestconfError.of('unknown-namespace', `unknown namespace "${el.ns}"`, { path: `${path}/${el.local}` });
+    if (!m) throw placed(RestconfError.of('unknown-namespace', `unknown namespace "${el.ns}"`, { path: `${path}/${el.local}` }), { offset: el.offset });
     return m.name;
   }
 
-  /** A leaf's text; an identity `prefix:name` (or unprefixed, in the default namespace) becomes `module:name`. */
+  private moduleOfPrefix(el: XmlElement, prefix: string): string | undefined {
+    const ns = el.scope.get(prefix);
+    return ns === undefined ? undefined : this.index.moduleByNamespace(ns)?.name;
+  }
+
+  /**
+   * A leaf's text; an identity `prefix:name` (or unprefixed, in the default namespace) becomes `module:name`,
+   * an instance-identifier's prefixes become module names.
+   */
   private leafText(el: XmlElement, node: DataNode & { type: TypeIR }): string {
-    if (el.children.length) throw malformed(`leaf ${node.name} must not contain elements`);
+    if (el.children.length) throw placed(malformed(`leaf ${node.name} must not contain elements`), { offset: el.offset });
+    if (el.text.trim().startsWith('/') && involves(node.type, 'instance-identifier')) {
+      return instanceIdentifierToJson(el.text.trim(), (p) => this.moduleOfPrefix(el, p)) ?? el.text;
+    }
     if (!involvesIdentityref(node.type)) return el.text;
     const text = el.text.trim();
     const m = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/.exec(text);
     if (!m) return el.text;
-    const ns = el.scope.get(m[1] ?? '');
-    const module = ns === undefined ? undefined : this.index.moduleByNamespace(ns)?.name;
+    const module = this.moduleOfPrefix(el, m[1] ?? '');
     return module ? `${module}:${m[2]}` : el.text;
   }
 
@@ -128,8 +235,13 @@ export class XmlCodec {
   }
 
   /** The value of one element that instantiates `node` (a list element gives one entry). */
-  elementValue(el: XmlElement, node: DataNode, path: string): JsonValue {
+  elementValue(el: XmlElement, node: DataNode | OperationNode | NotificationNode, path: string): JsonValue {
     switch (node.kind) {
+      case 'rpc':
+      case 'action':
+        return this.childObject(el, node[this.options.operations ?? 'input'] ?? [], node.module, path);
+      case 'notification':
+        return this.childObject(el, node.children, node.module, path);
       case 'container':
       case 'list':
         return this.childObject(el, node.children, node.module, path);
@@ -145,21 +257,28 @@ export class XmlCodec {
   /** Converts the child elements of `el` into an RFC 7951 object for the given schema children. */
   childObject(el: XmlElement, children: readonly SchemaNode[], parentModule: string | undefined, path: string): JsonObject {
     const out: JsonObject = {};
+    const onMember = this.options.onMember;
     for (const child of el.children) {
       const entry = lookupChild(children, parentModule, `${this.moduleOf(child, path)}:${child.local}`);
-      if (!entry || !isDataNode(entry.node)) {
-        throw RestconfError.of('unknown-element', `unknown element <${child.local}> in namespace ${child.ns}`, { path: `${path}/${child.local}` });
+      if (!entry || !(isDataNode(entry.node) || this.options.operations)) {
+        const err = RestconfError.of('unknown-element', `unknown element <${child.local}> in namespace ${child.ns}`, { path: `${path}/${child.local}` });
+        throw placed(err, { offset: child.offset });
       }
       const node = entry.node;
       const member = node.jsonName;
       const value = this.elementValue(child, node, `${path}/${member}`);
       if (node.kind === 'list' || node.kind === 'leaf-list') {
-        const arr = out[member];
-        if (Array.isArray(arr)) arr.push(value);
-        else out[member] = [value];
+        let arr = out[member];
+        if (!Array.isArray(arr)) {
+          out[member] = arr = [];
+          onMember?.(out, member, child);
+        }
+        arr.push(value);
+        onMember?.(arr, arr.length - 1, child);
       } else {
-        if (member in out) throw malformed(`element <${child.local}> given twice`);
+        if (member in out) throw placed(malformed(`element <${child.local}> given twice`), { offset: child.offset });
         out[member] = value;
+        onMember?.(out, member, child);
       }
     }
     return out;

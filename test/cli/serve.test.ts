@@ -255,3 +255,33 @@ describe('yangkit passwd and --users', () => {
     expect(JSON.parse(r.stdout)).toEqual({ name: 'admin', password: expect.stringMatching(/^scrypt\$[^$]+\$[^$]+$/) });
   });
 });
+
+describe('yangkit serve: API explorer and replay buffer', () => {
+  it('serves the explorer by default, behind the same authentication', async () => {
+    const users = file('explorer-users.json');
+    expect(run(['passwd', 'admin', '--users', users], 'pw\n').status).toBe(0);
+    const s = await serveForTest('-p', CORPUS, JUKEBOX, '--http', '--users', users);
+    const headers = { Authorization: `Basic ${Buffer.from('admin:pw').toString('base64')}` };
+    expect((await send(s.origin, 'GET', '/restconf/docs/tree')).status).toBe(401);
+    const tree = await send(s.origin, 'GET', '/restconf/docs/tree', { headers });
+    expect(tree.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(tree.text).toMatch(/^module: example-jukebox\n/);
+    const doc = (await send(s.origin, 'GET', '/restconf/openapi.json', { headers })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.servers).toEqual([{ url: '/restconf' }]);
+    expect(doc.paths).toHaveProperty(['/operations/example-jukebox:play']);
+  });
+
+  it('--no-explorer leaves it out; --replay-buffer 0 turns replay off', async () => {
+    const s = await serveForTest('-p', CORPUS, JUKEBOX, '--http', '--no-explorer', '--replay-buffer', '0');
+    expect((await send(s.origin, 'GET', '/restconf/docs')).status).toBe(404);
+    const streams = await send(s.origin, 'GET', '/restconf/data/ietf-restconf-monitoring:restconf-state/streams');
+    expect(streams.json()['ietf-restconf-monitoring:streams'].stream[0]['replay-support']).toBe(false);
+  });
+
+  it('refuses a --replay-buffer that is not a count', () => {
+    const r = run(['serve', JUKEBOX, '--http', '--replay-buffer', 'many']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--replay-buffer expects a non-negative integer, not "many"');
+  });
+});

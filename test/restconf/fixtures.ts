@@ -124,7 +124,7 @@ export const JUKEBOX_DATA = {
         { name: 'Nick Cave', album: [{ name: 'Ghosteen', year: 2019 }] },
       ],
     },
-    playlist: [{ name: 'Foo-One', song: [{ index: 1, id: '/example-jukebox:jukebox/library/artist[name="Foo Fighters"]' }, { index: 2, id: '/x' }] }],
+    playlist: [{ name: 'Foo-One', song: [{ index: 1, id: '/example-jukebox:jukebox/library/artist[name="Foo Fighters"]' }, { index: 2, id: "/example-jukebox:jukebox/library/artist[name='Nick Cave']" }] }],
     player: { gap: '0.5', queue: ['a', 'b'] },
   },
 };

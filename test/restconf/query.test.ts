@@ -130,7 +130,7 @@ describe('insert and point', () => {
   it('PUT with insert=before moves an existing list entry', async () => {
     const playlist = `${JUKEBOX}/playlist=Foo-One`;
     const point = encodeURIComponent('/example-jukebox:jukebox/playlist=Foo-One/song=1');
-    const res = await s.send('PUT', `${playlist}/song=2?insert=before&point=${point}`, { body: { 'example-jukebox:song': [{ index: 2, id: '/x' }] } });
+    const res = await s.send('PUT', `${playlist}/song=2?insert=before&point=${point}`, { body: { 'example-jukebox:song': [{ index: 2, id: "/example-jukebox:jukebox/library/artist[name='Nick Cave']" }] } });
     expect(res.status).toBe(204);
     const songs = (await s.get(`${playlist}?fields=song/index`)).json()['example-jukebox:playlist'][0].song;
     expect(songs).toEqual([{ index: 2 }, { index: 1 }]);

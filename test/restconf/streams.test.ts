@@ -1,7 +1,7 @@
-import { get, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TestServer, startServer } from './client.js';
 import { JUKEBOX_NS, jukeboxSchema } from './fixtures.js';
+import { subscribe as subscribeUrl } from './sse-client.js';
 
 let s: TestServer;
 
@@ -11,36 +11,7 @@ beforeEach(async () => {
 
 afterEach(() => s.close());
 
-/** Opens an event stream and resolves once the server has registered the subscription. */
-function subscribe(path: string): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
-  return new Promise((resolve, reject) => {
-    const req = get(`${s.base}${path}`, { headers: { Accept: 'text/event-stream' } }, (res) => {
-      res.setEncoding('utf8');
-      let buffer = '';
-      let waiting: ((event: string) => void) | undefined;
-      const flush = () => {
-        const end = buffer.indexOf('\n\n');
-        if (end < 0 || !waiting) return;
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const w = waiting;
-        waiting = undefined;
-        w(event);
-      };
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        flush();
-      });
-      const next = () =>
-        new Promise<string>((res2) => {
-          waiting = res2;
-          flush();
-        });
-      next().then((first) => (first === ': subscribed' ? resolve({ res, next }) : reject(new Error(`unexpected first event: ${first}`))), reject);
-    });
-    req.on('error', reject);
-  });
-}
+const subscribe = (path: string) => subscribeUrl(`${s.base}${path}`);
 
 describe('event streams', { timeout: 10_000 }, () => {
   it('drops a subscriber that stops reading, instead of buffering without end', async () => {

@@ -1,9 +1,6 @@
-/** Unit tests of value checking and whole-datastore validation, below the HTTP layer. */
+/** Unit tests of value checking, below the HTTP layer (the data rules: rules.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { validateDatastore } from '../../src/restconf/constraints.js';
-import { RestconfError } from '../../src/restconf/errors.js';
-import { buildSchemaSet, caseNode, choice, container, leaf, list, type } from '../../src/restconf/ir-builder.js';
-import { SchemaIndex } from '../../src/restconf/schema-index.js';
+import { type } from '../../src/restconf/ir-builder.js';
 import { checkValue } from '../../src/values/check.js';
 
 describe('checkValue', () => {
@@ -48,45 +45,5 @@ describe('checkValue', () => {
     const t = type('identityref', { identityref: { bases: ['m:base'], values: ['m:one', 'n:two'] } });
     expect(checkValue(t, 'one', 'json', 'm')).toEqual({ ok: true, value: 'm:one' });
     expect(checkValue(t, 'two', 'json', 'm').ok).toBe(false);
-  });
-});
-
-describe('validateDatastore', () => {
-  const schema = buildSchemaSet([
-    {
-      name: 'v',
-      namespace: 'urn:v',
-      prefix: 'v',
-      data: [
-        container('top', [
-          list('server', ['name'], [leaf('name', type('string')), leaf('ip', type('string')), leaf('port', type('uint16'))], { unique: [['ip', 'port']], minElements: 1 }),
-          choice('transport', [caseNode('tcp', [leaf('tcp-port', type('uint16'))]), caseNode('udp', [leaf('udp-port', type('uint16'))])], { mandatory: true }),
-        ]),
-      ],
-    },
-  ]);
-  const top = new SchemaIndex(schema).topLevel;
-  const errorOf = (data: object) => {
-    try {
-      validateDatastore(data as never, top);
-      return undefined;
-    } catch (err) {
-      return (err as RestconfError).errors[0];
-    }
-  };
-
-  it('accepts valid data and an empty datastore', () => {
-    expect(errorOf({})).toBeUndefined();
-    expect(errorOf({ 'v:top': { server: [{ name: 'a' }], 'tcp-port': 1 } })).toBeUndefined();
-  });
-
-  it('reports unique violations with the entry path', () => {
-    const dup = { 'v:top': { 'tcp-port': 1, server: [{ name: 'a', ip: '1', port: 1 }, { name: 'b', ip: '1', port: 1 }] } };
-    expect(errorOf(dup)).toMatchObject({ tag: 'operation-failed', appTag: 'data-not-unique', path: "/v:top/server[name='b']" });
-  });
-
-  it('reports too few list entries and a missing mandatory choice', () => {
-    expect(errorOf({ 'v:top': { 'tcp-port': 1 } })).toMatchObject({ appTag: 'too-few-elements', path: '/v:top/server' });
-    expect(errorOf({ 'v:top': { server: [{ name: 'a' }] } })).toMatchObject({ tag: 'data-missing', appTag: 'missing-choice', path: '/v:top' });
   });
 });

@@ -77,7 +77,7 @@ describe('YANG Patch (RFC 8072)', () => {
 
   it('inserts and moves entries of an ordered-by user list', async () => {
     const body = patch([
-      { 'edit-id': 'e1', operation: 'insert', target: '/song=3', where: 'first', value: { 'example-jukebox:song': [{ index: 3, id: '/z' }] } },
+      { 'edit-id': 'e1', operation: 'insert', target: '/song=3', where: 'first', value: { 'example-jukebox:song': [{ index: 3, id: "/example-jukebox:jukebox/library/artist[name='Nick Cave']" }] } },
       { 'edit-id': 'e2', operation: 'move', target: '/song=1', where: 'after', point: '/song=2' },
     ]);
     const res = await s.send('PATCH', `${JUKEBOX}/playlist=Foo-One`, { body, headers: PATCH_JSON });

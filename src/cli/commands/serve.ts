@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import type { Command } from 'commander';
 import type { SchemaSet } from '../../ir/types.js';
-import type { Datastore, JsonObject, RestconfServer, TlsOptions } from '../../restconf/index.js';
+import type { CertToName, Datastore, JsonObject, RestconfServer, RestconfServerOptions, TlsOptions } from '../../restconf/index.js';
+import { CERT_TO_NAME } from '../../restconf/nacm/cert-name.js';
 import { CliError, compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 
@@ -21,6 +23,10 @@ interface ServeFlags extends CompileFlags {
   http?: boolean;
   data?: string;
   init?: string;
+  replayBuffer?: string;
+  explorer?: boolean;
+  nacm?: string;
+  certToName: string;
 }
 
 const USERS_FILE_HELP = `
@@ -48,19 +54,40 @@ function addServe(program: Command): void {
     .option('--http', 'serve plain HTTP instead of HTTPS')
     .option('--data <file>', 'keep the datastore in this JSON file (created if missing; written atomically)')
     .option('--init <file>', 'load this RFC 7951 JSON config at start; with --data, only when the data file does not exist yet')
+    .option('--replay-buffer <n>', 'notifications kept for event stream replay (start-time; default 1000); 0 turns replay off')
+    .option('--no-explorer', 'do not serve the API explorer ({root}/docs, {root}/openapi.json, {root}/docs/tree)')
+    .option('--nacm <file>', 'enforce NACM (RFC 8341) with these rules, RFC 7951 JSON {"ietf-netconf-acm:nacm": {...}}, written into the datastore at start')
+    .option('--cert-to-name <mapping>', 'user name of a --ca client certificate: cn, san-email or san-dns (RFC 7407 cert-to-name)', 'cn')
     .addHelpText('after', USERS_FILE_HELP)
     .action(async (files: string[], flags: ServeFlags) => {
       const port = checkServeFlags(flags);
+      const replay = flags.replayBuffer === undefined ? {} : { replayBuffer: count('--replay-buffer', flags.replayBuffer) };
       const { schema } = compileOrExit(files, flags);
       const runtime = await loadRuntime();
       // Inputs that can only be wrong come before the datastore, which may create its file.
       const transport = flags.http ? { http: true } : { tls: await readTls(flags) };
       const users = flags.users ? { users: await loadUsers(runtime, flags.users) } : {};
+      const nacmRules = flags.nacm ? (readJsonInput('--nacm', flags.nacm) as JsonObject) : undefined;
       const datastore = await openDatastore(runtime, schema, flags);
-      const server = runtime.createRestconfServer({ schema, root: flags.root, datastore, ...transport, ...users });
+      // Rules kept in the datastore (from an earlier --nacm, or edited over RESTCONF) stay in force without --nacm.
+      const enforce = nacmRules !== undefined || runtime.NACM_MEMBER in datastore.current().data;
+      const nacm = enforce ? { nacm: nacmRules ? { config: nacmRules } : {} } : {};
+      const server = createServer(runtime, {
+        schema,
+        root: flags.root,
+        datastore,
+        ...replay,
+        explorer: flags.explorer !== false,
+        ...transport,
+        ...users,
+        ...nacm,
+        certToName: flags.certToName as CertToName,
+      });
       const { port: bound } = await listen(server, port, flags.host);
       stopOnSignals(server);
+      if ((flags.users || flags.ca) && !enforce) process.stderr.write('yangkit: no --nacm given: every authenticated user has full access\n');
       process.stdout.write(`yangkit: serving ${schema.inputs.join(', ')} at ${apiUrl(flags, bound)} (${describeSecurity(flags)})\n`);
+      if (flags.explorer !== false) process.stdout.write(`yangkit: API explorer at ${apiUrl(flags, bound)}/docs\n`);
     });
 }
 
@@ -93,10 +120,16 @@ function checkServeFlags(flags: ServeFlags): number {
     if (!flags.cert && !flags.key) throw new UsageError(keyPairInstructions(flags.host));
     if (!flags.cert || !flags.key) throw new UsageError('--cert and --key go together');
   }
+  if (!(CERT_TO_NAME as readonly string[]).includes(flags.certToName)) throw new UsageError(`--cert-to-name expects ${CERT_TO_NAME.join(', ')}, not "${flags.certToName}"`);
   if (flags.port === undefined) return flags.http ? 8080 : 8443;
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65535) throw new UsageError(`--port expects 0..65535, not "${flags.port}"`);
   return port;
+}
+
+function count(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a non-negative integer, not "${value}"`);
+  return Number(value);
 }
 
 function keyPairInstructions(host: string): string {
@@ -133,6 +166,25 @@ async function readTls(flags: ServeFlags): Promise<TlsOptions> {
   return tls;
 }
 
+/** A JSON input file, parsed. */
+function readJsonInput(flag: string, file: string): unknown {
+  try {
+    return JSON.parse(readInput(flag, file));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The server; options it refuses (such as --nacm rules that do not fit ietf-netconf-acm) are reported as such. */
+function createServer(runtime: Runtime, options: RestconfServerOptions): RestconfServer {
+  try {
+    return runtime.createRestconfServer(options);
+  } catch (err) {
+    throw new CliError((err as Error).message.replace(/^nacm\.config/, '--nacm'));
+  }
+}
+
 async function loadUsers(runtime: Runtime, file: string) {
   try {
     return await runtime.UsersFile.load(file);
@@ -144,7 +196,8 @@ async function loadUsers(runtime: Runtime, file: string) {
 /** Checks config against the schema as a PUT of the whole datastore would; errors read `source:path: message`. */
 function checkConfig(runtime: Runtime, schema: SchemaSet, source: string, document: unknown): JsonObject {
   try {
-    return runtime.validateConfigDocument(schema, document);
+    // The datastore may hold NACM rules (ietf-netconf-acm) whether or not the served modules include them.
+    return runtime.validateConfigDocument(runtime.withNacmModule(schema), document);
   } catch (err) {
     if (!(err instanceof runtime.RestconfError)) throw err;
     throw new CliError(err.errors.map((e) => `${source}:${e.path || '/'}: ${e.message ?? e.tag}`).join('\n'));
@@ -179,8 +232,11 @@ async function openDatastore(runtime: Runtime, schema: SchemaSet, flags: ServeFl
   if (!flags.data) return new runtime.MemoryDatastore(initial);
   try {
     const store = await runtime.FileDatastore.open(flags.data);
-    if (dataExists) checkConfig(runtime, schema, flags.data, store.current().data);
-    else await store.commit(initial ?? {});
+    if (dataExists) {
+      // The file was written by an earlier run, maybe of other modules: what the rules say now holds, nodes whose when turned false dropped.
+      const checked = checkConfig(runtime, schema, flags.data, store.current().data);
+      if (!isDeepStrictEqual(checked, store.current().data)) await store.commit(checked);
+    } else await store.commit(initial ?? {});
     return store;
   } catch (err) {
     if (err instanceof CliError || err instanceof runtime.DatastoreFileError) throw new CliError(err.message);

@@ -7,7 +7,9 @@
  * - `<module>.ts` with only typedef and identity set aliases, for other modules whose
  *   aliases are used; files reach each other's aliases through `import type * as <camelModule>`.
  * - `index.ts` re-exporting every file as a namespace (`export * as ietfInterfaces`).
- * - `_validate.ts`, the generic checker the validators call (only with `validators`).
+ * - `_validate.ts` (only with `validators`): the schema, and the link to yangkit's instance
+ *   validation (`yangkit/validate`, RFC 7950 section 8: must, when, unique, leafrefs...)
+ *   that every validator calls; the generated code then needs the yangkit package at run time.
  *
  * Naming scheme (identifiers are PascalCase of YANG names, `-`, `_`, `.` dropping out):
  * - `<Module>Data`: an instance document (top-level members qualified, `"ietf-interfaces:interfaces"`)
@@ -26,7 +28,8 @@
  *   the type of every identityref with that single base.
  * - Validators: `validate<Type>` for the document types and every rpc/action input and
  *   output and notification type (`validateIetfInterfacesConfig`, `validatePlay_Input`),
- *   returning `ValidationError[]` (empty: valid).
+ *   returning `ValidationError[]` (empty: valid); the operation and notification ones take
+ *   the datastore their references may read as a second argument.
  * Names are claimed per file in a fixed order (document and validator names, typedefs,
  * identity sets, then data tree order); a name already taken gets a `_2`, `_3`... suffix.
  */
@@ -48,12 +51,14 @@ import { NodeFacts } from './node-facts.js';
 import type { Statement } from './object-types.js';
 import { Generation, type ModuleFile } from './plan.js';
 import { TypeExpressions } from './type-expressions.js';
+import { embeddedSchema, listPaths } from './validator-roots.js';
 
 /**
- * The checker copied into the output, read as TypeScript source (the build compiles it
- * to JavaScript): the package must ship this source file.
+/**
+ * `_validate.ts`, the validators' link to `yangkit/validate`, with the schema filled in
+ * (the package ships `templates/`).
  */
-const RUNTIME_SOURCE = join(PACKAGE_ROOT, 'src/emit/types/runtime/validate.ts');
+const RUNTIME_TEMPLATE = join(PACKAGE_ROOT, 'templates/types/_validate.ts');
 
 export interface EmitTypesOptions {
   /** Also generate runtime validators (and the `_validate.ts` support file). */
@@ -64,7 +69,7 @@ export interface EmitTypesOptions {
 export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}): Promise<Map<string, string>> {
   const validators = opts.validators ?? false;
   const gen = new Generation(schema);
-  const cx: ModuleFileContext = { gen, types: new TypeExpressions(gen), facts: new NodeFacts(schema) };
+  const cx: ModuleFileContext = { gen, types: new TypeExpressions(gen), facts: new NodeFacts(schema), lists: validators ? listPaths(schema) : new Set() };
   const emitted = new Map<string, { file: ModuleFile; full: boolean; declarations: Statement[] }>();
   const emit = (moduleName: string, full: boolean): void => {
     const file = gen.file(moduleName);
@@ -84,7 +89,10 @@ export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}):
   project.createSourceFile('index.ts', { statements: indexStatements(files, validators) });
 
   const sources: [string, string][] = project.getSourceFiles().map((sf) => [sf.getBaseName(), sf.getFullText()]);
-  if (validators) sources.push([RUNTIME_FILE, await readFile(RUNTIME_SOURCE, 'utf8')]);
+  if (validators) {
+    const template = await readFile(RUNTIME_TEMPLATE, 'utf8');
+    sources.push([RUNTIME_FILE, template.replace('{{schema}}', () => JSON.stringify(embeddedSchema(schema)))]);
+  }
   const formatted = await Promise.all(
     sources.map(async ([name, text]) => [name, await prettier.format(text, { parser: 'typescript' })] as const),
   );

@@ -72,8 +72,8 @@ const arrayOf = (type: string): string => (/^[\w.]+$/.test(type) ? `${type}[]` :
 export interface ValidationRoot {
   typeName: string;
   children: SchemaNode[];
-  /** Whether it is an instance document, whose configuration nodes a configuration validator keeps. */
-  document: boolean;
+  /** For an operation's input or output or a notification: which, and the data path of the operation or notification; absent for the instance document. */
+  operation?: { part: 'input' | 'output' | 'notification'; path: string };
 }
 
 export class ObjectTypes {
@@ -87,7 +87,7 @@ export class ObjectTypes {
     if (children.length === 0) return;
     const { fixed, module } = this.cx.file;
     const hasConfig = children.some((c) => c.config);
-    this.validationRoots.push({ typeName: fixed.data, children, document: true });
+    this.validationRoots.push({ typeName: fixed.data, children });
     this.emitShape({
       data: fixed.data,
       prefix: '',
@@ -106,14 +106,14 @@ export class ObjectTypes {
       if (!children) continue;
       const what = `${part === 'input' ? 'Input' : 'Output'} of ${op.kind} \`${op.path}\`.`;
       const data = this.cx.file.names.claim(`${base}_${pascalCase(part)}`);
-      this.validationRoots.push({ typeName: data, children, document: false });
+      this.validationRoots.push({ typeName: data, children, operation: { part, path: op.path } });
       this.emitShape({ data, prefix: data, children, docs: typeDocs(op, what) });
     }
   }
 
   emitNotification(node: NotificationNode, prefix = ''): void {
     const data = this.cx.file.names.claim(join(prefix, node));
-    this.validationRoots.push({ typeName: data, children: node.children, document: false });
+    this.validationRoots.push({ typeName: data, children: node.children, operation: { part: 'notification', path: node.path } });
     this.emitShape({ data, prefix: data, children: node.children, docs: typeDocs(node, `Notification \`${node.path}\`.`) });
   }
 

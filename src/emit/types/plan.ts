@@ -10,12 +10,10 @@ export interface FixedNames {
   readonly config: string;
   readonly validateData: string;
   readonly validateConfig: string;
-  /** The validator's schema description constant. */
-  readonly schema: string;
 }
 
 /** Names imported from the `_validate.ts` support file. */
-export const RUNTIME_NAMES = ['validate', 'SchemaSpec', 'ValidationError'] as const;
+export const RUNTIME_NAMES = ['validate', 'ValidationError'] as const;
 
 export class ModuleFile {
   readonly fileName: string;
@@ -41,7 +39,6 @@ export class ModuleFile {
       config: this.names.claim(`${prefix}Config`),
       validateData: this.names.claim(`validate${prefix}Data`),
       validateConfig: this.names.claim(`validate${prefix}Config`),
-      schema: this.names.claim('schema'),
     };
     for (const def of module.typedefs) this.typedefNames.set(def.name, this.names.claim(pascalCase(def.name)));
     for (const identity of module.identities) {

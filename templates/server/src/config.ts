@@ -15,6 +15,14 @@ export interface ServerConfig {
   users?: string;
   /** JSON file holding the configuration; in memory when absent. */
   data?: string;
+  /** Notifications kept for event stream replay (start-time); 0 turns replay off; the runtime's default when absent. */
+  replayBuffer?: number;
+  /** Serve the API explorer: {root}/docs (Swagger UI), {root}/openapi.json, {root}/docs/tree. */
+  explorer: boolean;
+  /** NACM rules (RFC 8341), RFC 7951 JSON `{"ietf-netconf-acm:nacm": {...}}`, enforced and written into the datastore at start. */
+  nacm?: string;
+  /** How a client certificate names its user: cn, san-email or san-dns. */
+  certToName: 'cn' | 'san-email' | 'san-dns';
 }
 
 export const USAGE = `usage: node dist/main.js [options]
@@ -29,6 +37,14 @@ export const USAGE = `usage: node dist/main.js [options]
   --users FILE   require HTTP Basic auth from these users   (RESTCONF_USERS)
   --data FILE    keep the configuration in this JSON file   (RESTCONF_DATA)
                  (in memory, lost on exit, when not given)
+  --replay-buffer N
+                 keep N notifications for event stream
+                 replay; 0 turns replay off                 (RESTCONF_REPLAY_BUFFER, default 1000)
+  --explorer     serve the API explorer at /restconf/docs   (RESTCONF_EXPLORER=1)
+  --nacm FILE    enforce these NACM rules (RFC 8341), JSON
+                 {"ietf-netconf-acm:nacm": {...}}           (RESTCONF_NACM)
+  --cert-to-name cn|san-email|san-dns
+                 user name of a --ca client certificate     (RESTCONF_CERT_TO_NAME, default cn)
   --help         show this text
 `;
 
@@ -44,6 +60,10 @@ const OPTIONS = {
   http: { type: 'boolean' },
   users: { type: 'string' },
   data: { type: 'string' },
+  'replay-buffer': { type: 'string' },
+  explorer: { type: 'boolean' },
+  nacm: { type: 'string' },
+  'cert-to-name': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -72,8 +92,19 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     ca: values.ca ?? env.RESTCONF_CA,
     users: values.users ?? env.RESTCONF_USERS,
     data: values.data ?? env.RESTCONF_DATA,
+    explorer: values.explorer ?? env.RESTCONF_EXPLORER === '1',
+    nacm: values.nacm ?? env.RESTCONF_NACM,
+    certToName: (values['cert-to-name'] ?? env.RESTCONF_CERT_TO_NAME ?? 'cn') as ServerConfig['certToName'],
   };
+  if (!['cn', 'san-email', 'san-dns'].includes(config.certToName)) throw new ConfigError(`--cert-to-name expects cn, san-email or san-dns, not "${config.certToName}"`);
+  const replayBuffer = values['replay-buffer'] ?? env.RESTCONF_REPLAY_BUFFER;
+  if (replayBuffer !== undefined) config.replayBuffer = count('--replay-buffer', replayBuffer);
   if (config.http && (config.cert || config.key || config.ca)) throw new ConfigError('--http serves plain HTTP: leave out --cert, --key and --ca');
   if (!config.http && !(config.cert && config.key)) throw new ConfigError('HTTPS needs --cert and --key (or pass --http to serve plain HTTP)');
   return config;
+}
+
+function count(option: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new ConfigError(`${option} expects a non-negative integer, not "${text}"`);
+  return Number(text);
 }

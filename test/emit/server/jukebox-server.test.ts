@@ -60,7 +60,7 @@ beforeAll(async () => {
   );
   linkDependencies(project);
   buildProject(project);
-  server = await startProject(project, ['--cert', pki.file('server.crt'), '--key', pki.file('server.key'), '--ca', pki.file('ca.crt')]);
+  server = await startProject(project, ['--cert', pki.file('server.crt'), '--key', pki.file('server.key'), '--ca', pki.file('ca.crt'), '--explorer', '--replay-buffer', '5']);
 });
 
 afterAll(async () => {
@@ -204,5 +204,35 @@ describe('generated example-jukebox server: operations and notifications', () =>
     });
     expect(res.status).toBe(501);
     expect(errorOf(res)['error-message']).toMatch(/example-jukebox-events:rate is not implemented yet/);
+  });
+});
+
+describe('generated example-jukebox server: --explorer and --replay-buffer', () => {
+  it('serves the OpenAPI document, the docs page and the tree diagram to authenticated clients', async () => {
+    const doc = await request('GET', '/restconf/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.json().paths).toHaveProperty(['/data/example-jukebox:jukebox']);
+    expect((await request('GET', '/restconf/docs')).text).toContain('/restconf/docs/swagger-ui-bundle.js');
+    expect((await request('GET', '/restconf/docs/swagger-ui-bundle.js')).status).toBe(200);
+    expect((await request('GET', '/restconf/docs/tree')).text).toContain('module: example-jukebox');
+  });
+
+  it('replays notifications sent before the subscription', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const play = await request('POST', '/restconf/operations/example-jukebox:play', { body: { 'example-jukebox:input': { playlist: 'Replayed', 'song-number': 7 } } });
+    expect(play.status).toBe(204);
+    const stream = await subscribe(`${server!.base}/restconf/streams/NETCONF/json?start-time=${since}`, pki.clientTls('ca', 'client'));
+    try {
+      const replayed: string[] = [];
+      for (let event = await stream.next(); ; event = await stream.next()) {
+        replayed.push(event);
+        if (event.includes('Replayed')) break;
+      }
+      expect(replayed.at(-1)).toMatch(/"song-number":7/);
+    } finally {
+      stream.res.destroy();
+    }
+    const state = await request('GET', '/restconf/data/ietf-restconf-monitoring:restconf-state/streams');
+    expect(state.json()['ietf-restconf-monitoring:streams'].stream[0]['replay-support']).toBe(true);
   });
 });

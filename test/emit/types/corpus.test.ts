@@ -75,11 +75,17 @@ describe('types for a set of IETF and OpenConfig corpus modules', () => {
   });
 
   it('validates the RFC 8040 jukebox examples', async () => {
-    const generated = (await importGenerated(files, 'example-jukebox.ts')) as Record<string, (v: unknown) => unknown[]>;
+    const generated = (await importGenerated(files, 'example-jukebox.ts')) as Record<string, (v: unknown) => { path: string }[]>;
     expect(generated.validateExampleJukeboxData!(jukebox)).toEqual([]);
     expect(generated.validatePlay_Input!(playInput)).toEqual([]);
     expect(generated.validateExampleJukeboxData!({ 'example-jukebox:jukebox': { player: { gap: '2.5' } } })).toEqual([
-      { path: '/example-jukebox:jukebox/player/gap', message: '2.5 is outside the range 0.0..2.0' },
+      expect.objectContaining({ path: '/example-jukebox:jukebox/player/gap', rule: 'invalid-value', appTag: 'range-violation' }),
+    ]);
+    // RFC 7950 9.13.1: the playlist song's instance-identifier must name an existing song.
+    const dangling = structuredClone(jukebox);
+    dangling['example-jukebox:jukebox'].playlist[0]!.song[0]!.id = "/example-jukebox:jukebox/library/artist[name='Nobody']";
+    expect(generated.validateExampleJukeboxData!(dangling)).toEqual([
+      expect.objectContaining({ path: "/example-jukebox:jukebox/playlist[name='Foo-One']/song[index='1']/id", rule: 'instance-required' }),
     ]);
   });
 });

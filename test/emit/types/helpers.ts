@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,10 +34,46 @@ export function compile(files: string[], searchPaths = [CORPUS]): SchemaSet {
   return schema;
 }
 
-/** Writes generated files (plus `extra` ones) into a fresh ESM package folder. */
+const VALIDATE_ENTRY = fileURLToPath(new URL('../../../src/validate/index.ts', import.meta.url));
+
+let yangkitPackage: string | undefined;
+
+/**
+ * A stand-in `yangkit` package holding the declarations of `yangkit/validate`
+ * (emitted from src/ once per test process), so generated validators type-check
+ * against the real API without a build.
+ */
+function yangkitDeclarations(): string {
+  if (yangkitPackage) return yangkitPackage;
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-package-'));
+  const src = fileURLToPath(new URL('../../../src/', import.meta.url));
+  const program = ts.createProgram([VALIDATE_ENTRY], {
+    declaration: true,
+    emitDeclarationOnly: true,
+    rootDir: src,
+    outDir: join(dir, 'dist'),
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+  const { diagnostics } = program.emit();
+  expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  const exports = { './validate': { types: './dist/validate/index.d.ts' } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'yangkit', type: 'module', exports }));
+  return (yangkitPackage = dir);
+}
+
+/** Writes generated files (plus `extra` ones) into a fresh ESM package folder, with the `yangkit` package they import. */
 export function writeFiles(files: Map<string, string>, extra: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'yangkit-types-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  if (files.has('_validate.ts')) {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(yangkitDeclarations(), join(dir, 'node_modules', 'yangkit'));
+  }
   for (const [name, text] of [...files, ...Object.entries(extra)]) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -94,7 +130,10 @@ export function typeCheck(dir: string, fileNames: string[]): TypeCheck {
   };
 }
 
-/** Transpiles generated files to JavaScript and imports `entry`, to run the generated validators. */
+/**
+ * Transpiles generated files to JavaScript and imports `entry`, to run the generated
+ * validators; `yangkit/validate` is this repository's source (vitest transforms it).
+ */
 export async function importGenerated(files: Map<string, string>, entry: string): Promise<Record<string, unknown>> {
   const dir = writeFiles(new Map());
   const out = join(dir, 'js');
@@ -102,7 +141,8 @@ export async function importGenerated(files: Map<string, string>, entry: string)
   writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
   for (const [name, text] of files) {
     const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-    writeFileSync(join(out, name.replace(/\.ts$/, '.js')), js.outputText);
+    const linked = js.outputText.replace(/from (["'])yangkit\/validate\1/, `from ${JSON.stringify(pathToFileURL(VALIDATE_ENTRY).href)}`);
+    writeFileSync(join(out, name.replace(/\.ts$/, '.js')), linked);
   }
   return (await import(pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href)) as Record<string, unknown>;
 }

@@ -1,0 +1,358 @@
+/**
+ * NACM enforcement (RFC 8341 section 3.4) for the RESTCONF runtime: who the
+ * user is in which groups, and for each request the rules that decide
+ * read (reads leave out what is denied), create/update/delete (an edit
+ * needing a denied access is refused whole), exec (rpcs and actions) and
+ * notification delivery. There is no recovery session over RESTCONF
+ * (RFC 8341 section 3.2.2 names it for NETCONF sessions only), so every
+ * request is checked.
+ */
+import type { DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
+import { RestconfError } from '../errors.js';
+import { keyPredicate, leafListPredicate } from '../instance-path.js';
+import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNode, isObject, lookupChild } from '../schema-index.js';
+import type { Siblings } from '../tree.js';
+import { sameValue } from '../values.js';
+import { NACM_MEMBER, NACM_MODULE } from './module.js';
+import { type AccessOperation, type NacmStep, type Policy, type Rule, pathMatches, readPolicy } from './policy.js';
+
+/** `nacm:default-deny-*` in force for a node: written on it or on an ancestor (RFC 8341 section 3.4.5, steps 9 and 10). */
+interface DefaultDeny {
+  all: boolean;
+  write: boolean;
+}
+
+const NO_DEFAULT_DENY: DefaultDeny = { all: false, write: false };
+
+function defaultDenyBelow(outer: DefaultDeny, node: SchemaNode): DefaultDeny {
+  const ext = node.extensions?.filter((e) => e.module === NACM_MODULE);
+  if (!ext?.length) return outer;
+  return {
+    all: outer.all || ext.some((e) => e.name === 'default-deny-all'),
+    write: outer.write || ext.some((e) => e.name === 'default-deny-write'),
+  };
+}
+
+function defaultDenyOf(steps: readonly NacmStep[]): DefaultDeny {
+  return steps.reduce<DefaultDeny>((d, s) => defaultDenyBelow(d, s.node), NO_DEFAULT_DENY);
+}
+
+/** The `error-path` of an instance (RFC 7951 instance-identifier). */
+function instancePath(steps: readonly NacmStep[]): string {
+  let path = '';
+  let module: string | undefined;
+  for (const { node, keys, value } of steps) {
+    path += `/${node.module === module ? node.name : `${node.module}:${node.name}`}`;
+    if (keys && node.kind === 'list') path += keyPredicate(node, keys);
+    else if (value !== undefined) path += leafListPredicate(value);
+    module = node.module;
+  }
+  return path || '/';
+}
+
+function inner(node: DataNode): Siblings {
+  return { children: childrenOf(node), parentModule: node.module };
+}
+
+function accessDenied(message: string, path?: string): RestconfError {
+  return RestconfError.of('access-denied', message, { status: 403, type: 'application', ...(path ? { path } : {}) });
+}
+
+/** The denied-operation counters of the `nacm` container (state data, since the server started). */
+export interface NacmCounters {
+  'denied-operations': number;
+  'denied-data-writes': number;
+  'denied-notifications': number;
+}
+
+export class Nacm {
+  readonly counters: NacmCounters = { 'denied-operations': 0, 'denied-data-writes': 0, 'denied-notifications': 0 };
+  private readonly policies = new WeakMap<JsonObject, Policy>();
+  private readonly noRules = new WeakMap<JsonObject, Policy>();
+
+  constructor(private readonly index: SchemaIndex) {}
+
+  /** The access `user` has under the rules in `data` (a datastore snapshot's content). */
+  session(user: string | undefined, data: JsonObject): NacmSession {
+    const config = data[NACM_MEMBER];
+    const key = isObject(config) ? config : data;
+    const cache = isObject(config) ? this.policies : this.noRules;
+    let policy = cache.get(key);
+    if (!policy) {
+      policy = readPolicy(this.index, data);
+      cache.set(key, policy);
+    }
+    return new NacmSession(policy, user, this.counters);
+  }
+}
+
+export class NacmSession {
+  /** The user's rules, rule-lists in order (RFC 8341 section 3.4.5, steps 3 to 5); empty for a user in no group. */
+  private readonly rules: readonly Rule[];
+  private readonly readMemo = new Map<SchemaNode, boolean>();
+
+  constructor(
+    private readonly policy: Policy,
+    readonly user: string | undefined,
+    private readonly counters: NacmCounters,
+  ) {
+    const groups = user === undefined ? undefined : policy.groupsByUser.get(user);
+    this.rules = groups?.size
+      ? policy.ruleLists.filter((rl) => rl.groups.some((g) => g === '*' || groups.has(g))).flatMap((rl) => rl.rules)
+      : [];
+  }
+
+  private ruleMatches(rule: Rule, op: AccessOperation, steps: readonly NacmStep[]): boolean {
+    const node = steps.at(-1)!.node;
+    if (rule.module !== '*' && rule.module !== node.module) return false;
+    if (rule.operations && !rule.operations.has(op)) return false;
+    switch (rule.type.kind) {
+      case 'any':
+        return true;
+      case 'rpc':
+        return node.kind === 'rpc' && (rule.type.name === '*' || rule.type.name === node.name);
+      case 'notification':
+        return node.kind === 'notification' && (rule.type.name === '*' || rule.type.name === node.name);
+      case 'path':
+        return pathMatches(rule.type.steps, steps);
+    }
+  }
+
+  /**
+   * The decision for `op` on the node at the end of `steps`: the first
+   * matching rule, else the default-deny extensions, else the `*-default`
+   * leaf (RFC 8341 sections 3.4.4 to 3.4.6).
+   */
+  allows(op: AccessOperation, steps: readonly NacmStep[], deny: DefaultDeny): boolean {
+    const { policy } = this;
+    if (!policy.enabled) return true;
+    for (const rule of this.rules) if (this.ruleMatches(rule, op, steps)) return rule.permit;
+    if (deny.all) return false;
+    if (op === 'read') return policy.readDefault;
+    if (op === 'exec') return policy.execDefault;
+    return !deny.write && policy.writeDefault;
+  }
+
+  /** Read access, remembered per schema node when no rule depends on instance values. */
+  private mayRead(steps: readonly NacmStep[], deny: DefaultDeny): boolean {
+    if (this.policy.instanceSpecific) return this.allows('read', steps, deny);
+    const node = steps.at(-1)!.node;
+    let v = this.readMemo.get(node);
+    if (v === undefined) this.readMemo.set(node, (v = this.allows('read', steps, deny)));
+    return v;
+  }
+
+  // ---- read (RFC 8341 section 3.4.5): denied nodes are left out silently
+
+  /**
+   * `obj` (members at `where`, below the instance `ancestors`) without what the
+   * user may not read. A denied container or list entry still appears when
+   * something below it may be read, as the path to that data (list keys kept).
+   */
+  filterRead(obj: JsonObject, where: Siblings, ancestors: readonly NacmStep[]): JsonObject {
+    if (!this.policy.enabled) return obj;
+    return this.filterMembers(obj, where, [...ancestors], defaultDenyOf(ancestors));
+  }
+
+  private filterMembers(obj: JsonObject, where: Siblings, steps: NacmStep[], deny: DefaultDeny): JsonObject {
+    const out: JsonObject = {};
+    for (const [member, value] of Object.entries(obj)) {
+      if (member.startsWith('@')) continue;
+      const node = lookupChild(where.children, where.parentModule, member)?.node;
+      if (!node || !isDataNode(node)) continue;
+      const kept = this.filterNode(node, value, steps, defaultDenyBelow(deny, node));
+      if (kept !== undefined) out[member] = kept;
+    }
+    // Metadata (RFC 7952, e.g. with-defaults tags) stays with the member it annotates.
+    for (const [member, value] of Object.entries(obj)) if (member.startsWith('@') && member.slice(1) in out) out[member] = value;
+    return out;
+  }
+
+  /** `node`'s value as readable, with `steps` ending at the node's instance (the caller pushes and pops it). */
+  private filterNode(node: DataNode, value: JsonValue, steps: NacmStep[], deny: DefaultDeny): JsonValue | undefined {
+    switch (node.kind) {
+      case 'leaf-list': {
+        if (!Array.isArray(value)) return undefined;
+        const kept = value.filter((v) => this.at(steps, { node, value: v }, () => this.mayRead(steps, deny)));
+        return kept.length ? kept : undefined;
+      }
+      case 'list': {
+        if (!Array.isArray(value)) return undefined;
+        const children = inner(node);
+        const kept: JsonObject[] = [];
+        for (const entry of value) {
+          if (!isObject(entry)) continue;
+          const readable = this.at(steps, { node, keys: node.keys.map((k) => entry[k] ?? null) }, () => {
+            const below = this.filterMembers(entry, children, steps, deny);
+            const keys = node.keys.filter((k) => k in entry);
+            // A denied entry stays only as the path to something readable below it.
+            if (!this.mayRead(steps, deny) && Object.keys(below).every((m) => keys.includes(m))) return undefined;
+            for (const k of keys) below[k] = entry[k]!;
+            return below;
+          });
+          if (readable) kept.push(readable);
+        }
+        return kept.length ? kept : undefined;
+      }
+      case 'container': {
+        if (!isObject(value)) return undefined;
+        return this.at(steps, { node }, () => {
+          const below = this.filterMembers(value, inner(node), steps, deny);
+          return this.mayRead(steps, deny) || Object.keys(below).length ? below : undefined;
+        });
+      }
+      default:
+        return this.at(steps, { node }, () => (this.mayRead(steps, deny) ? value : undefined));
+    }
+  }
+
+  /** Runs `fn` with `step` at the end of `steps`. */
+  private at<T>(steps: NacmStep[], step: NacmStep, fn: () => T): T {
+    steps.push(step);
+    try {
+      return fn();
+    } finally {
+      steps.pop();
+    }
+  }
+
+  // ---- write (RFC 8341 sections 3.2.4 and 3.4.5): every node the edit creates, changes or deletes
+
+  /**
+   * Throws 403 access-denied, counting a denied data write, when turning
+   * `before` into `after` (whole datastore contents) creates, updates or
+   * deletes a node the user may not. Non-presence containers only structure
+   * data: their descendants are checked, not they themselves.
+   */
+  authorizeWrite(before: JsonObject, after: JsonObject, top: Siblings): void {
+    if (!this.policy.enabled) return;
+    const denied = this.diffMembers(before, after, top, [], NO_DEFAULT_DENY);
+    if (!denied) return;
+    this.counters['denied-data-writes']++;
+    const path = instancePath(denied.steps);
+    throw accessDenied(`access denied: ${denied.op} of ${path}`, path);
+  }
+
+  private check(op: AccessOperation, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
+    return this.allows(op, steps, deny) ? undefined : { op, steps: [...steps] };
+  }
+
+  private diffMembers(before: JsonObject | undefined, after: JsonObject | undefined, where: Siblings, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
+    const members = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+    for (const member of members) {
+      const node = lookupChild(where.children, where.parentModule, member)?.node;
+      if (!node || !isDataNode(node)) continue;
+      const denied = this.diffNode(node, before?.[member], after?.[member], steps, defaultDenyBelow(deny, node));
+      if (denied) return denied;
+    }
+    return undefined;
+  }
+
+  private diffNode(node: DataNode, before: JsonValue | undefined, after: JsonValue | undefined, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
+    const at = (step: NacmStep, fn: () => Denial | undefined): Denial | undefined => {
+      steps.push(step);
+      try {
+        return fn();
+      } finally {
+        steps.pop();
+      }
+    };
+    switch (node.kind) {
+      case 'container': {
+        const b = isObject(before) ? before : undefined;
+        const a = isObject(after) ? after : undefined;
+        return at({ node }, () => {
+          if (node.presence && !b !== !a) {
+            const denied = this.check(a ? 'create' : 'delete', steps, deny);
+            if (denied) return denied;
+          }
+          return this.diffMembers(b, a, inner(node), steps, deny);
+        });
+      }
+      case 'list': {
+        const entries = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter(isObject) : []);
+        const keyOf = (e: JsonObject) => JSON.stringify(node.keys.map((k) => e[k] ?? null));
+        const old = new Map(entries(before).map((e) => [keyOf(e), e]));
+        const now = entries(after);
+        const kept = new Set(now.map(keyOf).filter((k) => old.has(k)));
+        // Moving entries of an ordered-by user list updates them; adding or removing others does not.
+        const reordered = node.orderedBy === 'user' && !sameValue([...old.keys()].filter((k) => kept.has(k)), [...kept]);
+        for (const e of now) {
+          const prev = old.get(keyOf(e));
+          old.delete(keyOf(e));
+          const denied = at({ node, keys: node.keys.map((k) => e[k] ?? null) }, () =>
+            (prev ? (reordered ? this.check('update', steps, deny) : undefined) : this.check('create', steps, deny)) ??
+            this.diffMembers(prev, e, inner(node), steps, deny),
+          );
+          if (denied) return denied;
+        }
+        for (const e of old.values()) {
+          const denied = at({ node, keys: node.keys.map((k) => e[k] ?? null) }, () => this.check('delete', steps, deny) ?? this.diffMembers(e, undefined, inner(node), steps, deny));
+          if (denied) return denied;
+        }
+        return undefined;
+      }
+      case 'leaf-list': {
+        const old = Array.isArray(before) ? before : [];
+        const now = Array.isArray(after) ? after : [];
+        const has = (list: JsonValue[], v: JsonValue) => list.some((x) => sameValue(x, v));
+        const reordered = node.orderedBy === 'user' && !sameValue(old.filter((v) => has(now, v)), now.filter((v) => has(old, v)));
+        for (const v of now) {
+          const op = !has(old, v) ? 'create' : reordered ? 'update' : undefined;
+          const denied = op && at({ node, value: v }, () => this.check(op, steps, deny));
+          if (denied) return denied;
+        }
+        for (const v of old) {
+          const denied = !has(now, v) && at({ node, value: v }, () => this.check('delete', steps, deny));
+          if (denied) return denied;
+        }
+        return undefined;
+      }
+      default: {
+        if (sameValue(before, after)) return undefined;
+        const op = before === undefined ? 'create' : after === undefined ? 'delete' : 'update';
+        return at({ node }, () => this.check(op, steps, deny));
+      }
+    }
+  }
+
+  // ---- exec (RFC 8341 section 3.4.4) and notifications (section 3.4.6)
+
+  /** Throws 403 access-denied, counting a denied operation, unless the user may invoke `op` (an action below the instance `ancestors`). */
+  authorizeExec(op: OperationNode, ancestors: readonly NacmStep[]): void {
+    const steps = [...ancestors, { node: op }];
+    if (this.allows('exec', steps, defaultDenyOf(steps))) return;
+    this.counters['denied-operations']++;
+    throw accessDenied(`access denied: exec of ${instancePath(steps)}`);
+  }
+
+  /** Whether the user receives `notification`; a withheld one is counted (denied-notifications). */
+  receives(notification: NotificationNode): boolean {
+    const steps = [{ node: notification }];
+    if (this.allows('read', steps, defaultDenyOf(steps))) return true;
+    this.counters['denied-notifications']++;
+    return false;
+  }
+}
+
+interface Denial {
+  op: AccessOperation;
+  steps: NacmStep[];
+}
+
+/**
+ * A GET's target (`wrapper`, one member at `where`, below `ancestors`) as the
+ * user may read it; 403 when the target exists but nothing of it may be read
+ * (RFC 8040 section 4.3: a server must not return data the user may not read).
+ */
+export function readableTarget(session: NacmSession, wrapper: JsonObject, where: Siblings, ancestors: readonly NacmStep[], path: string): JsonObject {
+  const readable = session.filterRead(wrapper, where, ancestors);
+  if (Object.keys(wrapper).length && !Object.keys(readable).length) throw accessDenied(`access denied: read of ${path}`, path);
+  return readable;
+}
+
+/** The datastore tree with the nacm counters (state data) filled in. */
+export function withCounters(tree: JsonObject, counters: NacmCounters): JsonObject {
+  const current = tree[NACM_MEMBER];
+  return { ...tree, [NACM_MEMBER]: { ...(isObject(current) ? current : {}), ...counters } };
+}
