@@ -10,6 +10,7 @@ import { benchGeneratedServer } from './bench-server.mjs';
 import { benchValidateOpenConfig } from './bench-validate.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
 import { lspSections } from './bench-lsp.mjs';
+import { sizeSections } from './bench-sizes.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -96,6 +97,7 @@ const SECTIONS = [
   { name: 'validate 5,000 OpenConfig interfaces (yangkit vs yanglint)', run: benchValidateOpenConfig },
   ...incrementalSections,
   ...lspSections,
+  ...sizeSections,
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { registerBuildCommand } from './commands/build.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerLspCommand } from './commands/lsp.js';
@@ -12,7 +14,7 @@ import { registerTypesCommand } from './commands/types.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { CliError, UsageError } from './options.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 // A reader that stops early (`yangkit swagger m.yang | head`) is not an error of ours.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -10,25 +10,83 @@ import { resolveIdentityName } from './types.js';
  */
 export function compileIdentities(c: Compilation): void {
   for (const mod of c.mods.values()) c.sink.as(mod.name, () => collectIdentities(c, mod));
-  for (const [qname, id] of Object.entries(c.identities)) {
-    const seen = new Set<string>();
-    const stack = [...id.bases];
+  // Identities are numbered in sorted order, so a derived list is a sorted list of numbers.
+  const qnames = Object.keys(c.identities).sort();
+  const number = new Map(qnames.map((q, i) => [q, i]));
+  const bases = qnames.map((q) => c.identities[q]!.bases.flatMap((b) => number.get(b) ?? []));
+  const derived = derivedClosure(bases) ?? walkAncestors(bases, (i) => reportCircular(c, qnames[i]!));
+  qnames.forEach((q, i) => (c.identities[q]!.derived = derived[i]!.map((d) => qnames[d]!)));
+}
+
+/**
+ * Derived lists built from the leaves up, each a copy of its children's (bulk copies, no per-pair
+ * work beyond the result's size); undefined when the bases form a cycle.
+ */
+function derivedClosure(bases: number[][]): number[][] | undefined {
+  const children: number[][] = bases.map(() => []);
+  bases.forEach((bs, i) => new Set(bs).forEach((b) => children[b]!.push(i)));
+  const pending = children.map((ch) => ch.length);
+  const ready = pending.flatMap((n, i) => (n === 0 ? [i] : []));
+  const derived: number[][] = [];
+  for (let done = 0; done < ready.length; done++) {
+    const i = ready[done]!;
+    derived[i] = closureOf(children[i]!, derived);
+    for (const b of new Set(bases[i])) if (--pending[b] === 0) ready.push(b);
+  }
+  return ready.length === bases.length ? derived : undefined;
+}
+
+function closureOf(children: number[], derived: number[][]): number[] {
+  if (children.length === 0) return [];
+  if (children.length === 1) {
+    const child = children[0]!;
+    const list = derived[child]!.slice();
+    list.splice(sortedIndex(list, child), 0, child);
+    return list;
+  }
+  const all = Int32Array.from(children.flatMap((ch) => [ch, ...derived[ch]!])).sort();
+  return [...all].filter((v, k) => k === 0 || all[k - 1] !== v);
+}
+
+function sortedIndex(list: number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * With a cycle among the bases (an error): each identity's ancestors are walked, stopping where
+ * the walk comes back to it. Walking in number order builds every derived list sorted.
+ */
+function walkAncestors(bases: number[][], circular: (i: number) => void): number[][] {
+  const derived: number[][] = bases.map(() => []);
+  const lastWalk = new Int32Array(bases.length).fill(-1);
+  for (let i = 0; i < bases.length; i++) {
+    const stack = [...bases[i]!];
     while (stack.length) {
       const base = stack.pop()!;
-      if (base === qname) {
-        const { stmt } = c.mods.get(id.module)!.identities.get(id.name)!;
-        c.sink.as(id.module, () => c.sink.error('circular-identity', argLoc(stmt), `identity "${qname}" is derived from itself`));
+      if (base === i) {
+        circular(i);
         break;
       }
-      if (seen.has(base)) continue;
-      seen.add(base);
-      const b = c.identities[base];
-      if (!b) continue;
-      b.derived.push(qname);
-      stack.push(...b.bases);
+      if (lastWalk[base] === i) continue;
+      lastWalk[base] = i;
+      derived[base]!.push(i);
+      stack.push(...bases[base]!);
     }
   }
-  for (const id of Object.values(c.identities)) id.derived.sort();
+  return derived;
+}
+
+function reportCircular(c: Compilation, qname: string): void {
+  const id = c.identities[qname]!;
+  const { stmt } = c.mods.get(id.module)!.identities.get(id.name)!;
+  c.sink.as(id.module, () => c.sink.error('circular-identity', argLoc(stmt), `identity "${qname}" is derived from itself`));
 }
 
 function collectIdentities(c: Compilation, mod: ModCtx): void {

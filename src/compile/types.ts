@@ -1,4 +1,4 @@
-import type { BitIR, BuiltinType, EnumIR, Interval, Status, TypeIR } from '../ir/types.js';
+import type { BitIR, BuiltinType, EnumIR, Interval, PatternIR, Status, TypeIR } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, peekDefinition, splitQName, type Compilation, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
@@ -126,6 +126,7 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
     } else if (fd) bad(fd);
   } else if (fd) bad(fd);
 
+  let ownPatterns: PatternIR[] | undefined;
   for (const s of stmt.children) {
     if (s.prefix !== undefined) continue;
     switch (s.keyword) {
@@ -156,16 +157,15 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
           break;
         }
         const modifier = childArg(s, 'modifier');
-        t.patterns = [
-          ...(t.patterns ?? []),
-          {
-            regex,
-            ecma: converted.source,
-            invertMatch: modifier === 'invert-match',
-            errorMessage: childArg(s, 'error-message'),
-            errorAppTag: childArg(s, 'error-app-tag'),
-          },
-        ];
+        // The base's list is shared with the typedef: copied once, by the first pattern written here.
+        if (!ownPatterns) t.patterns = ownPatterns = [...(t.patterns ?? [])];
+        ownPatterns.push({
+          regex,
+          ecma: converted.source,
+          invertMatch: modifier === 'invert-match',
+          errorMessage: childArg(s, 'error-message'),
+          errorAppTag: childArg(s, 'error-app-tag'),
+        });
         break;
       }
       case 'path':
@@ -234,20 +234,24 @@ function restrictEnums(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['
   if (!builtin) return written.length ? restrictNamed(c, t.enums ?? [], written, 'value', 'enum') : (t.enums ?? []);
   if (written.length === 0) c.sink.error('missing-enum', stmt.loc, 'enumeration needs at least one enum');
   const out: EnumIR[] = [];
+  const names = new Set<string>();
+  const values = new Set<number>();
   let next = 0;
   for (const e of written) {
     const name = e.arg ?? '';
-    if (out.some((x) => x.name === name)) c.sink.error('duplicate-enum', argLoc(e), `enum "${name}" is defined twice`);
+    if (names.has(name)) c.sink.error('duplicate-enum', argLoc(e), `enum "${name}" is defined twice`);
+    names.add(name);
     const v = child(e, 'value');
     let value = next;
     if (v) {
       value = Number(v.arg);
       if (!/^[+-]?\d+$/.test(v.arg ?? '') || value < -2147483648 || value > 2147483647) {
         c.sink.error('bad-enum-value', argLoc(v), `enum value "${v.arg}" is not an int32`);
-      } else if (out.some((x) => x.value === value)) {
+      } else if (values.has(value)) {
         c.sink.error('duplicate-enum', argLoc(v), `enum value ${value} is used twice`);
       }
     }
+    values.add(value);
     next = value + 1;
     out.push(conditional(c, e, { name, value, description: childArg(e, 'description'), status: statusOf(e) }));
   }
@@ -259,17 +263,21 @@ function restrictBits(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['u
   if (!builtin) return written.length ? restrictNamed(c, t.bits ?? [], written, 'position', 'bit') : (t.bits ?? []);
   if (written.length === 0) c.sink.error('missing-bit', stmt.loc, 'bits needs at least one bit');
   const out: BitIR[] = [];
+  const names = new Set<string>();
+  const positions = new Set<number>();
   let next = 0;
   for (const b of written) {
     const name = b.arg ?? '';
-    if (out.some((x) => x.name === name)) c.sink.error('duplicate-bit', argLoc(b), `bit "${name}" is defined twice`);
+    if (names.has(name)) c.sink.error('duplicate-bit', argLoc(b), `bit "${name}" is defined twice`);
+    names.add(name);
     const p = child(b, 'position');
     let position = next;
     if (p) {
       position = Number(p.arg);
       if (!/^\d+$/.test(p.arg ?? '') || position > 4294967295) c.sink.error('bad-bit-position', argLoc(p), `bit position "${p.arg}" is not a uint32`);
-      else if (out.some((x) => x.position === position)) c.sink.error('duplicate-bit', argLoc(p), `bit position ${position} is used twice`);
+      else if (positions.has(position)) c.sink.error('duplicate-bit', argLoc(p), `bit position ${position} is used twice`);
     }
+    positions.add(position);
     next = position + 1;
     out.push(conditional(c, b, { name, position, description: childArg(b, 'description'), status: statusOf(b) }));
   }
@@ -290,9 +298,11 @@ function restrictNamed<T extends { name: string }>(
   numberKey: 'value' | 'position',
   what: 'enum' | 'bit',
 ): T[] {
+  const byName = new Map<string, T>();
+  for (const b of base) if (!byName.has(b.name)) byName.set(b.name, b);
   const out: T[] = [];
   for (const s of written) {
-    const item = base.find((b) => b.name === s.arg);
+    const item = byName.get(s.arg ?? '');
     if (!item) {
       c.sink.error(`bad-${what}`, argLoc(s), `${what} "${s.arg}" is not in the base type`);
       continue;
@@ -316,8 +326,8 @@ function identityrefValues(c: Compilation, stmt: Statement, scope: Scope): { bas
   if (childrenOf(stmt, 'base').length === 0) c.sink.error('missing-base', stmt.loc, 'identityref needs a base statement');
   let values: string[] | undefined;
   for (const b of bases) {
-    const derived = c.identities[b]?.derived ?? [];
-    values = values ? values.filter((v) => derived.includes(v)) : [...derived];
+    const derived = new Set(c.identities[b]?.derived);
+    values = values ? values.filter((v) => derived.has(v)) : [...derived];
   }
   return { bases, values: values ?? [] };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -81,9 +81,9 @@ let stamp: string | undefined;
  */
 function cacheStamp(): string {
   if (stamp) return stamp;
-  const require = createRequire(import.meta.url);
-  const { version } = require('../../package.json') as { version: string };
-  const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  // The top folder of the code running: dist/ (built or bundled) or src/ (tests).
+  const codeDir = join(PACKAGE_ROOT, relative(PACKAGE_ROOT, fileURLToPath(import.meta.url)).split(sep)[0]!);
   stamp = `yangkit ${version}; code ${codeFingerprint(codeDir)}; v8 ${process.versions.v8}`;
   return stamp;
 }

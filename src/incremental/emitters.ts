@@ -1,13 +1,4 @@
-import { emitOpenApi } from '../emit/openapi/index.js';
-import {
-  emitSwagger,
-  serializeDocument,
-  SwaggerOptionError,
-  swaggerOptionDefinitions,
-  swaggerOptionsFromFlags,
-  type SwaggerOptions,
-} from '../emit/swagger/index.js';
-import { emitTree } from '../emit/tree/index.js';
+import { SwaggerOptionError, swaggerOptionDefinitions, swaggerOptionsFromFlags, type SwaggerOptions } from '../emit/swagger/options.js';
 import type { SchemaSet } from '../ir/types.js';
 
 /** Options of a build config entry that its emitter does not accept. */
@@ -51,12 +42,16 @@ function noOptions(raw: Record<string, unknown>): Record<string, never> {
   return {};
 }
 
+// Each emitter's code is loaded when it first runs: a command that emits nothing starts without it.
 registerEmitter({
   name: 'tree',
   description: 'RFC 8340 tree diagram, <module>.txt',
   scope: 'module',
   parseOptions: noOptions,
-  emit: async (schema, modules) => new Map(modules.map((m) => [`${m}.txt`, emitTree(schema, m)])),
+  async emit(schema, modules) {
+    const { emitTree } = await import('../emit/tree/index.js');
+    return new Map(modules.map((m) => [`${m}.txt`, emitTree(schema, m)]));
+  },
 });
 
 type DocumentOptions = SwaggerOptions & { format: 'json' | 'yaml' };
@@ -82,22 +77,26 @@ function parseDocumentOptions(raw: Record<string, unknown>): DocumentOptions {
   }
 }
 
-for (const [name, title, emit] of [
-  ['swagger', 'Swagger 2.0', emitSwagger],
-  ['openapi', 'OpenAPI 3.1', emitOpenApi],
-] as const) {
+type DocumentEmitter = (schema: SchemaSet, module: string, opts: SwaggerOptions) => object;
+
+for (const [name, title, loadEmitter] of [
+  ['swagger', 'Swagger 2.0', async () => (await import('../emit/swagger/index.js')).emitSwagger],
+  ['openapi', 'OpenAPI 3.1', async () => (await import('../emit/openapi/index.js')).emitOpenApi],
+] as const satisfies readonly (readonly [string, string, () => Promise<DocumentEmitter>])[]) {
   registerEmitter({
     name,
     description: `${title} document of the module's RESTCONF API, <module>.${name}.json (or .yaml)`,
     scope: 'module',
     parseOptions: parseDocumentOptions,
-    emit: async (schema, modules, { format, ...options }) =>
-      new Map(
+    async emit(schema, modules, { format, ...options }) {
+      const [emit, { serializeDocument }] = await Promise.all([loadEmitter(), import('../emit/swagger/serialize.js')]);
+      return new Map(
         modules.map((m) => {
           const file = `${m}.${name}.${format}`;
           return [file, serializeDocument(emit(schema, m, options), file)];
         }),
-      ),
+      );
+    },
   });
 }
 
@@ -113,7 +112,7 @@ registerEmitter({
     return { validators };
   },
   async emit(schema, _modules, options) {
-    // Loaded on use: ts-morph and prettier take a while to load, and only this emitter needs them.
+    // ts-morph and prettier in particular take a while to load.
     const { emitTypes } = await import('../emit/types/index.js');
     return emitTypes(schema, options);
   },

@@ -1,12 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/**
- * The IETF base modules every YANG tool ships (ietf-inet-types, ietf-yang-types, ...), in the
- * package's `yang/` folder (two levels up from both src/modules and dist/modules).
- */
-export const BUILTIN_MODULES_DIR = fileURLToPath(new URL('../../yang', import.meta.url));
+/** The IETF base modules every YANG tool ships (ietf-inet-types, ietf-yang-types, ...), in the package's `yang/` folder. */
+export const BUILTIN_MODULES_DIR = join(PACKAGE_ROOT, 'yang');
 
 /** A `.yang` file found on the search path, named `name.yang` or `name@revision.yang`. */
 export interface ModuleFile {

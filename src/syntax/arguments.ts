@@ -115,8 +115,12 @@ const DESCENDANT_SCHEMA_NODEID = new RegExp(`^${NODE_ID}(?:/${NODE_ID})*$`);
 const SEP = /[ \t\r\n]+/;
 const EDGE_SEP = /^[ \t\r\n]|[ \t\r\n]$/;
 
-/** RFC 3986 appendix A `URI` (hexadecimal digits in either case, as ABNF strings are). */
-const URI = (() => {
+/**
+ * RFC 3986 appendix A `URI` (hexadecimal digits in either case, as ABNF strings are). The
+ * IP-literal alternative makes the expression slow to compile, and "[" can appear only in an
+ * IP-literal: an argument without one is checked with the expression that leaves it out.
+ */
+function uriRegExp(withIpLiteral: boolean): RegExp {
   const hex = '[0-9A-Fa-f]';
   const unreserved = '[A-Za-z0-9._~-]';
   const pct = `%${hex}{2}`;
@@ -138,13 +142,19 @@ const URI = (() => {
     `${upTo(5)}::${h16}`,
     `${upTo(6)}::`,
   ].join('|');
-  const ipLiteral = `\\[(?:${ipv6}|v${hex}+\\.(?:${unreserved}|${subDelims}|:)+)\\]`;
-  const host = `(?:${ipLiteral}|(?:${unreserved}|${pct}|${subDelims})*)`; // reg-name covers IPv4address
+  const ipLiteral = withIpLiteral ? `\\[(?:${ipv6}|v${hex}+\\.(?:${unreserved}|${subDelims}|:)+)\\]|` : '';
+  const host = `(?:${ipLiteral}(?:${unreserved}|${pct}|${subDelims})*)`; // reg-name covers IPv4address
   const authority = `(?:(?:${unreserved}|${pct}|${subDelims}|:)*@)?${host}(?::[0-9]*)?`;
   const hierPart = `(?://${authority}(?:/${pchar}*)*|/(?:${pchar}+(?:/${pchar}*)*)?|${pchar}+(?:/${pchar}*)*|)`;
   const query = `(?:${pchar}|[/?])*`;
   return new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${hierPart}(?:\\?${query})?(?:#${query})?$`);
-})();
+}
+
+const URI_WITHOUT_IP_LITERAL = uriRegExp(false);
+let uriWithIpLiteral: RegExp | undefined;
+const URI = {
+  test: (arg: string): boolean => (arg.includes('[') ? (uriWithIpLiteral ??= uriRegExp(true)) : URI_WITHOUT_IP_LITERAL).test(arg),
+};
 
 // --- checks -----------------------------------------------------------------------------
 
@@ -155,7 +165,7 @@ function oneOf(...allowed: string[]): Check {
   return (arg) => (set.has(arg) ? undefined : `expected ${expected}`);
 }
 
-function matching(re: RegExp, what: string): Check {
+function matching(re: Pick<RegExp, 'test'>, what: string): Check {
   return (arg) => (re.test(arg) ? undefined : `expected ${what}`);
 }
 

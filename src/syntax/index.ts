@@ -3,14 +3,11 @@ import {
   BaseErrorListener,
   CommonTokenStream,
   DefaultErrorStrategy,
-  IntStream,
   ParseCancellationException,
   Parser,
   PredictionMode,
   Token,
   type ATNSimulator,
-  type CharStream,
-  type Interval,
   type RecognitionException,
   type Recognizer,
   type TerminalNode,
@@ -20,6 +17,7 @@ import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
 import { YangLexer } from './generated/YangLexer.js';
+import { YangTokenSource } from './lexer.js';
 import { ArgumentContext, StatementContext, YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
 
@@ -62,12 +60,8 @@ export function parseYang(source: string | Uint8Array, file: string): ParseResul
 function parseText(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const chars = new StringCharStream(text);
     const listener = new SyntaxErrorListener(file, diagnostics);
-    const lexer = new YangLexer(chars);
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(listener);
-    const tokens = new CommonTokenStream(lexer);
+    const tokens = new CommonTokenStream(new YangTokenSource(text));
     // The parser and the tree builder recurse once per nesting level: refuse deeper input first.
     const tooDeep = tooDeepStatement(tokens, file);
     if (tooDeep) return { diagnostics: [...diagnostics, tooDeep] };
@@ -388,63 +382,4 @@ function unescape(s: string): { value: string; bad: boolean } {
     from = i;
   }
   return { value: out + s.slice(from), bad };
-}
-
-/**
- * A CharStream reading the JS string directly as UTF-16 code units. ANTLR's own
- * CharStream.fromString first copies the text into a code point array (a fifth of the
- * parse time on the corpus). Here token start/stop are plain string offsets and columns
- * count UTF-16 units (as in LSP); a surrogate pair matches the grammar's `~[...]` sets
- * like any other non-special character, so the token structure is the same.
- */
-class StringCharStream implements CharStream {
-  name = '';
-  index = 0;
-
-  constructor(private readonly text: string) {}
-
-  get size(): number {
-    return this.text.length;
-  }
-
-  LA(offset: number): number {
-    if (offset === 0) return 0;
-    const pos = this.index + (offset < 0 ? offset : offset - 1);
-    return pos >= 0 && pos < this.text.length ? this.text.charCodeAt(pos) : Token.EOF;
-  }
-
-  consume(): void {
-    if (this.index >= this.text.length) throw new Error('cannot consume EOF');
-    this.index++;
-  }
-
-  seek(index: number): void {
-    this.index = Math.min(index, this.text.length);
-  }
-
-  reset(): void {
-    this.index = 0;
-  }
-
-  mark(): number {
-    return -1; // the whole input is in memory, nothing to buffer
-  }
-
-  release(): void {}
-
-  getTextFromRange(start: number, stop: number): string {
-    return this.text.slice(start, stop + 1);
-  }
-
-  getTextFromInterval(interval: Interval): string {
-    return this.text.slice(interval.start, interval.stop + 1);
-  }
-
-  getSourceName(): string {
-    return this.name || IntStream.UNKNOWN_SOURCE_NAME;
-  }
-
-  toString(): string {
-    return this.text;
-  }
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { build, watchBuild } from '../../incremental/build.js';
 import { CONFIG_FILE, ConfigError } from '../../incremental/config.js';
 import { emitterNames } from '../../incremental/emitters.js';
 import { UsageError } from '../options.js';
@@ -33,6 +32,7 @@ export function registerBuildCommand(program: Command): void {
     .addHelpText('after', FORMAT)
     .action(async (flags: BuildFlags) => {
       const options = { configFile: resolve(flags.config), out: process.stdout, err: process.stderr };
+      const { build, watchBuild } = await import('../../incremental/build.js');
       try {
         if (!flags.watch) {
           process.exitCode = await build(options);

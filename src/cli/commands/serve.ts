@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
-import { createSecureContext } from 'node:tls';
 import type { Command } from 'commander';
 import type { SchemaSet } from '../../ir/types.js';
 import type { CertToName, Datastore, JsonObject, RestconfServer, RestconfServerOptions, TlsOptions } from '../../restconf/index.js';
@@ -66,7 +65,7 @@ function addServe(program: Command): void {
       const { schema } = compileOrExit(files, flags);
       const runtime = await loadRuntime();
       // Inputs that can only be wrong come before the datastore, which may create its file.
-      const transport = flags.http ? { http: true } : { tls: readTls(flags) };
+      const transport = flags.http ? { http: true } : { tls: await readTls(flags) };
       const users = flags.users ? { users: await loadUsers(runtime, flags.users) } : {};
       const nacmRules = flags.nacm ? (readJsonInput('--nacm', flags.nacm) as JsonObject) : undefined;
       const datastore = await openDatastore(runtime, schema, flags);
@@ -153,9 +152,11 @@ function readInput(flag: string, file: string): string {
 }
 
 /** Reads the PEM files and checks they load, so a bad one is named as such rather than failing inside the server. */
-function readTls(flags: ServeFlags): TlsOptions {
+async function readTls(flags: ServeFlags): Promise<TlsOptions> {
   const tls: TlsOptions = { cert: readInput('--cert', flags.cert!), key: readInput('--key', flags.key!) };
   if (flags.ca) tls.ca = readInput('--ca', flags.ca);
+  // node:tls is loaded here: its start-up cost (root certificates) is for HTTPS serving only.
+  const { createSecureContext } = await import('node:tls');
   try {
     createSecureContext(tls);
   } catch (err) {

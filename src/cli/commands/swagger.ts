@@ -1,14 +1,5 @@
 import { Option, type Command } from 'commander';
-import { emitOpenApi } from '../../emit/openapi/index.js';
-import {
-  documentFormat,
-  emitSwagger,
-  serializeDocument,
-  SwaggerOptionError,
-  swaggerOptionDefinitions,
-  swaggerOptionsFromFlags,
-  type SwaggerOptions,
-} from '../../emit/swagger/index.js';
+import { SwaggerOptionError, swaggerOptionDefinitions, swaggerOptionsFromFlags, type SwaggerOptions } from '../../emit/swagger/options.js';
 import type { SchemaSet } from '../../ir/types.js';
 import { compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
@@ -22,11 +13,12 @@ type Emitter = (schema: SchemaSet, module: string, opts: SwaggerOptions) => obje
 
 /** `yangkit swagger` and `yangkit openapi`: one module (plus the modules augmenting it) to one API document. */
 export function registerSwaggerCommands(program: Command): void {
-  register(program, 'swagger', 'Swagger 2.0', emitSwagger);
-  register(program, 'openapi', 'OpenAPI 3.1', emitOpenApi);
+  // Emitters are loaded by the command that runs them, so that other commands start faster.
+  register(program, 'swagger', 'Swagger 2.0', async () => (await import('../../emit/swagger/index.js')).emitSwagger);
+  register(program, 'openapi', 'OpenAPI 3.1', async () => (await import('../../emit/openapi/index.js')).emitOpenApi);
 }
 
-function register(program: Command, name: string, title: string, emit: Emitter): void {
+function register(program: Command, name: string, title: string, loadEmitter: () => Promise<Emitter>): void {
   const cmd = withCompileOptions(program.command(name))
     .description(`write the ${title} document of the RESTCONF API of a module (as yanger -f swagger)`)
     .argument('<module>', 'the YANG module to document')
@@ -38,10 +30,12 @@ function register(program: Command, name: string, title: string, emit: Emitter):
     if (def.kind === 'choice') option.choices(def.choices!);
     cmd.addOption(option);
   }
-  cmd.action((module: string, augmenting: string[], flags: DocumentFlags) => {
+  cmd.action(async (module: string, augmenting: string[], flags: DocumentFlags) => {
     const options = parseOptions(flags);
-    if (flags.output) documentFormatOrThrow(flags.output);
+    const { documentFormat, serializeDocument } = await import('../../emit/swagger/serialize.js');
+    if (flags.output) documentFormatOrThrow(documentFormat, flags.output);
     const { schema } = compileOrExit([module, ...augmenting], flags);
+    const emit = await loadEmitter();
     const doc = emit(schema, schema.inputs[0]!, options);
     if (flags.output) writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
     else process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
@@ -80,7 +74,7 @@ function parseOptions(flags: DocumentFlags): SwaggerOptions {
   }
 }
 
-function documentFormatOrThrow(file: string): void {
+function documentFormatOrThrow(documentFormat: (file: string) => unknown, file: string): void {
   try {
     documentFormat(file);
   } catch (err) {

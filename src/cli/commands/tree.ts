@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emitTree, parseTreePath, type TreeOptions } from '../../emit/tree/index.js';
+import { parseTreePath, type TreeOptions } from '../../emit/tree/options.js';
 import { compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
 
 interface TreeFlags extends CompileFlags {
@@ -26,9 +26,10 @@ export function registerTreeCommand(program: Command): void {
     .option('--tree-print-structures', 'also print ietf-yang-structure-ext:structure structures')
     .option('--tree-print-groupings', "also print the module's top-level groupings")
     .option('--tree-no-expand-uses', 'show each uses as one line instead of the nodes it brings in')
-    .action((files: string[], flags: TreeFlags) => {
+    .action(async (files: string[], flags: TreeFlags) => {
       const opts = treeOptions(flags);
       const { schema } = compileOrExit(files, flags, { groupings: opts.printGroupings || opts.noExpandUses });
+      const { emitTree } = await import('../../emit/tree/index.js');
       process.stdout.write(schema.inputs.map((m) => emitTree(schema, m, opts)).filter(Boolean).join('\n'));
     });
 }

@@ -11,15 +11,14 @@
  *   `rpc-<name>.ts` per rpc, `action-<path>.ts` per action, and `src/handlers/index.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { SchemaSet } from '../../ir/types.js';
 import { emitTypes } from '../types/index.js';
 import { TYPES_DIR, handlerFiles } from './handler-files.js';
 import { type HandlerPlan, planHandlers, servedModules } from './plan.js';
 import { renderTemplates } from './templates.js';
 
-const PACKAGE_ROOT = new URL('../../../', import.meta.url);
 
 export interface EmitServerOptions {
   /** npm package name of the project; default `<first input module>-server`. */
@@ -33,7 +32,7 @@ export interface EmitServerOptions {
  * release of this version when this copy was installed as a package (it lies in a
  * node_modules folder), else this very folder (a clone or a local build), as a file: spec.
  */
-export function yangkitDependency(version: string, root = fileURLToPath(PACKAGE_ROOT)): string {
+export function yangkitDependency(version: string, root = PACKAGE_ROOT): string {
   return root.includes(`${sep}node_modules${sep}`) ? `^${version}` : `file:${root.replace(/[\\/]$/, '')}`;
 }
 
@@ -46,7 +45,7 @@ function handlerTable(plan: HandlerPlan): string {
 }
 
 export async function emitServerProject(schema: SchemaSet, opts: EmitServerOptions = {}): Promise<Map<string, string>> {
-  const { version } = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   const plan = planHandlers(schema);
   const modules = servedModules(schema).map((name) => schema.modules[name]!);
   const files = renderTemplates({

@@ -4,10 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
-/** Resolved through the package root: the same from `src/emit/server/` (tests) and `dist/emit/server/` (the build). */
-const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/server/', import.meta.url));
+const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates/server/');
 
 /** npm leaves `.gitignore` files out of packages, so the template is stored without the dot. */
 const RENAMED: Record<string, string> = { gitignore: '.gitignore' };

@@ -34,9 +34,11 @@
  * identity sets, then data tree order); a name already taken gets a `_2`, `_3`... suffix.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import prettier from 'prettier';
 import { Project } from 'ts-morph';
 import type { SchemaSet } from '../../ir/types.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import {
   identitySetDeclarations,
   indexStatements,
@@ -52,11 +54,11 @@ import { TypeExpressions } from './type-expressions.js';
 import { embeddedSchema, listPaths } from './validator-roots.js';
 
 /**
- * `_validate.ts`, the validators' link to `yangkit/validate`, with the schema filled in.
- * The path goes through the package root so it holds both here and in the build
- * (`dist/emit/types/`); the package ships `templates/`.
+/**
+ * `_validate.ts`, the validators' link to `yangkit/validate`, with the schema filled in
+ * (the package ships `templates/`).
  */
-const RUNTIME_TEMPLATE = new URL('../../../templates/types/_validate.ts', import.meta.url);
+const RUNTIME_TEMPLATE = join(PACKAGE_ROOT, 'templates/types/_validate.ts');
 
 export interface EmitTypesOptions {
   /** Also generate runtime validators (and the `_validate.ts` support file). */
