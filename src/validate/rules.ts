@@ -21,6 +21,10 @@ export interface RuleContext {
   /** The schema children of an element: its container/list children, an operation's input or output. */
   childrenOf: (el: Element) => readonly SchemaNode[] | undefined;
   root: Element;
+  /** Elements whose value its type refused (already reported: no require-instance check on top). */
+  invalid: ReadonlySet<Element>;
+  /** Per parent element, the choices some of whose data were reported when-false. */
+  reportedChoices: ReadonlyMap<Element, ReadonlySet<SchemaNode>>;
 }
 
 /** Checks `el` and its whole subtree. */
@@ -42,7 +46,7 @@ export function checkSubtree(ctx: RuleContext, el: Element): void {
 
 /** RFC 7950 9.9 and 9.13: require-instance. */
 function checkReference(ctx: RuleContext, el: Element, type: Extract<SchemaNode, { kind: 'leaf' }>['type']): void {
-  if (type.requireInstance === false || el.value === undefined) return;
+  if (type.requireInstance === false || el.value === undefined || ctx.invalid.has(el)) return;
   if (type.base === 'leafref' && type.leafref) {
     if (!ctx.leafrefs.hasTarget(el, type.leafref)) {
       ctx.sink.on('instance-required', el, `Invalid leafref value "${lexical(el.value)}" - no target instance "${type.leafref.path}" with the same value.`);
@@ -82,7 +86,15 @@ function hasCountConstraints(nodes: readonly SchemaNode[]): boolean {
 function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode[]): void {
   if (!hasCountConstraints(nodes)) return;
   const counts = new Map<SchemaNode, number>();
-  for (const c of el.children) if (c.schema) counts.set(c.schema, (counts.get(c.schema) ?? 0) + 1);
+  /** The first instance of each list/leaf-list beyond its max-elements: where yanglint reports the excess. */
+  const excess = new Map<SchemaNode, Element>();
+  for (const c of el.children) {
+    const s = c.schema;
+    if (!s) continue;
+    const count = (counts.get(s) ?? 0) + 1;
+    counts.set(s, count);
+    if ((s.kind === 'list' || s.kind === 'leaf-list') && s.maxElements !== undefined && count === s.maxElements + 1) excess.set(s, c);
+  }
   const active = activeCases(el);
   const walk = (list: readonly SchemaNode[]): void => {
     for (const n of list) {
@@ -93,7 +105,7 @@ function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode
           // Only the case holding data is checked: nodes of other cases do not exist (7.9).
           const chosen = n.cases.find((c) => active.has(c));
           if (chosen) walk(chosen.children);
-          else if (n.mandatory && ctx.conditions.groupHolds(el, n)) {
+          else if (n.mandatory && ctx.conditions.groupHolds(el, n) && !ctx.reportedChoices.get(el)?.has(n)) {
             ctx.sink.add('missing-choice', pathOf(el), `Mandatory choice "${n.name}" data do not exist.`, positionOf(el));
           }
           break;
@@ -105,7 +117,7 @@ function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode
           break;
         case 'list':
         case 'leaf-list':
-          if (n.maxElements !== undefined && count > n.maxElements) ctx.sink.missing('too-many-elements', el, n, `Too many "${n.name}" instances (${count}, at most ${n.maxElements}).`);
+          if (n.maxElements !== undefined && count > n.maxElements) ctx.sink.on('too-many-elements', excess.get(n)!, `Too many "${n.name}" instances (${count}, at most ${n.maxElements}).`);
           if (count < n.minElements && (count > 0 || ctx.conditions.absentHolds(el, n))) {
             ctx.sink.missing('too-few-elements', el, n, `Too few "${n.name}" instances (${count}, at least ${n.minElements}).`);
           }

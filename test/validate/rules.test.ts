@@ -271,8 +271,16 @@ describe('leafref and instance-identifier', () => {
   ];
 
   it('accepts references that resolve, through predicates with current()', () => {
-    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/m:iface[m:name='eth1']", 'any-target': '/m:c/m:none' } };
+    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/m:iface[m:name='eth1']", 'any-target': "/m:c/m:iface[m:name='eth9']" } };
     expect(rules(s, doc)).toEqual([]);
+  });
+
+  it('refuses instance-identifiers naming no schema node or an unloaded module, whatever require-instance (9.13)', () => {
+    for (const value of ['/m:c/m:none', '/m:c/iface[m:name=\'eth0\']/unit[nope=\'1\']', '/x:c', 'c']) {
+      expect(rules(s, { 'm:c': { 'any-target': value } })).toEqual([{ rule: 'invalid-value', path: '/m:c/any-target' }]);
+    }
+    // One error for a value its type refuses: no require-instance error besides.
+    expect(rules(s, { 'm:c': { target: '/m:c/m:none' } })).toEqual([{ rule: 'invalid-value', path: '/m:c/target' }]);
   });
 
   it('reports dangling references with data-missing / instance-required', () => {
@@ -325,7 +333,7 @@ describe('mandatory, min-elements and max-elements', () => {
     const errors = validateData(s, doc, { type: 'config' });
     expect(errors.map((e) => [e.rule, e.path, e.appTag])).toEqual([
       ['mandatory', '/m:top/name', undefined],
-      ['too-many-elements', '/m:top/ll', 'too-many-elements'],
+      ['too-many-elements', "/m:top/ll[.='c']", 'too-many-elements'],
       ['too-few-elements', '/m:top/l', 'too-few-elements'],
       ['mandatory', '/m:top/blob', undefined],
       ['mandatory', '/m:top/pres/inner', undefined],
