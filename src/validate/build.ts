@@ -121,6 +121,10 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
         else buildLeafList(ctx, parent, node, value, entry.cases);
         break;
       case 'anydata':
+        // RFC 7951 5.5: an object; an XML reader gives an empty element as "" (RFC 7950 7.10: no text of its own).
+        if (isObject(value) || (ctx.encoding === 'lexical' && typeof value === 'string' && !value.trim())) appendChild(parent, el);
+        else badShape(ctx, el, 'an object', value);
+        break;
       case 'anyxml':
         appendChild(parent, el);
         break;

@@ -3,7 +3,8 @@
  * nodes whose when is false gone): must, leafref and instance-identifier
  * require-instance, unique, min/max-elements, mandatory nodes and choices.
  */
-import type { ListNode, SchemaNode } from '../ir/types.js';
+import type { ListNode, SchemaNode, TypeIR } from '../ir/types.js';
+import { type LeafValue, checkValue } from '../values/check.js';
 import { lexical } from '../restconf/values.js';
 import { instanceTargets } from '../xpath/index.js';
 import type { Conditions } from './conditions.js';
@@ -44,9 +45,30 @@ export function checkSubtree(ctx: RuleContext, el: Element): void {
   for (const c of el.children) if (c.schema) checkSubtree(ctx, c);
 }
 
-/** RFC 7950 9.9 and 9.13: require-instance. */
-function checkReference(ctx: RuleContext, el: Element, type: Extract<SchemaNode, { kind: 'leaf' }>['type']): void {
-  if (type.requireInstance === false || el.value === undefined || ctx.invalid.has(el)) return;
+const referenceUnions = new WeakMap<TypeIR, boolean>();
+
+/** Whether a union has a leafref or instance-identifier member (at any depth). */
+function unionHasReference(type: TypeIR): boolean {
+  let r = referenceUnions.get(type);
+  if (r === undefined) {
+    r = (type.union ?? []).some((m) => m.base === 'leafref' || m.base === 'instance-identifier' || unionHasReference(m));
+    referenceUnions.set(type, r);
+  }
+  return r;
+}
+
+/** The member type of a union that a canonical value belongs to: the first that accepts it (RFC 7950 9.12), through nested unions. */
+function matchedMember(type: TypeIR, value: LeafValue, module: string): TypeIR | undefined {
+  if (type.base !== 'union') return type;
+  const member = type.union?.find((m) => checkValue(m, value, 'json', module).ok);
+  return member && matchedMember(member, value, module);
+}
+
+/** RFC 7950 9.9 and 9.13: require-instance, of the leaf's type or of the union member its value matched. */
+function checkReference(ctx: RuleContext, el: Element, declared: TypeIR): void {
+  if (el.value === undefined || ctx.invalid.has(el)) return;
+  const type = declared.base === 'union' ? (unionHasReference(declared) ? matchedMember(declared, el.value, el.module) : undefined) : declared;
+  if (!type || type.requireInstance === false) return;
   if (type.base === 'leafref' && type.leafref) {
     if (!ctx.leafrefs.hasTarget(el, type.leafref)) {
       ctx.sink.on('instance-required', el, `Invalid leafref value "${lexical(el.value)}" - no target instance "${type.leafref.path}" with the same value.`);

@@ -295,6 +295,41 @@ describe('leafref and instance-identifier', () => {
   });
 });
 
+describe('references with their types', () => {
+  const s = schemaOf(`
+    container c {
+      list iface { key name; leaf name { type string; } }
+      leaf num { type leafref { path "../iface/name"; } }
+      leaf either { type union { type uint8; type leafref { path "../iface/name"; } } }
+      leaf loose { type union { type uint8; type leafref { path "../iface/name"; require-instance false; } } }
+      anydata extra;
+      anyxml raw;
+    }`);
+  const iface = [{ name: 'eth0' }];
+
+  it('checks a union leafref for require-instance when the value matched that member (9.9, 9.12)', () => {
+    expect(rules(s, { 'm:c': { iface, either: 'eth0', loose: 'eth9' } })).toEqual([]);
+    expect(rules(s, { 'm:c': { iface, either: 7 } })).toEqual([]);
+    expect(rules(s, { 'm:c': { iface, either: 'eth9' } })).toEqual([{ rule: 'instance-required', path: '/m:c/either' }]);
+  });
+
+  it('reports a leafref value its type refuses once, as invalid-value', () => {
+    const s2 = schemaOf(`
+      container c {
+        list port { key id; leaf id { type uint8; } }
+        leaf ref { type leafref { path "../port/id"; } }
+      }`);
+    expect(rules(s2, { 'm:c': { port: [{ id: 1 }], ref: 300 } })).toEqual([{ rule: 'invalid-value', path: '/m:c/ref' }]);
+  });
+
+  it('wants an object for anydata (RFC 7951 5.5), any value for anyxml', () => {
+    expect(rules(s, { 'm:c': { extra: { a: 1 }, raw: 'text' } })).toEqual([]);
+    for (const extra of ['text', [1], 3]) expect(rules(s, { 'm:c': { extra } })).toEqual([{ rule: 'bad-shape', path: '/m:c/extra' }]);
+    expect(rules(s, { 'm:c': { extra: '' } }, { type: 'config', encoding: 'lexical' })).toEqual([]);
+    expect(rules(s, { 'm:c': { extra: 'hello' } }, { type: 'config', encoding: 'lexical' })).toEqual([{ rule: 'bad-shape', path: '/m:c/extra' }]);
+  });
+});
+
 describe('unique', () => {
   const s = schemaOf(`
     list server {
