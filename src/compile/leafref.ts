@@ -5,7 +5,7 @@ import { moduleRoots } from './augment.js';
 import { schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { leafrefLoc } from './rules/leafref-loc.js';
-import { parseLeafrefPath, type NodeId, type PathPredicate } from './leafref-path.js';
+import { readLeafrefPath, type PathKeyPredicate, type PathNodeId } from '../xpath/leafref-path.js';
 
 type Leafref = NonNullable<TypeIR['leafref']>;
 
@@ -63,19 +63,18 @@ function resolve(
   }
   if (!unit || !lr.path || lr.path.includes('deref(')) return;
   // A malformed path was reported where it is written (bad-path).
-  const path = parseLeafrefPath(lr.path);
+  const path = readLeafrefPath(lr.path);
   if (!path) return;
   const fail = (code: string, why: string): void => {
     c.sink.error(code, leafrefLoc(c, node, lr.path), `leafref path "${lr.path}" of "${node.name}" ${why}`);
   };
   const walk = new PathWalk(c, node, unit.prefixes);
   let at: Position = path.absolute ? TOP : node;
+  for (let i = 0; i < path.up; i++) {
+    if (at === TOP) return fail('leafref-target-not-found', 'has more ".." than the leaf has ancestors');
+    at = walk.up(at);
+  }
   for (const step of path.steps) {
-    if (step.up) {
-      if (at === TOP) return fail('leafref-target-not-found', 'has more ".." than the leaf has ancestors');
-      at = walk.up(at);
-      continue;
-    }
     const next = walk.down(at, step, path.absolute);
     if (!next) return fail('leafref-target-not-found', `does not lead to a node (no "${idText(step)}")`);
     if (step.predicates.length && !checkPredicates(walk, next, step.predicates, fail)) return;
@@ -98,7 +97,7 @@ function resolve(
 const TOP = null;
 type Position = SchemaNode | typeof TOP;
 
-function idText(id: NodeId): string {
+function idText(id: PathNodeId): string {
   return id.prefix === undefined ? id.name : `${id.prefix}:${id.name}`;
 }
 
@@ -115,7 +114,7 @@ class PathWalk {
   }
 
   /** The data node named `id` below `at`; unprefixed names of an absolute path are in the node's module. */
-  down(at: Position, id: NodeId, absolute: boolean): SchemaNode | undefined {
+  down(at: Position, id: PathNodeId, absolute: boolean): SchemaNode | undefined {
     const module = id.prefix === undefined ? (absolute ? this.node.module : undefined) : this.prefixes.get(id.prefix);
     let candidates: SchemaNode[];
     if (at !== TOP) candidates = childrenForPath(at);
@@ -132,7 +131,7 @@ class PathWalk {
  * Key predicates of a path step (RFC 7950 9.9.2, as pyang and libyang check them): only on a
  * list, each naming one of its keys once, compared with a `current()` path that leads to a leaf.
  */
-function checkPredicates(walk: PathWalk, list: SchemaNode, predicates: PathPredicate[], fail: (code: string, why: string) => void): boolean {
+function checkPredicates(walk: PathWalk, list: SchemaNode, predicates: PathKeyPredicate[], fail: (code: string, why: string) => void): boolean {
   if (list.kind !== 'list') {
     fail('leafref-bad-predicate', `has a predicate on "${list.name}", which is not a list`);
     return false;

@@ -5,8 +5,7 @@
  * in the module of the notification being tested.
  */
 import type { SchemaSet } from '../ir/types.js';
-import { type CompiledXPath, type XNode, XPathEvalError, XPathSyntaxError, compileXPath, evaluateBoolean } from '../xpath/index.js';
-import { usedPrefixMap, xpathPrefixes } from '../xpath/parse.js';
+import { type CompiledXPath, type XNode, XPathEvalError, XPathSyntaxError, compileXPath, evaluateBoolean, usedPrefixMap, xpathPrefixes } from '../xpath/index.js';
 import { badQuery } from './errors.js';
 import type { StreamEvent } from './event-log.js';
 

@@ -10,7 +10,7 @@ import type { XNode } from '../xpath/index.js';
 import type { StreamEvent } from './event-log.js';
 import type { Encoding } from './media.js';
 import type { EventFilter } from './notification-filter.js';
-import { notificationTree } from './notification-xnode.js';
+import { notificationTree } from '../validate/index.js';
 
 export interface Subscription {
   encoding: Encoding;
@@ -51,7 +51,7 @@ class EventView {
     readonly event: StreamEvent,
     private readonly render: EventRenderer,
   ) {}
-  readonly document = (): XNode => (this.tree ??= notificationTree(this.event));
+  readonly document = (): XNode => (this.tree ??= notificationTree(this.event.notification, this.event.content));
   rendered(encoding: Encoding): string {
     let t = this.text.get(encoding);
     if (t === undefined) this.text.set(encoding, (t = this.render(this.event, encoding)));

@@ -10,6 +10,7 @@ import { type LeafValue, checkValue } from '../values/check.js';
 import type { DataKind } from './index.js';
 import type { ErrorSink } from './errors.js';
 import { Element, appendChild, pathOf } from './instance.js';
+import { instanceSchemaProblem } from './instance-identifier.js';
 
 export interface BuildContext {
   kind: DataKind;
@@ -23,6 +24,10 @@ export interface BuildContext {
   complete: boolean;
   /** The rpc, action or notification element met (operation kinds). */
   operation?: Element;
+  /** Every top-level node of every module: where instance-identifier values start. */
+  top: readonly SchemaNode[];
+  /** Leaves and leaf-list entries whose value was reported invalid (their references are not checked again). */
+  invalid: Set<Element>;
 }
 
 const OPERATION_KINDS: Partial<Record<DataKind, readonly string[]>> = {
@@ -44,8 +49,10 @@ function valueKey(v: LeafValue | undefined): string {
 
 function leafValue(ctx: BuildContext, node: LeafNode | LeafListNode, raw: JsonValue, el: Element): LeafValue {
   const r = checkValue(node.type, raw, ctx.encoding, node.module);
-  if (r.ok) return r.value;
-  ctx.sink.add('invalid-value', pathOf(el), `Invalid ${node.kind === 'leaf' ? 'value' : 'leaf-list value'} ${JSON.stringify(raw)} of "${node.name}": ${r.message}.`, el.at, r.appTag);
+  const problem = !r.ok ? r.message : node.type.base === 'instance-identifier' ? instanceSchemaProblem(ctx.top, r.value as string) : undefined;
+  if (r.ok && problem === undefined) return r.value;
+  ctx.invalid.add(el);
+  ctx.sink.add('invalid-value', pathOf(el), `Invalid ${node.kind === 'leaf' ? 'value' : 'leaf-list value'} ${JSON.stringify(raw)} of "${node.name}": ${problem}.`, el.at, r.ok ? undefined : r.appTag);
   return raw as LeafValue;
 }
 
@@ -114,6 +121,10 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
         else buildLeafList(ctx, parent, node, value, entry.cases);
         break;
       case 'anydata':
+        // RFC 7951 5.5: an object; an XML reader gives an empty element as "" (RFC 7950 7.10: no text of its own).
+        if (isObject(value) || (ctx.encoding === 'lexical' && typeof value === 'string' && !value.trim())) appendChild(parent, el);
+        else badShape(ctx, el, 'an object', value);
+        break;
       case 'anyxml':
         appendChild(parent, el);
         break;

@@ -6,6 +6,9 @@ import type { SchemaSet } from '../ir/types.js';
 import type { JsonObject } from '../restconf/schema-index.js';
 import { runValidation } from './validator.js';
 
+export type { SchemaSet };
+export { notificationTree } from './notification-tree.js';
+
 export type DataKind = 'data' | 'config' | 'get-reply' | 'edit' | 'rpc' | 'rpc-reply' | 'notification';
 
 export interface ValidateOptions {

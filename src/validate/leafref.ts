@@ -6,16 +6,18 @@
  * A path outside that grammar (deref() and the like) goes to the XPath engine.
  */
 import type { TypeIR } from '../ir/types.js';
-import { type NodeTest, type XPathExpr, parseXPath } from '../xpath/parse.js';
-import { compileXPath, evaluate, type XPathEnv } from '../xpath/index.js';
+import { type PathNodeId, compileXPath, evaluate, readLeafrefPath, type XPathEnv } from '../xpath/index.js';
 import type { LeafValue } from '../values/check.js';
 import type { Element } from './instance.js';
 
-interface NameStep {
+interface QName {
   module: string;
   name: string;
+}
+
+interface NameStep extends QName {
   /** `[name = current()/up.../down...]` predicates. */
-  predicates: { module: string; name: string; up: number; down: { module: string; name: string }[] }[];
+  predicates: (QName & { up: number; down: QName[] })[];
 }
 
 /** A leafref path in the 9.9.2 grammar: from the root (`up` undefined) or `up` parents above the leaf. */
@@ -30,55 +32,21 @@ export function valueKey(v: LeafValue | undefined): string {
   return JSON.stringify(v ?? null);
 }
 
-function nameOf(test: NodeTest, ref: Leafref, defaultModule: string): { module: string; name: string } | undefined {
-  if (test.kind !== 'name' || test.local === '*') return undefined;
-  const module = test.prefix === undefined ? defaultModule : ref.prefixes[test.prefix];
-  return module === undefined ? undefined : { module, name: test.local };
-}
-
-/** `current()/../../a/b` as (up, down), or undefined. */
-function keyExpr(e: XPathExpr, ref: Leafref, defaultModule: string): { up: number; down: { module: string; name: string }[] } | undefined {
-  if (e.kind !== 'path' || !e.filter || e.filter.kind !== 'call' || e.filter.name !== 'current' || e.filter.prefix || e.filter.args.length) return undefined;
-  let up = 0;
-  const down: { module: string; name: string }[] = [];
-  for (const s of e.steps) {
-    if (s.predicates.length) return undefined;
-    if (s.axis === 'parent' && s.test.kind === 'node-type' && s.test.type === 'node' && !down.length) up++;
-    else if (s.axis === 'child') {
-      const n = nameOf(s.test, ref, defaultModule);
-      if (!n) return undefined;
-      down.push(n);
-    } else return undefined;
-  }
-  return { up, down };
-}
-
+/** The path's structure with its prefixes mapped to module names (unprefixed: the leaf's module), or undefined outside the grammar. */
 function planOf(ref: Leafref, defaultModule: string): LeafrefPlan | undefined {
-  const parsed = parseXPath(ref.path);
-  if (!('ast' in parsed) || parsed.ast.kind !== 'path' || parsed.ast.filter) return undefined;
-  const ast = parsed.ast;
-  let up: number | undefined = ast.absolute ? undefined : 0;
-  const steps: NameStep[] = [];
-  for (const s of ast.steps) {
-    if (s.axis === 'parent' && s.test.kind === 'node-type' && s.test.type === 'node' && up !== undefined && !steps.length && !s.predicates.length) {
-      up++;
-      continue;
-    }
-    if (s.axis !== 'child') return undefined;
-    const n = nameOf(s.test, ref, defaultModule);
-    if (!n) return undefined;
-    const predicates: NameStep['predicates'] = [];
-    for (const p of s.predicates) {
-      if (p.kind !== 'binary' || p.op !== '=' || p.left.kind !== 'path' || p.left.absolute || p.left.filter || p.left.steps.length !== 1) return undefined;
-      const keyStep = p.left.steps[0]!;
-      const key = keyStep.axis === 'child' && !keyStep.predicates.length ? nameOf(keyStep.test, ref, defaultModule) : undefined;
-      const rhs = keyExpr(p.right, ref, defaultModule);
-      if (!key || !rhs) return undefined;
-      predicates.push({ ...key, ...rhs });
-    }
-    steps.push({ ...n, predicates });
-  }
-  return { up, steps };
+  const path = readLeafrefPath(ref.path);
+  if (!path) return undefined;
+  let known = true;
+  const qname = (id: PathNodeId): QName => {
+    const module = id.prefix === undefined ? defaultModule : ref.prefixes[id.prefix];
+    if (module === undefined) known = false;
+    return { module: module ?? '', name: id.name };
+  };
+  const steps = path.steps.map((s) => ({
+    ...qname(s),
+    predicates: s.predicates.map((p) => ({ ...qname(p.key), up: p.up, down: p.down.map(qname) })),
+  }));
+  return known ? { up: path.absolute ? undefined : path.up, steps } : undefined;
 }
 
 /** Resolves leafref values over one instance tree; build one per validation run. */

@@ -5,7 +5,9 @@
  * it for every list entry of a large document (OpenConfig has dozens per interface)
  * only costs time. Names are collected from every must, when and leafref path of the
  * schema set and every unique argument; a wildcard or node() step on a child or
- * descendant axis makes every node relevant. (Not covered: the string-value of a
+ * descendant axis, or an instance-identifier leaf (its value may name any node), makes
+ * every node relevant. deref() of a leafref reaches the nodes its path names, collected
+ * with the leafref paths. (Not covered: the string-value of a
  * container, which concatenates its descendants' values; YANG models do not compare those.)
  */
 import type { SchemaNode, SchemaSet, TypeIR } from '../ir/types.js';
@@ -67,6 +69,9 @@ function referencedNames(schema: SchemaSet): Names | typeof ALL {
   };
   const type = (t: TypeIR, module: string): void => {
     if (t.leafref) expression(t.leafref.path, { module, prefixes: t.leafref.prefixes });
+    // An instance-identifier value may name any node, a default leaf included (RFC 7950 6.4.1,
+    // 7.6.1: it exists in the accessible tree), for require-instance and for deref().
+    if (t.base === 'instance-identifier') all = true;
     t.union?.forEach((u) => type(u, module));
   };
   const visit = (n: SchemaNode): void => {

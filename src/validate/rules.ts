@@ -3,7 +3,8 @@
  * nodes whose when is false gone): must, leafref and instance-identifier
  * require-instance, unique, min/max-elements, mandatory nodes and choices.
  */
-import type { ListNode, SchemaNode } from '../ir/types.js';
+import type { ListNode, SchemaNode, TypeIR } from '../ir/types.js';
+import { type LeafValue, checkValue } from '../values/check.js';
 import { lexical } from '../restconf/values.js';
 import { instanceTargets } from '../xpath/index.js';
 import type { Conditions } from './conditions.js';
@@ -21,6 +22,10 @@ export interface RuleContext {
   /** The schema children of an element: its container/list children, an operation's input or output. */
   childrenOf: (el: Element) => readonly SchemaNode[] | undefined;
   root: Element;
+  /** Elements whose value its type refused (already reported: no require-instance check on top). */
+  invalid: ReadonlySet<Element>;
+  /** Per parent element, the choices some of whose data were reported when-false. */
+  reportedChoices: ReadonlyMap<Element, ReadonlySet<SchemaNode>>;
 }
 
 /** Checks `el` and its whole subtree. */
@@ -40,9 +45,30 @@ export function checkSubtree(ctx: RuleContext, el: Element): void {
   for (const c of el.children) if (c.schema) checkSubtree(ctx, c);
 }
 
-/** RFC 7950 9.9 and 9.13: require-instance. */
-function checkReference(ctx: RuleContext, el: Element, type: Extract<SchemaNode, { kind: 'leaf' }>['type']): void {
-  if (type.requireInstance === false || el.value === undefined) return;
+const referenceUnions = new WeakMap<TypeIR, boolean>();
+
+/** Whether a union has a leafref or instance-identifier member (at any depth). */
+function unionHasReference(type: TypeIR): boolean {
+  let r = referenceUnions.get(type);
+  if (r === undefined) {
+    r = (type.union ?? []).some((m) => m.base === 'leafref' || m.base === 'instance-identifier' || unionHasReference(m));
+    referenceUnions.set(type, r);
+  }
+  return r;
+}
+
+/** The member type of a union that a canonical value belongs to: the first that accepts it (RFC 7950 9.12), through nested unions. */
+function matchedMember(type: TypeIR, value: LeafValue, module: string): TypeIR | undefined {
+  if (type.base !== 'union') return type;
+  const member = type.union?.find((m) => checkValue(m, value, 'json', module).ok);
+  return member && matchedMember(member, value, module);
+}
+
+/** RFC 7950 9.9 and 9.13: require-instance, of the leaf's type or of the union member its value matched. */
+function checkReference(ctx: RuleContext, el: Element, declared: TypeIR): void {
+  if (el.value === undefined || ctx.invalid.has(el)) return;
+  const type = declared.base === 'union' ? (unionHasReference(declared) ? matchedMember(declared, el.value, el.module) : undefined) : declared;
+  if (!type || type.requireInstance === false) return;
   if (type.base === 'leafref' && type.leafref) {
     if (!ctx.leafrefs.hasTarget(el, type.leafref)) {
       ctx.sink.on('instance-required', el, `Invalid leafref value "${lexical(el.value)}" - no target instance "${type.leafref.path}" with the same value.`);
@@ -82,7 +108,15 @@ function hasCountConstraints(nodes: readonly SchemaNode[]): boolean {
 function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode[]): void {
   if (!hasCountConstraints(nodes)) return;
   const counts = new Map<SchemaNode, number>();
-  for (const c of el.children) if (c.schema) counts.set(c.schema, (counts.get(c.schema) ?? 0) + 1);
+  /** The first instance of each list/leaf-list beyond its max-elements: where yanglint reports the excess. */
+  const excess = new Map<SchemaNode, Element>();
+  for (const c of el.children) {
+    const s = c.schema;
+    if (!s) continue;
+    const count = (counts.get(s) ?? 0) + 1;
+    counts.set(s, count);
+    if ((s.kind === 'list' || s.kind === 'leaf-list') && s.maxElements !== undefined && count === s.maxElements + 1) excess.set(s, c);
+  }
   const active = activeCases(el);
   const walk = (list: readonly SchemaNode[]): void => {
     for (const n of list) {
@@ -93,7 +127,7 @@ function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode
           // Only the case holding data is checked: nodes of other cases do not exist (7.9).
           const chosen = n.cases.find((c) => active.has(c));
           if (chosen) walk(chosen.children);
-          else if (n.mandatory && ctx.conditions.groupHolds(el, n)) {
+          else if (n.mandatory && ctx.conditions.groupHolds(el, n) && !ctx.reportedChoices.get(el)?.has(n)) {
             ctx.sink.add('missing-choice', pathOf(el), `Mandatory choice "${n.name}" data do not exist.`, positionOf(el));
           }
           break;
@@ -105,7 +139,7 @@ function checkRequired(ctx: RuleContext, el: Element, nodes: readonly SchemaNode
           break;
         case 'list':
         case 'leaf-list':
-          if (n.maxElements !== undefined && count > n.maxElements) ctx.sink.missing('too-many-elements', el, n, `Too many "${n.name}" instances (${count}, at most ${n.maxElements}).`);
+          if (n.maxElements !== undefined && count > n.maxElements) ctx.sink.on('too-many-elements', excess.get(n)!, `Too many "${n.name}" instances (${count}, at most ${n.maxElements}).`);
           if (count < n.minElements && (count > 0 || ctx.conditions.absentHolds(el, n))) {
             ctx.sink.missing('too-few-elements', el, n, `Too few "${n.name}" instances (${count}, at least ${n.minElements}).`);
           }

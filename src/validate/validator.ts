@@ -153,6 +153,12 @@ function removeFromDocument(el: Element): void {
   if (!array.length && holder) for (const [k, v] of Object.entries(holder)) if (v === array) delete holder[k];
 }
 
+function upsert<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
 export function runValidation(schema: SchemaSet, document: unknown, options: ValidateOptions): DataError[] {
   const sink = new ErrorSink();
   const kind = options.type;
@@ -166,11 +172,11 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const relevant = defaultRelevance(schema);
   const includeDefault = (n: SchemaNode): boolean => include(n) && relevant(n);
   const root = new Element(undefined, undefined);
-  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full };
+  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full, top: top.all, invalid: new Set() };
   let scope = root;
   if (OPERATION_KIND.has(kind)) {
     if (options.datastore) {
-      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true }, root, options.datastore, top.all, undefined);
+      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true, top: top.all, invalid: new Set() }, root, options.datastore, top.all, undefined);
       addDefaults(root, top.implemented, relevant);
     }
     const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;
@@ -199,7 +205,10 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   } else {
     for (const { el, when } of falseNodes) sink.on('when-false', el, `When condition "${when.expr}" not satisfied.`);
   }
+  // A choice whose data were reported when-false is not missing as well (one error, as yanglint gives).
+  const reportedChoices = new Map<Element, Set<SchemaNode>>();
+  if (!options.prune) for (const { el } of falseNodes) for (const m of el.cases) upsert(reportedChoices, el.parent!).add(m.choice);
   const leafrefs = new LeafrefResolver({ identities: schema.identities });
-  checkSubtree({ sink, conditions, leafrefs, include, root, childrenOf: (el) => contentOf(el, kind, top) }, scope);
+  checkSubtree({ sink, conditions, leafrefs, include, root, invalid: ctx.invalid, reportedChoices, childrenOf: (el) => contentOf(el, kind, top) }, scope);
   return sink.errors;
 }

@@ -16,4 +16,6 @@ export { compileXPath, evaluate, evaluateBoolean, XPathCache } from './evaluate.
 export { stringValue } from './values.js';
 export { instanceTargets } from './instance.js';
 export { referencedNodes } from './deref.js';
+export { readLeafrefPath, type LeafrefPath, type LeafrefPathStep, type PathKeyPredicate, type PathNodeId } from './leafref-path.js';
+export { usedPrefixMap, xpathPrefixes } from './parse.js';
 export { XPathSyntaxError, XPathEvalError, type XPathEvalErrorCode } from './errors.js';

@@ -7,7 +7,7 @@
  * References are resolved within the document given (and, for operations and
  * notifications, the datastore passed along).
  */
-import { type DataError, validateData } from 'yangkit/validate';
+import { type DataError, type SchemaSet, type ValidateOptions, validateData } from 'yangkit/validate';
 
 export interface ValidationError {
   /** Instance path of the offending node, e.g. `/ietf-interfaces:interfaces/interface[name='eth0']/enabled`; relative to the value for operations and notifications. */
@@ -31,9 +31,7 @@ export type Root =
   | { readonly kind: 'input' | 'output' | 'notification'; readonly path: readonly Step[] };
 
 /** The compiled YANG modules (descriptions left out), as the engine reads them. */
-const schema: Parameters<typeof validateData>[0] = JSON.parse({{schema}});
-
-type Options = Parameters<typeof validateData>[2];
+const schema: SchemaSet = JSON.parse({{schema}});
 
 const KIND = { input: 'rpc', output: 'rpc-reply', notification: 'notification' } as const;
 
@@ -72,8 +70,8 @@ export function validate(root: Root, value: unknown, datastore?: unknown): Valid
     holder[member] = i === root.path.length - 1 ? value : list ? [next] : next;
     holder = next;
   });
-  const options: Options = { type: KIND[root.kind] };
-  if (isObject(datastore)) options.datastore = datastore as NonNullable<Options['datastore']>;
+  const options: ValidateOptions = { type: KIND[root.kind] };
+  if (isObject(datastore)) options.datastore = datastore as NonNullable<ValidateOptions['datastore']>;
   const depth = root.path.length;
   const member = root.path[depth - 1]![0];
   return validateData(schema, document, options).flatMap((e) => {

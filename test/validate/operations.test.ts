@@ -41,7 +41,7 @@ describe('rpc', () => {
 
   it('validates output as rpc-reply', () => {
     expect(rules(s, { 'm:reboot': { warnings: ['x'] } }, { type: 'rpc-reply' })).toEqual([]);
-    expect(rules(s, { 'm:reboot': { warnings: ['x', 'y', 'z'] } }, { type: 'rpc-reply' })).toEqual([{ rule: 'too-many-elements', path: '/m:reboot/warnings' }]);
+    expect(rules(s, { 'm:reboot': { warnings: ['x', 'y', 'z'] } }, { type: 'rpc-reply' })).toEqual([{ rule: 'too-many-elements', path: "/m:reboot/warnings[.='z']" }]);
     expect(rules(s, { 'm:reboot': { target: 'a' } }, { type: 'rpc-reply' })).toEqual([{ rule: 'unknown-element', path: '/m:reboot/target' }]);
   });
 

@@ -271,8 +271,16 @@ describe('leafref and instance-identifier', () => {
   ];
 
   it('accepts references that resolve, through predicates with current()', () => {
-    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/m:iface[m:name='eth1']", 'any-target': '/m:c/m:none' } };
+    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/m:iface[m:name='eth1']", 'any-target': "/m:c/m:iface[m:name='eth9']" } };
     expect(rules(s, doc)).toEqual([]);
+  });
+
+  it('refuses instance-identifiers naming no schema node or an unloaded module, whatever require-instance (9.13)', () => {
+    for (const value of ['/m:c/m:none', '/m:c/iface[m:name=\'eth0\']/unit[nope=\'1\']', '/x:c', 'c']) {
+      expect(rules(s, { 'm:c': { 'any-target': value } })).toEqual([{ rule: 'invalid-value', path: '/m:c/any-target' }]);
+    }
+    // One error for a value its type refuses: no require-instance error besides.
+    expect(rules(s, { 'm:c': { target: '/m:c/m:none' } })).toEqual([{ rule: 'invalid-value', path: '/m:c/target' }]);
   });
 
   it('reports dangling references with data-missing / instance-required', () => {
@@ -284,6 +292,41 @@ describe('leafref and instance-identifier', () => {
       ['instance-required', '/m:c/target', 'data-missing', 'instance-required'],
     ]);
     expect(errors[0]!.message).toBe('Invalid leafref value "eth9" - no target instance "../iface/name" with the same value.');
+  });
+});
+
+describe('references with their types', () => {
+  const s = schemaOf(`
+    container c {
+      list iface { key name; leaf name { type string; } }
+      leaf num { type leafref { path "../iface/name"; } }
+      leaf either { type union { type uint8; type leafref { path "../iface/name"; } } }
+      leaf loose { type union { type uint8; type leafref { path "../iface/name"; require-instance false; } } }
+      anydata extra;
+      anyxml raw;
+    }`);
+  const iface = [{ name: 'eth0' }];
+
+  it('checks a union leafref for require-instance when the value matched that member (9.9, 9.12)', () => {
+    expect(rules(s, { 'm:c': { iface, either: 'eth0', loose: 'eth9' } })).toEqual([]);
+    expect(rules(s, { 'm:c': { iface, either: 7 } })).toEqual([]);
+    expect(rules(s, { 'm:c': { iface, either: 'eth9' } })).toEqual([{ rule: 'instance-required', path: '/m:c/either' }]);
+  });
+
+  it('reports a leafref value its type refuses once, as invalid-value', () => {
+    const s2 = schemaOf(`
+      container c {
+        list port { key id; leaf id { type uint8; } }
+        leaf ref { type leafref { path "../port/id"; } }
+      }`);
+    expect(rules(s2, { 'm:c': { port: [{ id: 1 }], ref: 300 } })).toEqual([{ rule: 'invalid-value', path: '/m:c/ref' }]);
+  });
+
+  it('wants an object for anydata (RFC 7951 5.5), any value for anyxml', () => {
+    expect(rules(s, { 'm:c': { extra: { a: 1 }, raw: 'text' } })).toEqual([]);
+    for (const extra of ['text', [1], 3]) expect(rules(s, { 'm:c': { extra } })).toEqual([{ rule: 'bad-shape', path: '/m:c/extra' }]);
+    expect(rules(s, { 'm:c': { extra: '' } }, { type: 'config', encoding: 'lexical' })).toEqual([]);
+    expect(rules(s, { 'm:c': { extra: 'hello' } }, { type: 'config', encoding: 'lexical' })).toEqual([{ rule: 'bad-shape', path: '/m:c/extra' }]);
   });
 });
 
@@ -325,7 +368,7 @@ describe('mandatory, min-elements and max-elements', () => {
     const errors = validateData(s, doc, { type: 'config' });
     expect(errors.map((e) => [e.rule, e.path, e.appTag])).toEqual([
       ['mandatory', '/m:top/name', undefined],
-      ['too-many-elements', '/m:top/ll', 'too-many-elements'],
+      ['too-many-elements', "/m:top/ll[.='c']", 'too-many-elements'],
       ['too-few-elements', '/m:top/l', 'too-few-elements'],
       ['mandatory', '/m:top/blob', undefined],
       ['mandatory', '/m:top/pres/inner', undefined],
