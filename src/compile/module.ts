@@ -1,10 +1,17 @@
-import type { ModuleIR } from '../ir/types.js';
+import type { ImportIR, ModuleIR } from '../ir/types.js';
 import type { LoadedModule, Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { addDefinitions, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { featureEnabled } from './features.js';
 import { statusOf } from './nodes.js';
 import { resolveTypedef } from './types.js';
+
+function importsOf(stmt: Statement): ImportIR[] {
+  return childrenOf(stmt, 'import').map((imp) => {
+    const rev = childArg(imp, 'revision-date');
+    return { module: imp.arg ?? '', prefix: childArg(imp, 'prefix') ?? '', ...(rev ? { revision: rev } : {}) };
+  });
+}
 
 /** Creates a module's context: header checks and its top-level definitions. */
 export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
@@ -20,7 +27,7 @@ export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
     yangVersion: childArg(main.stmt, 'yang-version') === '1.1' ? '1.1' : '1',
     file: main.file,
     imports: [],
-    submodules: submodules.map((s) => ({ name: s.name, file: s.file, ...(s.revision ? { revision: s.revision } : {}) })),
+    submodules: submodules.map((s) => ({ name: s.name, file: s.file, ...(s.revision ? { revision: s.revision } : {}), imports: importsOf(s.stmt) })),
     features: [],
     identities: [],
     typedefs: [],
@@ -36,10 +43,7 @@ export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
     const v = childArg(main.stmt, k);
     if (v !== undefined) ir[k] = v;
   }
-  for (const imp of childrenOf(main.stmt, 'import')) {
-    const rev = childArg(imp, 'revision-date');
-    ir.imports.push({ module: imp.arg ?? '', prefix: childArg(imp, 'prefix') ?? '', ...(rev ? { revision: rev } : {}) });
-  }
+  ir.imports.push(...importsOf(main.stmt));
   const top: Scope = { unit: main, typedefs: new Map(), groupings: new Map() };
   const mod: ModCtx = { name: main.name, main, units, ir, top, features: new Map(), identities: new Map(), extensions: new Map() };
   for (const unit of units) {

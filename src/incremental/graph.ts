@@ -22,7 +22,7 @@ export class DependencyGraph {
       for (const f of files) this.fileModules.set(f, mod.name);
     }
     for (const mod of Object.values(schema.modules)) {
-      for (const imp of mod.imports) this.add(mod.name, imp.module, 'import');
+      for (const imp of [...mod.imports, ...mod.submodules.flatMap((s) => s.imports)]) this.add(mod.name, imp.module, 'import');
       for (const aug of mod.augments) this.add(mod.name, aug.targetModule, 'augment');
       for (const deviator of mod.deviatedBy) this.add(deviator, mod.name, 'deviation');
     }

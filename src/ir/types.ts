@@ -33,7 +33,7 @@ export interface ModuleIR {
   reference?: string;
   imports: ImportIR[];
   /** Submodules included (directly or transitively); their content is merged into this module. */
-  submodules: { name: string; revision?: string; file: string }[];
+  submodules: { name: string; revision?: string; file: string; /** The submodule's own imports (its prefixes are its own). */ imports: ImportIR[] }[];
   features: FeatureIR[];
   /** Identities defined by this module (also present in `SchemaSet.identities`). */
   identities: string[];

@@ -140,6 +140,21 @@ describe('incremental compiler', () => {
     expect(compiler.diagnostics).toEqual([]);
   });
 
+  it("counts a submodule's imports as its module's, so an edit of the imported module recompiles it", () => {
+    const main = `module m {\n  yang-version 1.1;\n  namespace "urn:m";\n  prefix m;\n  include m-sub;\n}\n`;
+    const sub = `submodule m-sub {\n  yang-version 1.1;\n  belongs-to m { prefix m; }\n  import t { prefix t; }\n  leaf x { type t:name; }\n}\n`;
+    const files: Record<string, string> = { 'm.yang': main, 'm-sub.yang': sub, 't.yang': yangModule('t', '  typedef name { type string; }') };
+    const sources = Object.fromEntries(Object.entries(files).map(([f, text]) => [join(VIRTUAL, f), text]));
+    const compiler = createCompiler({ inputs: [join(VIRTUAL, 'm.yang')], sources });
+    expect([...compiler.graph.dependencies('m').keys()]).toEqual(['t']);
+    const broken = yangModule('t', '  typedef other { type string; }');
+    expect(compiler.update(join(VIRTUAL, 't.yang'), broken).changed).toContain('m');
+    expect(compiler.diagnostics.map((d) => d.code)).toContain('unknown-type');
+    expect(compiler.update(join(VIRTUAL, 't.yang'), files['t.yang']).changed).toContain('m');
+    expect(compiler.diagnostics).toEqual([]);
+    expectSameAsScratch(compiler, files, ['m.yang']);
+  });
+
   it('keeps the dependency graph of the set', () => {
     const { graph } = workspace().compiler;
     expect([...graph.dependencies('a')]).toEqual([['b', new Set(['import', 'augment'])]]);
