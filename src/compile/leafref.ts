@@ -2,7 +2,7 @@ import type { SchemaNode, TypeIR } from '../ir/types.js';
 import type { Compilation } from './context.js';
 import { dataChildren } from './finalize.js';
 import { moduleRoots } from './augment.js';
-import { schemaChildren } from './targets.js';
+import { pathChildren, schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { leafrefLoc } from './rules/leafref-loc.js';
 import { readLeafrefPath, type PathKeyPredicate, type PathNodeId } from '../xpath/leafref-path.js';
@@ -117,7 +117,7 @@ class PathWalk {
   down(at: Position, id: PathNodeId, absolute: boolean): SchemaNode | undefined {
     const module = id.prefix === undefined ? (absolute ? this.node.module : undefined) : this.prefixes.get(id.prefix);
     let candidates: SchemaNode[];
-    if (at !== TOP) candidates = childrenForPath(at);
+    if (at !== TOP) candidates = pathChildren(at);
     else {
       const document = documentOf(this.c, this.node);
       const mod = module === undefined ? undefined : this.c.mods.get(module);
@@ -186,7 +186,3 @@ function dataParent(c: Compilation, node: SchemaNode | undefined): SchemaNode | 
   return p;
 }
 
-function childrenForPath(n: SchemaNode): SchemaNode[] {
-  if (n.kind === 'rpc' || n.kind === 'action') return [...(n.input ?? []), ...(n.output ?? [])];
-  return schemaChildren(n);
-}

@@ -26,6 +26,12 @@ export function schemaChildren(node: SchemaNode): SchemaNode[] {
   }
 }
 
+/** One step down in a path: the schema children, and an rpc's or action's input and output contents. */
+export function pathChildren(node: SchemaNode): SchemaNode[] {
+  if (node.kind === 'rpc' || node.kind === 'action') return [...(node.input ?? []), ...(node.output ?? [])];
+  return schemaChildren(node);
+}
+
 /**
  * Follows a schema node identifier (`/p:a/p:b` or `a/b`) from `roots`.
  * Absolute steps match module and name; descendant steps (refine, uses-augment)

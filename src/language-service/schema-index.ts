@@ -1,4 +1,5 @@
 import type { SchemaNode, SchemaSet } from '../ir/types.js';
+import { pathChildren } from '../compile/targets.js';
 
 /** Compiled schema nodes found by where they are written, by data path and by schema node path. */
 export class SchemaIndex {
@@ -49,18 +50,5 @@ const locKey = (file: string, line: number, col: number) => `${file}\n${line}:${
 
 /** The schema nodes one step below a node (cases of a choice, input and output contents of an operation). */
 export function childrenOf(node: SchemaNode | undefined): readonly SchemaNode[] {
-  switch (node?.kind) {
-    case 'choice':
-      return node.cases;
-    case 'rpc':
-    case 'action':
-      return [...(node.input ?? []), ...(node.output ?? [])];
-    case 'container':
-    case 'list':
-    case 'case':
-    case 'notification':
-      return node.children;
-    default:
-      return [];
-  }
+  return node ? pathChildren(node) : [];
 }
