@@ -9,8 +9,14 @@ import {
 } from '../../data-files/index.js';
 import type { SchemaSet } from '../../ir/types.js';
 import { type DataKind, validateData } from '../../validate/index.js';
-import { compileOrExit, UsageError } from '../options.js';
-import type { ValidateFlags } from './validate.js';
+import { compileOrExit, UsageError, type CompileFlags } from '../options.js';
+
+export interface ValidateFlags extends CompileFlags {
+  data?: string[];
+  type: DataKind;
+  operational?: string;
+  verbose?: boolean;
+}
 
 /** Reads every file, printing each one that cannot be read; undefined when any failed. */
 function readAll(files: string[], schema: SchemaSet, positions: DataPositions, type: DataKind): DataDocument[] | undefined {

@@ -1,15 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { DataKind } from '../../validate/index.js';
-import { withCompileOptions, type CompileFlags } from '../options.js';
+import { withCompileOptions } from '../options.js';
+import type { ValidateFlags } from './validate-run.js';
 
 const DATA_KINDS: readonly DataKind[] = ['data', 'config', 'get-reply', 'edit', 'rpc', 'rpc-reply', 'notification'];
-
-export interface ValidateFlags extends CompileFlags {
-  data?: string[];
-  type: DataKind;
-  operational?: string;
-  verbose?: boolean;
-}
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
