@@ -7,7 +7,7 @@
 import type { CaseNode, ChoiceNode, LeafListNode, LeafNode, ListNode, SchemaNode } from '../ir/types.js';
 import { type JsonObject, type JsonValue, isObject, lookupChild } from '../restconf/schema-index.js';
 import { type LeafValue, checkValue } from '../values/check.js';
-import type { DataKind } from './index.js';
+import type { DataKind } from './types.js';
 import type { ErrorSink } from './errors.js';
 import { Element, appendChild, pathOf } from './instance.js';
 import { instanceSchemaProblem } from './instance-identifier.js';

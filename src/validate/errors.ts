@@ -2,7 +2,7 @@
  * The rules instance validation reports, as one table: each rule's RFC 6241 /
  * RFC 8040 error-tag and its RFC 7950 section 15 error-app-tag.
  */
-import type { DataError } from './index.js';
+import type { DataError } from './types.js';
 import { type Element, missingPath, pathOf, positionOf } from './instance.js';
 
 interface RuleSpec {

@@ -9,7 +9,7 @@ import { type BuildContext, buildMembers } from './build.js';
 import { Conditions } from './conditions.js';
 import { addDefaults } from './defaults.js';
 import { ErrorSink } from './errors.js';
-import type { DataError, DataKind, ValidateOptions } from './index.js';
+import type { DataError, DataKind, ValidateOptions } from './types.js';
 import { Element, appendChild, keyValues, numberTree } from './instance.js';
 import { LeafrefResolver, valueKey } from './leafref.js';
 import { defaultRelevance } from './relevance.js';
