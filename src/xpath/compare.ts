@@ -4,7 +4,7 @@
  * comparison false), `<`, `<=`, `>`, `>=` always compare numbers. Identityref leaves compare with
  * strings as qualified names (RFC 7950 9.10.3): see `qualify`.
  */
-import type { Runtime } from './evaluate.js';
+import type { Runtime } from './runtime.js';
 import type { XNode } from './node.js';
 import { holdsIdentity } from './types.js';
 import { stringToNumber, stringValue, toBoolean, toNumber, type XValue } from './values.js';

@@ -2,64 +2,20 @@
  * Compiles XPath 1.0 expressions (W3C XPath 1.0 sections 2-4, RFC 7950 6.4.1) into closure trees
  * once, then evaluates them over XNode trees without walking the AST again.
  */
-import type { IdentityIR, XPathIR } from '../ir/types.js';
+import type { TypeIR, XPathIR } from '../ir/types.js';
 import { contextFree, keyPredicate, usesCurrent } from './analyze.js';
 import { AXES, REVERSE_AXES, rootOf, textAxis, type AxisFn, type NodeTestFn } from './axes.js';
 import { compare, nodeEquals, type CompareOp } from './compare.js';
 import { XPathEvalError, XPathSyntaxError } from './errors.js';
-import { FUNCTIONS } from './functions.js';
+import { FUNCTIONS, onFirstNode, type Builder } from './functions.js';
+import { instanceTargets } from './instance.js';
 import type { XNode } from './node.js';
 import { parseXPath, type NodeTest, type Step, type XPathExpr } from './parse.js';
-import { holdsIdentity } from './types.js';
+import { nodeSet, type CompiledXPath, type CompileScope, type Eval, type Runtime, type XPathCache, type XPathEnv } from './runtime.js';
+import { holdsIdentity, leafType, memberTypes } from './types.js';
 import { stringValue, toBoolean, toNumber, type XValue } from './values.js';
 
 export type { XValue };
-
-export interface XPathEnv {
-  /** Module of unprefixed names: the module of the node the expression belongs to. */
-  defaultModule: string;
-  /** current() (RFC 7950 10.1.1): the node the expression belongs to; defaults to the context node. */
-  current?: XNode;
-  /** Every identity of the schema, for derived-from()/derived-from-or-self() (SchemaSet.identities). */
-  identities: Record<string, IdentityIR>;
-  /** Namespace URI of a module, for namespace-uri() ('' when absent or unknown). */
-  namespaceOf?: (module: string) => string | undefined;
-  /**
-   * Indexes of list entries by key value, reused across evaluations over one tree: give the same
-   * cache to every evaluation of one validation pass, and a new one once the tree changes.
-   */
-  cache?: XPathCache;
-}
-
-/** Indexes over one unchanged tree (see XPathEnv.cache). */
-export class XPathCache {
-  /** parent -> step node test -> key node test -> key value -> entries in document order; null when unindexable. */
-  readonly keyIndexes = new WeakMap<XNode, Map<NodeTestFn, Map<NodeTestFn, Map<string, XNode[]> | null>>>();
-  /** root -> leafref path that is a constant of the tree -> default module -> target value -> targets in document order. */
-  readonly leafrefTargets = new WeakMap<XNode, Map<CompiledXPath, Map<string, Map<string, XNode[]>>>>();
-}
-
-export interface CompiledXPath {
-  /** The expression and prefixes compiled (a copy: one compiled expression serves every equal XPathIR). */
-  readonly source: XPathIR;
-}
-
-/** One evaluation's fixed inputs. */
-export interface Runtime {
-  readonly env: XPathEnv;
-  readonly current: XNode;
-  /** The expression's prefix -> module table. */
-  readonly prefixes: Record<string, string>;
-}
-
-/** A compiled expression: the value for a context node, its proximity position and the context size. */
-export type Eval = (node: XNode, position: number, size: number, rt: Runtime) => XValue;
-
-/** What compiling needs besides the AST: the expression's text and prefix table. */
-export interface CompileScope {
-  readonly source: XPathIR;
-  fail(code: XPathEvalError['code'], offset: number, message: string): never;
-}
 
 interface Compiled extends CompiledXPath {
   readonly run: Eval;
@@ -120,12 +76,6 @@ function scopeOf(source: XPathIR): CompileScope {
 
 const COMPARISONS = new Set<string>(['=', '!=', '<', '<=', '>', '>=']);
 
-/** Expects a node-set: the operand of a step, a filter predicate or `|`. */
-export function nodeSet(v: XValue, scope: CompileScope, offset: number, what: string): XNode[] {
-  if (!Array.isArray(v)) scope.fail('not-a-node-set', offset, `${what} needs a node-set, not a ${typeof v}`);
-  return v;
-}
-
 function compileExpr(e: XPathExpr, scope: CompileScope): Eval {
   switch (e.kind) {
     case 'literal': {
@@ -145,7 +95,7 @@ function compileExpr(e: XPathExpr, scope: CompileScope): Eval {
     case 'call': {
       // The parser accepts only the known, unprefixed functions with their arities.
       const args = e.args.map((a) => compileExpr(a, scope));
-      return FUNCTIONS[e.name]!(args, scope, e.offset);
+      return LIBRARY[e.name]!(args, scope, e.offset);
     }
     case 'filter': {
       const primary = compileExpr(e.primary, scope);
@@ -438,4 +388,69 @@ function compileNodeTest(test: NodeTest, offset: number, scope: CompileScope): (
   }
   const fn: NodeTestFn = local === '*' ? (n) => n.module === module && n.kind === 'element' : (n) => n.name === local && n.module === module && n.kind === 'element';
   return () => fn;
+}
+
+// ---- deref() and require-instance (RFC 7950 9.9, 9.13, 10.3.1): what a leafref or instance-identifier
+// leaf refers to. A leafref's path is evaluated here, so this belongs to the evaluator (deref() is in its library).
+
+/** The function library, with deref(), which evaluates the leafref's path. */
+const LIBRARY: Readonly<Record<string, Builder>> = {
+  ...FUNCTIONS,
+  // 10.3.1
+  deref: onFirstNode('deref', (n, rt) => (n ? referencedNodes(n, rt.env) : [])),
+};
+
+const leafrefPaths = new WeakMap<NonNullable<TypeIR['leafref']>, XPathIR>();
+
+/** The leafref's path as an expression (one object per leafref, so it compiles once). */
+function pathOf(leafref: NonNullable<TypeIR['leafref']>): XPathIR {
+  let x = leafrefPaths.get(leafref);
+  if (!x) leafrefPaths.set(leafref, (x = { expr: leafref.path, prefixes: leafref.prefixes }));
+  return x;
+}
+
+/** The targets of a path that does not depend on the leaf, by value, computed once per tree. */
+function targetsByValue(cache: XPathCache, path: CompiledXPath, leaf: XNode, env: XPathEnv): Map<string, XNode[]> {
+  const root = rootOf(leaf);
+  let byPath = cache.leafrefTargets.get(root);
+  if (!byPath) cache.leafrefTargets.set(root, (byPath = new Map()));
+  let byModule = byPath.get(path);
+  if (!byModule) byPath.set(path, (byModule = new Map()));
+  let index = byModule.get(env.defaultModule);
+  if (!index) {
+    index = new Map();
+    const targets = evaluate(path, leaf, env);
+    for (const t of Array.isArray(targets) ? targets : []) {
+      const v = stringValue(t);
+      const list = index.get(v);
+      if (list) list.push(t);
+      else index.set(v, [t]);
+    }
+    byModule.set(env.defaultModule, index);
+  }
+  return index;
+}
+
+/**
+ * The nodes a leafref or instance-identifier leaf refers to, in document order (empty for other
+ * leaves). A leafref's path is evaluated with the leaf as context node and current(), its
+ * unprefixed names in the leaf's module, keeping the nodes whose value is the leaf's (RFC 7950
+ * 9.9); with `env.cache`, a path that does not depend on the leaf is evaluated once per tree.
+ * Throws XPathSyntaxError / XPathEvalError when the path itself is wrong.
+ */
+export function referencedNodes(leaf: XNode, env: XPathEnv): XNode[] {
+  const type = leaf.value !== undefined ? leafType(leaf) : undefined;
+  if (!type) return [];
+  const value = stringValue(leaf);
+  for (const t of memberTypes(type)) {
+    if (t.base === 'instance-identifier') return instanceTargets(rootOf(leaf), value);
+    if (t.base === 'leafref' && t.leafref) {
+      const path = compileXPath(pathOf(t.leafref));
+      const pathEnv: XPathEnv = { ...env, defaultModule: leaf.module, current: leaf };
+      if (env.cache && isTreeConstant(path)) return targetsByValue(env.cache, path, leaf, pathEnv).get(value)?.slice() ?? [];
+      const targets = evaluate(path, leaf, pathEnv);
+      return Array.isArray(targets) ? targets.filter((m) => stringValue(m) === value) : [];
+    }
+  }
+  return [];
 }

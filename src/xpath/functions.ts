@@ -1,17 +1,17 @@
 /**
  * The function library: XPath 1.0 section 4 and the YANG functions of RFC 7950 section 10.
  * Each entry turns the compiled arguments into the compiled call; arities are checked by the
- * parser (XPATH_FUNCTIONS), so an entry may rely on them.
+ * parser (XPATH_FUNCTIONS), so an entry may rely on them. deref() evaluates a path, so the
+ * evaluator adds it (evaluate.ts LIBRARY).
  */
 import { xsdToEcma } from '../compile/xsd-regex.js';
 import { qualify } from './compare.js';
-import { referencedNodes } from './deref.js';
-import { nodeSet, type CompileScope, type Eval, type Runtime } from './evaluate.js';
+import { nodeSet, type CompileScope, type Eval, type Runtime } from './runtime.js';
 import type { XNode } from './node.js';
 import { holdsIdentity, leafType, memberTypes } from './types.js';
 import { stringToNumber, stringValue, toBoolean, toNumber, toStringValue, type XValue } from './values.js';
 
-type Builder = (args: Eval[], scope: CompileScope, offset: number) => Eval;
+export type Builder = (args: Eval[], scope: CompileScope, offset: number) => Eval;
 
 /** The argument as a node-set, or the context node when the optional argument is absent (4.1, 4.2). */
 function nodesArg(arg: Eval | undefined, scope: CompileScope, offset: number, name: string): Eval {
@@ -36,7 +36,7 @@ function onNumber(f: (x: number) => number): Builder {
 }
 
 /** The first node of a node-set argument (document order), for functions that read one node. */
-function onFirstNode<T extends XValue>(name: string, f: (n: XNode | undefined, rt: Runtime, rest: XValue[]) => T): Builder {
+export function onFirstNode<T extends XValue>(name: string, f: (n: XNode | undefined, rt: Runtime, rest: XValue[]) => T): Builder {
   return (args, scope, offset) => {
     const nodes = nodesArg(args[0], scope, offset, name);
     const rest = args.slice(1);
@@ -195,8 +195,6 @@ export const FUNCTIONS: Record<string, Builder> = {
   // 10.2.1
   're-match': ([a, b], scope, offset) => (n, p, s, rt) =>
     reMatch(scope, offset, toStringValue(a!(n, p, s, rt)), toStringValue(b!(n, p, s, rt))),
-  // 10.3.1
-  deref: onFirstNode('deref', (n, rt) => (n ? referencedNodes(n, rt.env) : [])),
   // 10.4.1, 10.5.1
   'derived-from': derivedFromBuilder(false),
   'derived-from-or-self': derivedFromBuilder(true),

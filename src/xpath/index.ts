@@ -11,11 +11,11 @@
  * - compares identityref leaves with strings as qualified names (RFC 7950 9.10.3).
  */
 export type { XNode } from './node.js';
-export type { XValue, XPathEnv, CompiledXPath } from './evaluate.js';
-export { compileXPath, evaluate, evaluateBoolean, XPathCache } from './evaluate.js';
+export type { XValue } from './evaluate.js';
+export { XPathCache, type XPathEnv, type CompiledXPath } from './runtime.js';
+export { compileXPath, evaluate, evaluateBoolean, referencedNodes } from './evaluate.js';
 export { stringValue } from './values.js';
 export { instanceTargets } from './instance.js';
-export { referencedNodes } from './deref.js';
 export { readLeafrefPath, type LeafrefPath, type LeafrefPathStep, type PathKeyPredicate, type PathNodeId } from './leafref-path.js';
 export { usedPrefixMap, xpathPrefixes } from './parse.js';
 export { XPathSyntaxError, XPathEvalError, type XPathEvalErrorCode } from './errors.js';
