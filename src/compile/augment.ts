@@ -1,16 +1,11 @@
 import type { AugmentIR, SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope } from './context.js';
+import { argLoc, child, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
-import { addParentCondition, buildChildren, checkedXPath, inheritIfFeatures } from './nodes.js';
-import { findTarget, graft, type Target } from './targets.js';
+import { addParentCondition, buildChildren, checkedXPath, graft, inheritIfFeatures } from './nodes.js';
+import { findTarget, moduleRoots } from './targets.js';
 import { ReuseMismatch } from './reuse.js';
-
-/** Top-level nodes of a module as absolute schema node identifiers start from them. */
-export function moduleRoots(mod: ModCtx): SchemaNode[] {
-  return [...mod.ir.data, ...mod.ir.rpcs, ...mod.ir.notifications];
-}
 
 /**
  * Resolves an absolute schema node identifier written in `unit`. `mod` is the

@@ -2,9 +2,6 @@ import type { DiagnosticSink, SourceLoc } from '../diagnostics/index.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import type { AugmentIR, BitIR, EnumIR, IdentityIR, ModuleIR, SchemaNode, TypeIR } from '../ir/types.js';
-import type { DefaultSite } from './defaults.js';
-import type { Target } from './targets.js';
-import type { ResolvedTypedef } from './types.js';
 import { BUILTIN_TYPES } from './builtin-types.js';
 
 /** A module being compiled: its IR under construction plus what passes look up. */
@@ -72,6 +69,36 @@ export interface Compilation {
   mandatorySites: Map<SchemaNode, Statement>;
   /** Enums and bits with an if-feature (RFC 7950 7.6.4: no default may name them). */
   conditionalItems: Set<EnumIR | BitIR>;
+}
+
+/** A place nodes can be added to: a node, or an operation's input/output. */
+export interface Target {
+  node: SchemaNode;
+  io?: 'input' | 'output';
+}
+
+/**
+ * Where a default value was written. Defaults are checked once the tree is final
+ * (after refine, augment, deviation and leafref resolution), against the type the
+ * node has there, and the IR keeps them in canonical form (RFC 7950 9.x.2:
+ * integers in decimal, identities as `module:identity`).
+ */
+export interface DefaultSite {
+  /** The `default` statement. */
+  stmt: Statement;
+  /** The file it is written in, whose prefixes the value's names use. */
+  unit: Unit;
+  /** A default taken over from a typedef: the `type` statement that inherits it, and that typedef. */
+  inherited?: { at: Statement; from: ResolvedTypedef };
+}
+
+/** A typedef's type, with the units and default it passes on to what derives from it. */
+export interface ResolvedTypedef {
+  type: TypeIR;
+  units?: string;
+  default?: string;
+  /** The typedef whose `default` statement `default` comes from (this one or one down its chain). */
+  defaultOf?: Statement;
 }
 
 export function child(stmt: Statement, keyword: string): Statement | undefined {

@@ -3,26 +3,9 @@ import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
 import { checkValue, type LeafValue, type SourceNames } from '../values/check.js';
 import type { InstancePredicate, InstanceStep } from '../values/instance-identifier.js';
-import { moduleRoots } from './augment.js';
-import { argLoc, child, splitQName, type Compilation } from './context.js';
-import { dataChildren } from './finalize.js';
-import { schemaChildren } from './targets.js';
-import { resolveTypedef, type ResolvedTypedef } from './types.js';
-
-/**
- * Where a default value was written. Defaults are checked once the tree is final
- * (after refine, augment, deviation and leafref resolution), against the type the
- * node has there, and the IR keeps them in canonical form (RFC 7950 9.x.2:
- * integers in decimal, identities as `module:identity`).
- */
-export interface DefaultSite {
-  /** The `default` statement. */
-  stmt: Statement;
-  /** The file it is written in, whose prefixes the value's names use. */
-  unit: Unit;
-  /** A default taken over from a typedef: the `type` statement that inherits it, and that typedef. */
-  inherited?: { at: Statement; from: ResolvedTypedef };
-}
+import { argLoc, child, splitQName, type Compilation, type DefaultSite, type ResolvedTypedef } from './context.js';
+import { dataChildren, moduleRoots, schemaChildren } from './targets.js';
+import { resolveTypedef } from './types.js';
 
 export function setDefaultSites(c: Compilation, node: SchemaNode, sites: DefaultSite[]): void {
   c.defaultSites.set(node, sites);

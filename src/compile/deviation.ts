@@ -5,8 +5,8 @@ import { ReuseMismatch } from './reuse.js';
 import { deviateDefaultSites, retypedDefaultSites } from './defaults.js';
 import { ifFeaturesHold } from './features.js';
 import { mustsOf } from './nodes.js';
-import { moduleRoots, resolveAbsolute } from './augment.js';
-import { removeNode } from './targets.js';
+import { resolveAbsolute } from './augment.js';
+import { moduleRoots, removeNode } from './targets.js';
 import { resolveType } from './types.js';
 import { checkDeviate, checkDeviation } from './rules/deviate.js';
 

@@ -108,14 +108,3 @@ function checkDuplicates(c: Compilation, nodes: SchemaNode[]): void {
   };
   visit(nodes);
 }
-
-/** Data children, looking through choice and case. */
-export function dataChildren(nodes: SchemaNode[]): SchemaNode[] {
-  const out: SchemaNode[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'choice') for (const k of n.cases) out.push(...dataChildren(k.children));
-    else if (n.kind === 'case') out.push(...dataChildren(n.children));
-    else out.push(n);
-  }
-  return out;
-}

@@ -1,8 +1,6 @@
 import type { SchemaNode, TypeIR } from '../ir/types.js';
 import type { Compilation } from './context.js';
-import { dataChildren } from './finalize.js';
-import { moduleRoots } from './augment.js';
-import { pathChildren, schemaChildren } from './targets.js';
+import { dataChildren, moduleRoots, pathChildren, schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { leafrefLoc } from './rules/leafref-loc.js';
 import { readLeafrefPath, type PathKeyPredicate, type PathNodeId } from '../xpath/leafref-path.js';

@@ -15,12 +15,13 @@ import type {
 } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
 import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
-import { findTarget, graft, removeNode } from './targets.js';
+import { findTarget, removeNode } from './targets.js';
+import { checkAugmentContent } from './rules/augment.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 
 /** Where statements are being turned into nodes. */
@@ -446,5 +447,30 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
         if (!ifFeaturesHold(c, { ...r, children: [p] }, unit)) removeNode(nodes, target);
         break;
     }
+  }
+}
+
+/** Adds augment (or uses-augment) content to its target, checking the target can hold it. */
+export function graft(b: BuildCtx, target: Target, all: SchemaNode[], stmt: Statement): void {
+  const { node, io } = target;
+  const rejected = checkAugmentContent(b.c, stmt, target);
+  const nodes = rejected.size ? all.filter((n) => !rejected.has(b.c.statements.get(n)!)) : all;
+  if (io) {
+    const op = node as { input?: SchemaNode[]; output?: SchemaNode[] };
+    (op[io] ??= []).push(...nodes);
+    return;
+  }
+  switch (node.kind) {
+    case 'choice':
+      node.cases.push(...asCases(b, nodes));
+      return;
+    case 'container':
+    case 'list':
+    case 'case':
+    case 'notification':
+      node.children.push(...nodes);
+      return;
+    default:
+      b.c.sink.error('bad-augment-target', argLoc(stmt), `augment target "${stmt.arg}" is a ${node.kind}, which cannot have children`);
   }
 }

@@ -1,14 +1,11 @@
+/** Navigation in the schema tree being built: roots, children, schema node identifiers. */
 import type { SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
-import type { Statement } from '../syntax/statement.js';
-import { argLoc, splitQName } from './context.js';
-import { asCases, type BuildCtx } from './nodes.js';
-import { checkAugmentContent } from './rules/augment.js';
+import { splitQName, type ModCtx, type Target } from './context.js';
 
-/** A place nodes can be added to: a node, or an operation's input/output. */
-export interface Target {
-  node: SchemaNode;
-  io?: 'input' | 'output';
+/** Top-level nodes of a module as absolute schema node identifiers start from them. */
+export function moduleRoots(mod: ModCtx): SchemaNode[] {
+  return [...mod.ir.data, ...mod.ir.rpcs, ...mod.ir.notifications];
 }
 
 /** The schema children of a node as schema node identifiers see them (choice -> cases). */
@@ -59,31 +56,6 @@ export function findTarget(roots: SchemaNode[], path: string, unit: Unit): Targe
   return current;
 }
 
-/** Adds augment (or uses-augment) content to its target, checking the target can hold it. */
-export function graft(b: BuildCtx, target: Target, all: SchemaNode[], stmt: Statement): void {
-  const { node, io } = target;
-  const rejected = checkAugmentContent(b.c, stmt, target);
-  const nodes = rejected.size ? all.filter((n) => !rejected.has(b.c.statements.get(n)!)) : all;
-  if (io) {
-    const op = node as { input?: SchemaNode[]; output?: SchemaNode[] };
-    (op[io] ??= []).push(...nodes);
-    return;
-  }
-  switch (node.kind) {
-    case 'choice':
-      node.cases.push(...asCases(b, nodes));
-      return;
-    case 'container':
-    case 'list':
-    case 'case':
-    case 'notification':
-      node.children.push(...nodes);
-      return;
-    default:
-      b.c.sink.error('bad-augment-target', argLoc(stmt), `augment target "${stmt.arg}" is a ${node.kind}, which cannot have children`);
-  }
-}
-
 /** Removes `target` from wherever it hangs below `nodes`; true if found. */
 export function removeNode(nodes: SchemaNode[], target: SchemaNode): boolean {
   const i = nodes.indexOf(target);
@@ -96,4 +68,15 @@ export function removeNode(nodes: SchemaNode[], target: SchemaNode): boolean {
     for (const kids of lists) if (kids && removeNode(kids, target)) return true;
   }
   return false;
+}
+
+/** Data children, looking through choice and case. */
+export function dataChildren(nodes: SchemaNode[]): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'choice') for (const k of n.cases) out.push(...dataChildren(k.children));
+    else if (n.kind === 'case') out.push(...dataChildren(n.children));
+    else out.push(n);
+  }
+  return out;
 }

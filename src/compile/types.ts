@@ -1,6 +1,6 @@
 import type { BitIR, BuiltinType, EnumIR, Interval, PatternIR, Status, TypeIR } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, peekDefinition, splitQName, type Compilation, type Scope } from './context.js';
+import { argLoc, child, childArg, childrenOf, findDefinition, moduleOfPrefix, peekDefinition, splitQName, type Compilation, type ResolvedTypedef, type Scope } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { decimal64Range, INTEGER_RANGES, isIntegerType, LENGTH_RANGE, parseIntervals, scaled } from './numbers.js';
 import { xsdToEcma } from './xsd-regex.js';
@@ -8,14 +8,6 @@ import { usedPrefixMap } from '../xpath/parse.js';
 import { BUILTIN_TYPES } from './builtin-types.js';
 
 const BUILTINS = BUILTIN_TYPES;
-
-export interface ResolvedTypedef {
-  type: TypeIR;
-  units?: string;
-  default?: string;
-  /** The typedef whose `default` statement `default` comes from (this one or one down its chain). */
-  defaultOf?: Statement;
-}
 
 const FALLBACK = (name: string): TypeIR => ({ base: 'string', name });
 

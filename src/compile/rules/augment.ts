@@ -1,7 +1,6 @@
 import type { SchemaNode } from '../../ir/types.js';
 import type { Statement } from '../../syntax/statement.js';
-import type { Compilation } from '../context.js';
-import type { Target } from '../targets.js';
+import type { Compilation, Target } from '../context.js';
 import { mandatoryCause, mandatoryLoc } from './mandatory.js';
 
 /**

@@ -1,10 +1,8 @@
 import type { SchemaNode } from '../../ir/types.js';
 import type { Unit } from '../../modules/loader.js';
 import type { Statement } from '../../syntax/statement.js';
-import { moduleRoots } from '../augment.js';
 import { argLoc, child, childrenOf, type Compilation, type ModCtx } from '../context.js';
-import { dataChildren } from '../finalize.js';
-import { schemaChildren } from '../targets.js';
+import { dataChildren, moduleRoots, schemaChildren } from '../targets.js';
 import { parseXPath, type Step, type XPathExpr } from '../../xpath/parse.js';
 
 /** The root of the accessible tree (RFC 7950 6.4.1), parent of every top-level node. */
