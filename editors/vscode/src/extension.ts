@@ -10,6 +10,9 @@ import { isExecutableFile, locateServer } from './locate-server';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+/** Starts and stops run one after the other: settings events can come in bursts. */
+let queue: Promise<void> = Promise.resolve();
+const enqueue = (task: () => Promise<void>) => (queue = queue.then(task, task));
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('yangkit', { log: true });
@@ -21,11 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void restart()),
   );
-  await start();
+  await enqueue(start);
 }
 
 export async function deactivate(): Promise<void> {
-  await stop();
+  await enqueue(stop);
 }
 
 async function start(): Promise<void> {
@@ -40,8 +43,10 @@ async function start(): Promise<void> {
   });
   if (!location.found) {
     output?.error(location.message);
-    const choice = await vscode.window.showErrorMessage(location.message, 'Open Settings');
-    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'yangkit.path');
+    // Not awaited: a restart waiting in the queue must not wait for the notification to close.
+    void vscode.window.showErrorMessage(location.message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'yangkit.path');
+    });
     return;
   }
   output?.info(`starting ${location.command} lsp (found via ${location.from})`);
@@ -56,8 +61,9 @@ async function start(): Promise<void> {
   try {
     await client.start();
   } catch (err) {
+    // The client has shown the failure already; the log says which executable it ran.
     client = undefined;
-    void vscode.window.showErrorMessage(`yangkit: the language server did not start (${location.command} lsp): ${(err as Error).message}`);
+    output?.error(`${location.command} lsp did not start: ${(err as Error).message}`);
   }
 }
 
@@ -67,7 +73,9 @@ async function stop(): Promise<void> {
   if (running) await running.stop();
 }
 
-async function restart(): Promise<void> {
-  await stop();
-  await start();
+function restart(): Promise<void> {
+  return enqueue(async () => {
+    await stop();
+    await start();
+  });
 }
