@@ -7,13 +7,14 @@ import { isExecutableFile, locateServer, type LocateOptions } from '../../editor
 /** Options over a file system holding exactly `files` (all executable). */
 function posix(files: string[], extra: Partial<LocateOptions> = {}): LocateOptions {
   const exists = new Set(files);
-  return { workspaceFolders: ['/ws/a', '/ws/b'], pathEnv: '/usr/local/bin:/usr/bin', platform: 'linux', home: '/home/me', isExecutable: (f) => exists.has(f), ...extra };
+  return { workspaceFolders: ['/ws/a', '/ws/b'], trusted: true, pathEnv: '/usr/local/bin:/usr/bin', platform: 'linux', home: '/home/me', isExecutable: (f) => exists.has(f), ...extra };
 }
 
 function windows(files: string[], extra: Partial<LocateOptions> = {}): LocateOptions {
   const exists = new Set(files.map((f) => f.toLowerCase()));
   return {
     workspaceFolders: ['C:\\ws\\a'],
+    trusted: true,
     pathEnv: 'C:\\Windows;C:\\Users\\me\\AppData\\Roaming\\npm',
     pathExt: '.COM;.EXE;.BAT;.CMD',
     platform: 'win32',
@@ -33,6 +34,8 @@ describe('locating the yangkit executable', () => {
   it('falls back to PATH, in PATH order', () => {
     expect(locateServer(posix(['/usr/bin/yangkit', '/usr/local/bin/yangkit']))).toEqual({ found: true, command: '/usr/local/bin/yangkit', shell: false, from: 'path' });
     expect(locateServer(posix(['/usr/bin/yangkit'], { workspaceFolders: [] }))).toMatchObject({ command: '/usr/bin/yangkit', from: 'path' });
+    // A relative PATH entry would name a folder of the workspace (the server's working folder).
+    expect(locateServer(posix(['bin/yangkit', '/usr/bin/yangkit'], { pathEnv: 'bin:/usr/bin' }))).toMatchObject({ command: '/usr/bin/yangkit' });
   });
 
   it('takes yangkit.path over both: absolute, relative to the first folder, under ~, or a name on PATH', () => {
@@ -67,6 +70,14 @@ describe('locating the yangkit executable', () => {
     }
   });
 
+  it('runs nothing from an untrusted workspace: neither its node_modules/.bin nor a relative yangkit.path', () => {
+    const files = ['/ws/a/node_modules/.bin/yangkit', '/ws/a/tools/yangkit', '/usr/bin/yangkit', '/opt/yk/yangkit'];
+    expect(locateServer(posix(files, { trusted: false }))).toMatchObject({ command: '/usr/bin/yangkit', from: 'path' });
+    expect(locateServer(posix(files, { trusted: false, setting: 'tools/yangkit' }))).toEqual({ found: false, message: expect.stringContaining('not trusted') });
+    expect(locateServer(posix(files, { trusted: false, setting: '/opt/yk/yangkit' }))).toMatchObject({ command: '/opt/yk/yangkit', from: 'setting' });
+    expect(locateServer(posix(files.slice(0, 2), { trusted: false }))).toEqual({ found: false, message: expect.stringContaining('trust the workspace') });
+  });
+
   it("on Windows, finds npm's .cmd shims through PATHEXT and runs them through the shell", () => {
     expect(locateServer(windows(['C:\\ws\\a\\node_modules\\.bin\\yangkit.cmd', 'C:\\ws\\a\\node_modules\\.bin\\yangkit']))).toEqual({
       found: true,
@@ -89,7 +100,7 @@ describe('locating the yangkit executable', () => {
       chmodSync(script, 0o755);
       expect(isExecutableFile(script)).toBe(true);
       expect(isExecutableFile(dir)).toBe(false);
-      expect(locateServer({ workspaceFolders: [], pathEnv: dir, platform: process.platform, home: dir, isExecutable: isExecutableFile })).toMatchObject({ command: script });
+      expect(locateServer({ workspaceFolders: [], trusted: true, pathEnv: dir, platform: process.platform, home: dir, isExecutable: isExecutableFile })).toMatchObject({ command: script });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 /**
  * The VS Code client: starts `yangkit lsp` (stdio) for .yang files. The server reads the
  * `yangkit.searchPaths` setting and the workspace folders when it starts, so a change of
- * either, or of `yangkit.path`, restarts it.
+ * either, or of `yangkit.path`, restarts it; so does the user trusting the workspace (whose
+ * node_modules/.bin is not run before).
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration('yangkit.path') || e.affectsConfiguration('yangkit.searchPaths')) void restart();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void restart()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   await enqueue(start);
 }
@@ -35,6 +37,7 @@ async function start(): Promise<void> {
   const location = locateServer({
     setting: vscode.workspace.getConfiguration('yangkit').get<string>('path'),
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    trusted: vscode.workspace.isTrusted,
     pathEnv: process.env.PATH,
     pathExt: process.env.PATHEXT,
     platform: process.platform,

@@ -11,6 +11,11 @@ export interface LocateOptions {
   setting?: string;
   /** Workspace folders, as file system paths; their `node_modules/.bin` come first. */
   workspaceFolders: readonly string[];
+  /**
+   * Whether the user trusts the workspace (VS Code's workspace trust). An untrusted
+   * workspace's own files are never run: not its node_modules/.bin, not a relative `yangkit.path`.
+   */
+  trusted: boolean;
   /** The PATH environment variable. */
   pathEnv?: string;
   /** Windows: the PATHEXT environment variable (executable extensions). */
@@ -44,7 +49,8 @@ export function locateServer(opts: LocateOptions): ServerLocation {
   };
   const onPath = (name: string) => {
     for (const dir of (opts.pathEnv ?? '').split(path.delimiter)) {
-      const file = dir && executable(path.join(dir, name));
+      // A relative entry would be relative to the server's working folder, the workspace.
+      const file = path.isAbsolute(dir) && executable(path.join(dir, name));
       if (file) return file;
     }
     return undefined;
@@ -61,6 +67,9 @@ export function locateServer(opts: LocateOptions): ServerLocation {
     const expanded = setting === '~' ? opts.home : /^~[/\\]/.test(setting) ? path.join(opts.home, setting.slice(2)) : setting;
     const isBareName = !/[/\\]/.test(expanded);
     const base = opts.workspaceFolders[0];
+    if (!isBareName && !path.isAbsolute(expanded) && !opts.trusted) {
+      return { found: false, message: `yangkit: the setting "yangkit.path" is "${setting}", a path in the workspace, which is not trusted.` };
+    }
     const file = isBareName ? onPath(expanded) : executable(base ? path.resolve(base, expanded) : path.resolve(expanded));
     if (file) return found(file, 'setting');
     return {
@@ -68,7 +77,7 @@ export function locateServer(opts: LocateOptions): ServerLocation {
       message: `yangkit: the setting "yangkit.path" is "${setting}", but no executable is ${isBareName ? 'by that name on PATH' : 'there'}.`,
     };
   }
-  for (const folder of opts.workspaceFolders) {
+  for (const folder of opts.trusted ? opts.workspaceFolders : []) {
     const file = executable(path.join(folder, 'node_modules', '.bin', 'yangkit'));
     if (file) return found(file, 'workspace');
   }
@@ -76,9 +85,10 @@ export function locateServer(opts: LocateOptions): ServerLocation {
   if (file) return found(file, 'path');
   return {
     found: false,
-    message:
-      'yangkit: cannot find the yangkit executable (looked in node_modules/.bin of the workspace folders, then on PATH). ' +
-      'Install it in the workspace (npm install --save-dev yangkit) or set "yangkit.path".',
+    message: opts.trusted
+      ? 'yangkit: cannot find the yangkit executable (looked in node_modules/.bin of the workspace folders, then on PATH). ' +
+        'Install it in the workspace (npm install --save-dev yangkit) or set "yangkit.path".'
+      : 'yangkit: cannot find the yangkit executable on PATH; node_modules/.bin of this workspace is not used until you trust the workspace.',
   };
 }
 
