@@ -102,6 +102,15 @@ describe('VS Code extension package', () => {
     expect(typeof module.exports.deactivate).toBe('function');
   });
 
+  it('type-checks against the VS Code API it declares (@types/vscode matching engines.vscode)', () => {
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const run = () => execFileSync(process.execPath, [tsc, '--noEmit', '-p', EXTENSION], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+    expect(run).not.toThrow();
+    const manifest = JSON.parse(readFileSync(join(EXTENSION, 'package.json'), 'utf8'));
+    const types = JSON.parse(readFileSync(join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8'));
+    expect(manifest.engines.vscode).toBe(`^${types.version.split('.').slice(0, 2).join('.')}.0`);
+  }, 120_000);
+
   it('is reproducible: a second build gives the same bytes', () => {
     build(join(dir, 'again.vsix'));
     expect(readFileSync(join(dir, 'again.vsix')).equals(vsix)).toBe(true);
