@@ -15,7 +15,7 @@ import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
 import { validateEdit } from './validation.js';
 import { XmlCodec } from './xml.js';
-import { type Nacm, withCounters } from './nacm/index.js';
+import { type Nacm, type NacmSession, withCounters } from './nacm/index.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
 export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
@@ -33,6 +33,15 @@ export interface EditResult {
   headers?: Record<string, string>;
   body?: string;
 }
+
+/**
+ * The NACM decisions an edit takes before it looks at the data, so that an
+ * unauthorized user's answer does not depend on what exists (RFC 8341 section
+ * 3.4.5): see NacmSession. Everything is allowed when NACM is not enforced.
+ */
+export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'existenceError'>;
+
+const OPEN_ACCESS: EditAccess = { authorizeTarget: () => undefined, existenceError: (err) => err };
 
 export interface EditOptions {
   /** Whether the edit's target exists in the current data, for `*` in If-Match and If-None-Match (default: the datastore, which always does). */
@@ -96,19 +105,21 @@ export class RestconfCore {
 
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
-   * says), applies `mutate` to a private copy, validates the whole result
-   * (RFC 7950 section 8: nothing is applied unless all of it is valid) and commits it.
+   * says), applies `mutate` to a private copy (checking with `access` what it
+   * may before it looks at the data), validates the whole result (RFC 7950
+   * section 8: nothing is applied unless all of it is valid) and commits it.
    */
-  edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
+  edit(x: Exchange, mutate: (draft: JsonObject, access: EditAccess) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
       const snap = this.datastore.current();
       const pre = evaluatePreconditions(x.req.headers, snap, x.method, exists ? exists(snap.data) : true);
       if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
-      const result = mutate(draft);
+      const nacm = this.nacm?.session(x.user, snap.data);
+      const result = mutate(draft, nacm ?? OPEN_ACCESS);
       pruneEmpty(draft, this.top);
       // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
-      this.nacm?.session(x.user, snap.data).authorizeWrite(snap.data, draft, this.top);
+      nacm?.authorizeWrite(snap.data, draft, this.top);
       try {
         validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
