@@ -117,16 +117,19 @@ export class RestconfCore {
       const draft = structuredClone(snap.data) as JsonObject;
       const nacm = this.nacm?.session(x.user, snap.data);
       const result = mutate(draft, nacm ?? OPEN_ACCESS);
+      // Empty containers and lists are no data.
       pruneEmpty(draft, this.top);
       // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
       nacm?.authorizeWrite(snap.data, draft, this.top);
+      let pruned: boolean;
       try {
-        validateEdit(this.index.schema, snap.data, draft);
+        pruned = validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
-      pruneEmpty(draft, this.top);
+      // Removing nodes whose when turned false can leave their parents empty.
+      if (pruned) pruneEmpty(draft, this.top);
       if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };
