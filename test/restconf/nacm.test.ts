@@ -420,10 +420,10 @@ describe('NACM with read-default deny (RFC 8341 3.4.5 step 11)', () => {
 });
 
 /** Opens an event stream as `user`; `next` resolves with each SSE event. */
-function subscribe(base: string, user: string): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
+function subscribe(base: string, user: string, query = ''): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
   return new Promise((resolve, reject) => {
     const headers = { Accept: 'text/event-stream', Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` };
-    const req = get(`${base}/restconf/streams/NETCONF/json`, { headers }, (res) => {
+    const req = get(`${base}/restconf/streams/NETCONF/json${query}`, { headers }, (res) => {
       res.setEncoding('utf8');
       let buffer = '';
       const waiting: ((event: string) => void)[] = [];
@@ -462,6 +462,22 @@ describe('NACM on event streams (RFC 8341 3.4.6)', () => {
       admin.res.destroy();
       const nacm = (await s.as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm/denied-notifications`)).json();
       expect(nacm).toEqual({ 'ietf-netconf-acm:denied-notifications': 2 });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('sends replayComplete and notificationComplete to every subscriber (RFC 8341 3.4.6)', async () => {
+    // A user denied every notification still gets the subscription's own events.
+    const rules = structuredClone(RULES) as { 'ietf-netconf-acm:nacm': { 'rule-list': { rule: object[] }[] } };
+    rules['ietf-netconf-acm:nacm']['rule-list'][0]!.rule.push({ name: 'deny-all-notifications', 'module-name': '*', 'notification-name': '*', 'access-operations': '*', action: 'deny' });
+    const s = await startNacmServer(rules);
+    try {
+      s.notify({ 'example-events:news': { text: 'c' } }, new Date('2024-05-01T10:00:00Z'));
+      const guest = await subscribe(s.base, 'guest', '?start-time=2024-05-01T09:00:00Z&stop-time=2024-05-01T11:00:00Z');
+      const member = (e: string) => Object.keys(JSON.parse(e.replace(/^data: /gm, ''))['ietf-restconf:notification']).find((k) => k !== 'eventTime');
+      expect([member(await guest.next()), member(await guest.next())]).toEqual(['nc-notifications:replayComplete', 'nc-notifications:notificationComplete']);
+      guest.res.destroy();
     } finally {
       await s.close();
     }
