@@ -44,6 +44,8 @@ export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'existenceError'>
 const OPEN_ACCESS: EditAccess = { authorizeTarget: () => undefined, existenceError: (err) => err };
 
 export interface EditOptions {
+  /** Access checks that need no data (EditAccess.authorizeTarget), run before anything else, preconditions included. */
+  authorize?: (access: EditAccess) => void;
   /** Whether the edit's target exists in the current data, for `*` in If-Match and If-None-Match (default: the datastore, which always does). */
   exists?: (data: JsonObject) => boolean;
   /** Lets YANG Patch report validation errors its own way. */
@@ -109,14 +111,16 @@ export class RestconfCore {
    * may before it looks at the data), validates the whole result (RFC 7950
    * section 8: nothing is applied unless all of it is valid) and commits it.
    */
-  edit(x: Exchange, mutate: (draft: JsonObject, access: EditAccess) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
+  edit(x: Exchange, mutate: (draft: JsonObject, access: EditAccess) => EditResult, { authorize, exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
       const snap = this.datastore.current();
+      const nacm = this.nacm?.session(x.user, snap.data);
+      const access = nacm ?? OPEN_ACCESS;
+      authorize?.(access);
       const pre = evaluatePreconditions(x.req.headers, snap, x.method, exists ? exists(snap.data) : true);
       if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
-      const nacm = this.nacm?.session(x.user, snap.data);
-      const result = mutate(draft, nacm ?? OPEN_ACCESS);
+      const result = mutate(draft, access);
       // Empty containers and lists are no data.
       pruneEmpty(draft, this.top);
       // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.

@@ -240,7 +240,6 @@ export class DataResource {
     const insert = this.insertSpec(q, node, steps, child.path);
     const location = `${x.path.replace(/\/$/, '')}/${uriSegment(child, parentNode?.module)}`;
     return core.edit(x, (draft, access) => {
-      access.authorizeTarget(['create'], childSteps);
       const last = steps.at(-1);
       const mustExist = last && (last.node.kind === 'list' || (last.node.kind === 'container' && last.node.presence));
       if (mustExist) {
@@ -253,7 +252,7 @@ export class DataResource {
       }
       writeInstance(parent, siblingsAt(childSteps, childSteps.length - 1, core.index.topLevel), child, value, insert);
       return { status: 201, headers: { Location: location } };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => access.authorizeTarget(['create'], childSteps) });
   }
 
   /** PUT: creates or replaces the target (RFC 8040 section 4.5). */
@@ -272,12 +271,11 @@ export class DataResource {
     const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
     const insert = this.insertSpec(q, last.node, steps.slice(0, -1), target.path);
-    return core.edit(x, (draft, access) => {
-      authorizeValueWrite(access, steps);
+    return core.edit(x, (draft) => {
       const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
       const outcome = writeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value, insert);
       return { status: outcome === 'created' ? 201 : 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
   }
 
   /** PATCH with plain data: merges into the existing target (RFC 8040 section 4.6.1). */
@@ -294,12 +292,11 @@ export class DataResource {
     const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
     return core.edit(x, (draft, access) => {
-      authorizeValueWrite(access, steps);
       const parent = parentInstance(draft, steps, core.index.topLevel, false);
       if (!parent || readInstance(parent, last) === undefined) throw access.existenceError(notFound(target.path), steps);
       mergeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value);
       return { status: 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
   }
 
   /** DELETE: removes the target; a missing target is data-missing (NETCONF delete semantics). */
@@ -307,12 +304,11 @@ export class DataResource {
     const { core } = this;
     const { steps } = target;
     return core.edit(x, (draft, access) => {
-      access.authorizeTarget(['delete'], steps);
       const parent = parentInstance(draft, steps, core.index.topLevel, false);
       if (!parent || !removeInstance(parent, steps.at(-1)!)) {
         throw access.existenceError(RestconfError.of('data-missing', `${target.path} does not exist`, { type: 'application', path: target.path }), steps);
       }
       return { status: 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => access.authorizeTarget(['delete'], steps) });
   }
 }

@@ -341,6 +341,14 @@ describe('NACM decides before the data are looked at (RFC 8341 3.4.5, RFC 8040 4
     expect(errorOf(r)['error-tag']).toBe(tag);
   });
 
+  it('checks access before preconditions: If-Match: * tells guest nothing (RFC 8341 3.4.5, RFC 7232 3.1)', async () => {
+    for (const entry of ['eth0', 'eth9']) {
+      const r = await s.as('guest', 'DELETE', `${INTERFACES}/interface=${entry}`, { headers: { 'If-Match': '*' } });
+      expect(r.status).toBe(403);
+    }
+    expect((await s.as('admin', 'DELETE', `${INTERFACES}/interface=eth9`, { headers: { 'If-Match': '*' } })).status).toBe(412);
+  });
+
   it('lets the user who may create but not read create what does not exist', async () => {
     expect((await s.as('admin', 'DELETE', `${DATA}/example-events:secrets`)).status).toBe(204);
     expect((await s.as('wanda', 'POST', DATA, { body: { 'example-events:secrets': { key: 'k2' } } })).status).toBe(201);
