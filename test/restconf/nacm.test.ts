@@ -299,13 +299,13 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
 describe('NACM decides before the data are looked at (RFC 8341 3.4.5, RFC 8040 4.3)', { timeout: 20_000 }, () => {
   let s: NacmServer;
   beforeEach(async () => {
-    // wanda may create the secrets (default-deny-all) but not read them.
+    // wanda may create the key of the secrets (default-deny-all) but not read it.
     const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
     rules['ietf-netconf-acm:nacm'].groups.group.push({ name: 'writer', 'user-name': ['wanda'] });
     rules['ietf-netconf-acm:nacm']['rule-list'].push({
       name: 'writer-acl',
       group: ['writer'],
-      rule: [{ name: 'create-secrets', 'module-name': 'example-events', path: '/example-events:secrets', 'access-operations': 'create', action: 'permit' }],
+      rule: [{ name: 'create-secret-key', 'module-name': 'example-events', path: '/example-events:secrets/key', 'access-operations': 'create', action: 'permit' }],
     });
     s = await startNacmServer(rules);
   });
@@ -330,6 +330,10 @@ describe('NACM decides before the data are looked at (RFC 8341 3.4.5, RFC 8040 4
     // Writing the value a leaf already has is still a write the user may not do (else the answer tells the value).
     ['guest', 'PATCH', `${INTERFACES}/interface=eth0/description`, { 'ietf-interfaces:description': 'uplink' }, 403, 'access-denied'],
     ['guest', 'PUT', `${INTERFACES}/interface=eth0/description`, { 'ietf-interfaces:description': 'uplink' }, 403, 'access-denied'],
+    // jukebox is a presence container.
+    ['guest', 'POST', DATA, { 'example-jukebox:jukebox': { player: { gap: '1.0' } } }, 403, 'access-denied'],
+    ['admin', 'POST', DATA, { 'example-jukebox:jukebox': { player: { gap: '1.0' } } }, 409, 'data-exists'],
+    ['guest', 'DELETE', `${DATA}/example-jukebox:jukebox/player`, undefined, 403, 'access-denied'],
     // A user who may create but not read: existing data is refused as if the create were not allowed, not as data-exists.
     ['wanda', 'POST', DATA, { 'example-events:secrets': { key: 'k2' } }, 403, 'access-denied'],
     ['admin', 'POST', DATA, { 'example-events:secrets': { key: 'k2' } }, 409, 'data-exists'],
@@ -349,7 +353,15 @@ describe('NACM decides before the data are looked at (RFC 8341 3.4.5, RFC 8040 4
     expect((await s.as('admin', 'DELETE', `${INTERFACES}/interface=eth9`, { headers: { 'If-Match': '*' } })).status).toBe(412);
   });
 
-  it('lets the user who may create but not read create what does not exist', async () => {
+  it('refuses the delete of a missing non-presence container to a user no rule lets write there (RFC 8341 3.4.5)', async () => {
+    const PLAYER = `${DATA}/example-jukebox:jukebox/player`;
+    expect((await s.as('admin', 'DELETE', PLAYER)).status).toBe(204);
+    expect((await s.as('guest', 'DELETE', PLAYER)).status).toBe(403);
+    // wilma's rule permit-player-config covers player.
+    expect(errorOf(await s.as('wilma', 'DELETE', PLAYER))['error-tag']).toBe('data-missing');
+  });
+
+  it('lets the user who may create but not read create what does not exist, by a rule below the non-presence container posted', async () => {
     expect((await s.as('admin', 'DELETE', `${DATA}/example-events:secrets`)).status).toBe(204);
     expect((await s.as('wanda', 'POST', DATA, { body: { 'example-events:secrets': { key: 'k2' } } })).status).toBe(201);
     expect((await s.as('wanda', 'GET', `${DATA}/example-events:secrets`)).status).toBe(404);

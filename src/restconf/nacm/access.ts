@@ -14,7 +14,7 @@ import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNo
 import type { Siblings } from '../tree.js';
 import { sameValue } from '../values.js';
 import { NACM_MEMBER, NACM_MODULE } from './module.js';
-import { type AccessOperation, type NacmStep, type Policy, type Rule, pathMatches, readPolicy } from './policy.js';
+import { type AccessOperation, type NacmStep, type Policy, type Rule, pathMatches, pathReachesBelow, readPolicy } from './policy.js';
 
 /** `nacm:default-deny-*` in force for a node: written on it or on an ancestor (RFC 8341 section 3.4.5, steps 9 and 10). */
 interface DefaultDeny {
@@ -318,14 +318,23 @@ export class NacmSession {
    * access control first), so that the answer does not tell whether the target
    * exists: throws 403 access-denied, counting a denied data write, unless the
    * user may do one of `ops` on the instance `steps` names. A non-presence
-   * container is not checked itself (as in authorizeWrite): its descendants are.
+   * container is not written itself (see authorizeWrite), only its descendants:
+   * it is refused only when no rule could allow the operation below it either.
    */
   authorizeTarget(ops: readonly AccessOperation[], steps: readonly NacmStep[]): void {
-    const node = steps.at(-1)!.node;
-    if (!this.policy.enabled || (node.kind === 'container' && !node.presence)) return;
+    if (!this.policy.enabled) return;
     const deny = defaultDenyOf(steps);
     if (ops.some((op) => this.allows(op, steps, deny))) return;
+    const node = steps.at(-1)!.node;
+    if (node.kind === 'container' && !node.presence && ops.some((op) => this.mayPermitBelow(op, steps))) return;
     throw this.deniedWrite(ops.join(' or '), steps);
+  }
+
+  /** Whether one of the user's permit rules for `op` could apply to a node below the instance `steps` names. */
+  private mayPermitBelow(op: AccessOperation, steps: readonly NacmStep[]): boolean {
+    return this.rules.some(
+      (r) => r.permit && (!r.operations || r.operations.has(op)) && (r.type.kind === 'any' || (r.type.kind === 'path' && pathReachesBelow(r.type.steps, steps))),
+    );
   }
 
   /**
