@@ -1,5 +1,6 @@
 import type { AugmentIR, SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
+import { checkArgument } from '../syntax/arguments.js';
 import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
@@ -17,9 +18,10 @@ export function resolveAbsolute(
   c: Compilation,
   rootsOf: (mod: ModCtx) => SchemaNode[] = moduleRoots,
 ): { target?: Target; mod?: ModCtx; error?: [string, string] } {
-  const first = path.split('/').filter(Boolean)[0];
-  if (!path.startsWith('/') || !first) return {}; // its syntax is reported by the grammar check (bad-schema-nodeid)
-  const [prefix] = splitQName(first);
+  // A malformed identifier (e.g. "/a:top/") names no target: nothing is grafted or
+  // deviated. Its syntax is reported by the grammar check (bad-schema-nodeid).
+  if (checkArgument('absolute-schema-nodeid', path, '1.1') !== undefined) return {};
+  const [prefix] = splitQName(path.slice(1).split('/')[0]!);
   const name = prefix === undefined ? unit.moduleName : unit.prefixes.get(prefix);
   if (name === undefined) return { error: ['unknown-prefix', `prefix "${prefix}" is not defined`] };
   const mod = c.mods.get(name);
@@ -71,6 +73,14 @@ function applyAugment(c: Compilation, p: PendingAugment, report: boolean): boole
   const { stmt, unit, mod } = p;
   const path = stmt.arg ?? '';
   const rootsOf = p.structure ? (m: ModCtx) => (m.ir.yangData ?? []).flatMap((d) => d.nodes) : moduleRoots;
+  if (p.structure) {
+    // The grammar check does not see extension arguments: an augment-structure's is checked here.
+    const problem = checkArgument('absolute-schema-nodeid', path, '1.1', `${stmt.prefix}:${stmt.keyword}`);
+    if (problem) {
+      c.sink.error('bad-schema-nodeid', argLoc(stmt), problem);
+      return true;
+    }
+  }
   const { target, mod: targetMod, error } = resolveAbsolute(path, unit, c, rootsOf);
   if (error) {
     if (report) c.sink.error(error[0], argLoc(stmt), error[1]);

@@ -15,7 +15,7 @@ import { type Siblings, mergeObject, pruneEmpty } from './tree.js';
 import { DefaultValues } from './view.js';
 import { validateEdit } from './validation.js';
 import { XmlCodec } from './xml.js';
-import { type Nacm, withCounters } from './nacm/index.js';
+import { type Nacm, type NacmSession, withCounters } from './nacm/index.js';
 
 /** Supplies operational (config false) data, RFC 7951 JSON with module-qualified top-level members. */
 export type StateProvider = (x: Exchange) => JsonObject | Promise<JsonObject>;
@@ -34,7 +34,18 @@ export interface EditResult {
   body?: string;
 }
 
+/**
+ * The NACM decisions an edit takes before it looks at the data, so that an
+ * unauthorized user's answer does not depend on what exists (RFC 8341 section
+ * 3.4.5): see NacmSession. Everything is allowed when NACM is not enforced.
+ */
+export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'existenceError'>;
+
+const OPEN_ACCESS: EditAccess = { authorizeTarget: () => undefined, existenceError: (err) => err };
+
 export interface EditOptions {
+  /** Access checks that need no data (EditAccess.authorizeTarget), run before anything else, preconditions included. */
+  authorize?: (access: EditAccess) => void;
   /** Whether the edit's target exists in the current data, for `*` in If-Match and If-None-Match (default: the datastore, which always does). */
   exists?: (data: JsonObject) => boolean;
   /** Lets YANG Patch report validation errors its own way. */
@@ -96,26 +107,33 @@ export class RestconfCore {
 
   /**
    * Runs one edit: checks preconditions (412 without a body, as the NSO seed
-   * says), applies `mutate` to a private copy, validates the whole result
-   * (RFC 7950 section 8: nothing is applied unless all of it is valid) and commits it.
+   * says), applies `mutate` to a private copy (checking with `access` what it
+   * may before it looks at the data), validates the whole result (RFC 7950
+   * section 8: nothing is applied unless all of it is valid) and commits it.
    */
-  edit(x: Exchange, mutate: (draft: JsonObject) => EditResult, { exists, onInvalid }: EditOptions = {}): Promise<Reply> {
+  edit(x: Exchange, mutate: (draft: JsonObject, access: EditAccess) => EditResult, { authorize, exists, onInvalid }: EditOptions = {}): Promise<Reply> {
     return this.exclusive(async () => {
       const snap = this.datastore.current();
+      const nacm = this.nacm?.session(x.user, snap.data);
+      const access = nacm ?? OPEN_ACCESS;
+      authorize?.(access);
       const pre = evaluatePreconditions(x.req.headers, snap, x.method, exists ? exists(snap.data) : true);
       if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
-      const result = mutate(draft);
+      const result = mutate(draft, access);
+      // Empty containers and lists are no data.
       pruneEmpty(draft, this.top);
       // NACM (RFC 8341 section 3.4.5): an edit needing a denied create/update/delete is refused whole.
-      this.nacm?.session(x.user, snap.data).authorizeWrite(snap.data, draft, this.top);
+      nacm?.authorizeWrite(snap.data, draft, this.top);
+      let pruned: boolean;
       try {
-        validateEdit(this.index.schema, snap.data, draft);
+        pruned = validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
         if (onInvalid && err instanceof RestconfError) return onInvalid(err);
         throw err;
       }
-      pruneEmpty(draft, this.top);
+      // Removing nodes whose when turned false can leave their parents empty.
+      if (pruned) pruneEmpty(draft, this.top);
       if (this.onCommit) await this.onCommit({ before: snap.data, after: draft }, x);
       const next = await this.datastore.commit(draft);
       return { status: result.status, headers: { ...result.headers, ...versionHeaders(next) }, ...(result.body !== undefined ? { body: result.body } : {}) };

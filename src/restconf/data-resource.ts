@@ -6,7 +6,7 @@
 import type { DataNode } from '../ir/types.js';
 import { type ParsedBody, bodyMember, datastoreBody, singleInstance } from './body.js';
 import { evaluatePreconditions } from './conditional.js';
-import type { EditOptions, RestconfCore } from './core.js';
+import type { EditAccess, EditOptions, RestconfCore } from './core.js';
 import { RestconfError, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply, versionHeaders } from './exchange.js';
 import { type Selection, parseFields } from './fields.js';
@@ -28,7 +28,7 @@ import { type InstanceStep, type Target, parseDataPath } from './uri.js';
 import { lexical, sameValue } from './values.js';
 import { excludeFields, filterContent, limitDepth, mapInstances, selectFields, withKeys } from './view.js';
 import { RESTCONF_NS } from './xml.js';
-import { readableTarget } from './nacm/index.js';
+import type { AccessOperation } from './nacm/index.js';
 
 type DataTarget = Extract<Target, { kind: 'data' }>;
 
@@ -57,6 +57,24 @@ function uriSegment(step: InstanceStep, parentModule: string | undefined): strin
   if (step.keys) return `${name}=${step.keys.map((k) => encodeURIComponent(lexical(k))).join(',')}`;
   if (step.value !== undefined) return `${name}=${encodeURIComponent(lexical(step.value))}`;
   return name;
+}
+
+/**
+ * What a PUT or merge does to its target itself, whatever the data: a leaf (or
+ * anydata/anyxml) value is created or updated, a leaf-list entry created.
+ * Containers and list entries are not changed themselves by a replace or merge:
+ * the changes below them are checked (NacmSession.authorizeWrite).
+ */
+function valueWrite(step: InstanceStep): AccessOperation[] {
+  const { node } = step;
+  if (node.kind === 'leaf' || node.kind === 'anydata' || node.kind === 'anyxml') return ['create', 'update'];
+  return node.kind === 'leaf-list' && step.value !== undefined ? ['create'] : [];
+}
+
+/** Refuses (403) an edit the user may not do on its target, before the target's existence is looked at. */
+export function authorizeValueWrite(access: EditAccess, steps: readonly InstanceStep[]): void {
+  const ops = valueWrite(steps.at(-1)!);
+  if (ops.length) access.authorizeTarget(ops, steps);
 }
 
 function sameParent(a: readonly InstanceStep[], b: readonly InstanceStep[]): boolean {
@@ -145,10 +163,12 @@ export class DataResource {
       wrapper = { [qualifiedName(node)]: asArray ? [value] : value };
       where = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
     }
-    // NACM (RFC 8341 section 3.4.5): what the user may not read is left out.
+    // NACM (RFC 8341 section 3.4.5): what the user may not read is left out. A target
+    // nothing of which may be read is a 404 below, the answer to one that does not
+    // exist (RFC 8040 section 4.3 allows it, and it does not tell that the data exist).
     const nacm = core.nacm?.session(x.user, snap.data);
     const ancestors = target.kind === 'datastore' ? [] : target.steps.slice(0, -1);
-    if (nacm) wrapper = target.kind === 'datastore' ? nacm.filterRead(wrapper, where, []) : readableTarget(nacm, wrapper, where, ancestors, target.path);
+    if (nacm) wrapper = nacm.filterRead(wrapper, where, ancestors);
     wrapper = this.shape(wrapper, where, node, q);
     // Defaults added by report-all are data too: those of nodes the user may not read go as well.
     if (nacm && q.withDefaults?.startsWith('report-all')) wrapper = nacm.filterRead(wrapper, where, ancestors);
@@ -219,18 +239,20 @@ export class DataResource {
     const childSteps = [...steps, child];
     const insert = this.insertSpec(q, node, steps, child.path);
     const location = `${x.path.replace(/\/$/, '')}/${uriSegment(child, parentNode?.module)}`;
-    return core.edit(x, (draft) => {
+    return core.edit(x, (draft, access) => {
       const last = steps.at(-1);
       const mustExist = last && (last.node.kind === 'list' || (last.node.kind === 'container' && last.node.presence));
       if (mustExist) {
         const grand = parentInstance(draft, steps, core.index.topLevel, false);
-        if (!grand || readInstance(grand, last) === undefined) throw notFound(targetPath);
+        if (!grand || readInstance(grand, last) === undefined) throw access.existenceError(notFound(targetPath), steps);
       }
       const parent = parentInstance(draft, childSteps, core.index.topLevel, true)!;
-      if (readInstance(parent, child) !== undefined) throw RestconfError.of('data-exists', `${child.path} already exists`, { type: 'application', path: child.path });
+      if (readInstance(parent, child) !== undefined) {
+        throw access.existenceError(RestconfError.of('data-exists', `${child.path} already exists`, { type: 'application', path: child.path }), childSteps);
+      }
       writeInstance(parent, siblingsAt(childSteps, childSteps.length - 1, core.index.topLevel), child, value, insert);
       return { status: 201, headers: { Location: location } };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => access.authorizeTarget(['create'], childSteps) });
   }
 
   /** PUT: creates or replaces the target (RFC 8040 section 4.5). */
@@ -253,7 +275,7 @@ export class DataResource {
       const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
       const outcome = writeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value, insert);
       return { status: outcome === 'created' ? 201 : 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
   }
 
   /** PATCH with plain data: merges into the existing target (RFC 8040 section 4.6.1). */
@@ -269,24 +291,24 @@ export class DataResource {
     const { steps } = target;
     const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
-    return core.edit(x, (draft) => {
+    return core.edit(x, (draft, access) => {
       const parent = parentInstance(draft, steps, core.index.topLevel, false);
-      if (!parent || readInstance(parent, last) === undefined) throw notFound(target.path);
+      if (!parent || readInstance(parent, last) === undefined) throw access.existenceError(notFound(target.path), steps);
       mergeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value);
       return { status: 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
   }
 
   /** DELETE: removes the target; a missing target is data-missing (NETCONF delete semantics). */
   async delete(x: Exchange, target: DataTarget): Promise<Reply> {
     const { core } = this;
     const { steps } = target;
-    return core.edit(x, (draft) => {
+    return core.edit(x, (draft, access) => {
       const parent = parentInstance(draft, steps, core.index.topLevel, false);
       if (!parent || !removeInstance(parent, steps.at(-1)!)) {
-        throw RestconfError.of('data-missing', `${target.path} does not exist`, { type: 'application', path: target.path });
+        throw access.existenceError(RestconfError.of('data-missing', `${target.path} does not exist`, { type: 'application', path: target.path }), steps);
       }
       return { status: 204 };
-    }, this.existing(steps));
+    }, { ...this.existing(steps), authorize: (access) => access.authorizeTarget(['delete'], steps) });
   }
 }

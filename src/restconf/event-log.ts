@@ -15,6 +15,16 @@ export interface StreamEvent {
   readonly content: JsonObject;
 }
 
+/**
+ * The subscription's own events (RFC 5277 section 2.1.1, module nc-notifications):
+ * `replayComplete` once the replayed notifications have been sent, and
+ * `notificationComplete` when the stop time ends the subscription. They carry no
+ * content and are neither filtered nor subject to NACM (RFC 8341 section 3.4.6).
+ */
+export type SubscriptionEvent = 'replayComplete' | 'notificationComplete';
+export const NC_NOTIFICATIONS_MODULE = 'nc-notifications';
+export const NC_NOTIFICATIONS_NS = 'urn:ietf:params:xml:ns:netmod:notification';
+
 /** Default number of notifications kept for replay. */
 export const DEFAULT_REPLAY_BUFFER = 1000;
 

@@ -121,10 +121,16 @@ export async function invokeOperation(
   return documentReply(200, 'xml', core.codec.writeWrapped('output', core.index.namespaceOf(op.module)!, checked, where));
 }
 
-/** `{root}/operations`: every rpc, each as an empty leaf (RFC 8040 section 3.3.2). */
+/**
+ * `{root}/operations`: each rpc as an empty leaf (RFC 8040 section 3.3.2).
+ * Under NACM only those the user may execute: the resource lists the operations
+ * the server supports for the client, and one it would refuse is not (RFC 8341
+ * section 3.4.4, as data the user may not read is left out of a retrieval).
+ */
 export function operationsList(core: RestconfCore, x: Exchange): Reply {
+  const nacm = core.nacm?.session(x.user, core.datastore.current().data);
   const ops: JsonObject = {};
-  for (const rpc of core.index.rpcs()) ops[qualifiedName(rpc)] = [null];
+  for (const rpc of core.index.rpcs()) if (!nacm || nacm.mayExec(rpc)) ops[qualifiedName(rpc)] = [null];
   if (x.encoding === 'json') return documentReply(200, 'json', JSON.stringify({ 'ietf-restconf:operations': ops }, null, 2));
   return documentReply(200, 'xml', core.codec.writePlain('operations', RESTCONF_NS, ops));
 }

@@ -23,7 +23,7 @@ import { type Encoding, MEDIA_JSON, MEDIA_PATCH_JSON, MEDIA_PATCH_XML, MEDIA_XML
 import { type OperationHandlers, invokeOperation, operationsList } from './operations.js';
 import { parseQuery } from './query.js';
 import { type JsonObject, isObject, lookupChild } from './schema-index.js';
-import { DEFAULT_REPLAY_BUFFER, ReplayLog, type StreamEvent } from './event-log.js';
+import { DEFAULT_REPLAY_BUFFER, NC_NOTIFICATIONS_MODULE, ReplayLog, type StreamEvent, type SubscriptionEvent } from './event-log.js';
 import { ApiExplorer } from './explorer.js';
 import { EventStreams } from './sse.js';
 import { parseStreamQuery } from './stream-query.js';
@@ -157,7 +157,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   const yangPatch = new YangPatch(core);
   const replayLog = new ReplayLog(opts.replayBuffer ?? DEFAULT_REPLAY_BUFFER);
   if (replayLog.supported) core.streamReplay = { creationTime: replayLog.creationTime };
-  const streams = new EventStreams(renderEvent);
+  const streams = new EventStreams(renderEvent, renderSubscriptionEvent);
   const explorer = opts.explorer ? new ApiExplorer(opts.schema, root) : undefined;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
   const secure = !!opts.tls;
@@ -380,6 +380,12 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
     if (encoding === 'xml') return core.codec.writeNotification(e.eventTime, e.notification, e.content);
     const member = `${e.notification.module}:${e.notification.name}`;
     return JSON.stringify({ 'ietf-restconf:notification': { eventTime: e.eventTime, [member]: e.content } });
+  }
+
+  /** The same envelopes for RFC 5277 replayComplete and notificationComplete, which have no content. */
+  function renderSubscriptionEvent(event: SubscriptionEvent, eventTime: string, encoding: Encoding): string {
+    if (encoding === 'xml') return core.codec.writeSubscriptionEvent(eventTime, event);
+    return JSON.stringify({ 'ietf-restconf:notification': { eventTime, [`${NC_NOTIFICATIONS_MODULE}:${event}`]: {} } });
   }
 
   return {

@@ -3,11 +3,12 @@
  * holds its response open; every published notification is written as SSE
  * `data:` lines in the encoding the subscriber's URL asked for. A subscription
  * with a start time first gets the kept notifications from then on (RFC 5277
- * 2.1.1 replay), then the live ones; one with a stop time ends once it passes.
+ * 2.1.1 replay) and `replayComplete`, then the live ones; one with a stop time
+ * gets `notificationComplete` and ends once it passes.
  */
 import type { ServerResponse } from 'node:http';
 import type { XNode } from '../xpath/index.js';
-import type { StreamEvent } from './event-log.js';
+import type { StreamEvent, SubscriptionEvent } from './event-log.js';
 import type { Encoding } from './media.js';
 import type { EventFilter } from './notification-filter.js';
 import { notificationTree } from '../validate/index.js';
@@ -40,6 +41,14 @@ export const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 /** Writes one event in one encoding (RFC 8040 6.4). */
 export type EventRenderer = (e: StreamEvent, encoding: Encoding) => string;
 
+/** Writes a subscription event (RFC 5277 2.1.1) sent at `eventTime` in one encoding. */
+export type SubscriptionEventRenderer = (event: SubscriptionEvent, eventTime: string, encoding: Encoding) => string;
+
+/** An event's text as SSE `data:` lines (RFC 8040 6.4). */
+function sseData(text: string): string {
+  return `${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
+}
+
 /** setTimeout's longest delay; a later stop time re-arms the timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -62,7 +71,10 @@ class EventView {
 export class EventStreams {
   private readonly subscribers = new Set<Subscriber>();
 
-  constructor(private readonly render: EventRenderer) {}
+  constructor(
+    private readonly render: EventRenderer,
+    private readonly renderSubscriptionEvent: SubscriptionEventRenderer,
+  ) {}
 
   /** Starts an SSE response; it stays open until the client goes away, the stop time passes or `closeAll`. */
   subscribe(res: ServerResponse, subscription: Subscription): void {
@@ -72,10 +84,14 @@ export class EventStreams {
     res.write(': subscribed\n\n');
     const sub: Subscriber = { ...subscription, res, unreadLimit: MAX_UNREAD_BYTES };
     // Replay and registration run in one turn, so no live event falls between them.
-    for (const e of subscription.replay ?? []) this.send(sub, new EventView(e, this.render));
+    if (subscription.replay) {
+      for (const e of subscription.replay) this.send(sub, new EventView(e, this.render));
+      // RFC 5277 2.1.1: the end of the replay is marked, also when there was nothing to replay.
+      this.sendSubscriptionEvent(sub, 'replayComplete');
+    }
     sub.unreadLimit += res.writableLength;
     if (sub.stop !== undefined && sub.stop <= Date.now()) {
-      res.end();
+      this.complete(sub);
       return;
     }
     this.subscribers.add(sub);
@@ -83,7 +99,7 @@ export class EventStreams {
     const armStop = (): void => {
       const wait = sub.stop! - Date.now();
       timer = wait > 0 ? setTimeout(armStop, Math.min(wait, MAX_TIMER_MS)) : undefined;
-      if (!timer) this.end(sub);
+      if (!timer) this.complete(sub);
     };
     if (sub.stop !== undefined) armStop();
     // The response's close (not the request's, which fires once the request is read) means the client left.
@@ -112,12 +128,17 @@ export class EventStreams {
   private send(sub: Subscriber, view: EventView): void {
     if (sub.admits && !sub.admits(view.event)) return;
     if (sub.filter && !sub.filter(view.event, view.document)) return;
-    const text = view.rendered(sub.encoding);
-    sub.res.write(`${text.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
+    sub.res.write(sseData(view.rendered(sub.encoding)));
   }
 
-  private end(sub: Subscriber): void {
+  private sendSubscriptionEvent(sub: Subscriber, event: SubscriptionEvent): void {
+    sub.res.write(sseData(this.renderSubscriptionEvent(event, new Date().toISOString(), sub.encoding)));
+  }
+
+  /** The stop time has passed: `notificationComplete` (RFC 5277 2.1.1), then the end of the stream. */
+  private complete(sub: Subscriber): void {
     this.subscribers.delete(sub);
+    this.sendSubscriptionEvent(sub, 'notificationComplete');
     sub.res.end();
   }
 

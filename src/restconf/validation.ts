@@ -45,16 +45,21 @@ function existsIn(tree: JsonObject, path: string): boolean {
  * Validates the configuration an edit produced (`draft`, changed from `before`):
  * nodes whose when turned false are removed from `draft` (RFC 7950 8.2: they no
  * longer exist), but a node the edit itself created under a false when is refused
- * as unknown-element (8.3.2). Throws every violation as one RestconfError.
+ * as unknown-element (8.3.2). Throws every violation as one RestconfError;
+ * returns whether nodes were removed.
  */
-export function validateEdit(schema: SchemaSet, before: JsonObject, draft: JsonObject): void {
+export function validateEdit(schema: SchemaSet, before: JsonObject, draft: JsonObject): boolean {
   const errors = validateData(schema, draft, { type: 'config' });
   const stale = errors.filter((e) => e.rule === 'when-false');
   const created = stale.filter((e) => !existsIn(before, e.path));
-  if (stale.length > 0 && created.length === 0) return requireValid(schema, draft, { type: 'config', prune: true });
+  if (stale.length > 0 && created.length === 0) {
+    requireValid(schema, draft, { type: 'config', prune: true });
+    return true;
+  }
   // Only the nodes the edit created are refused for their when; the others would have been removed.
   const refused = errors.filter((e) => e.rule !== 'when-false' || created.includes(e));
   if (refused.length) throw new RestconfError(400, refused.map((e) => entry(e, e.tag as ErrorTag, e.message)));
+  return false;
 }
 
 /** Checks what the server itself produced (operation output, notifications): a violation is its own fault, 500 operation-failed. */

@@ -8,6 +8,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { BuiltinType, DataNode, NotificationNode, OperationNode, SchemaNode, TypeIR } from '../ir/types.js';
 import { RestconfError, type ErrorEntry } from './errors.js';
+import { NC_NOTIFICATIONS_NS, type SubscriptionEvent } from './event-log.js';
 import { prefixedPath } from './instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childTable, isDataNode, isObject, lookupChild } from './schema-index.js';
 import type { Siblings } from './tree.js';
@@ -373,6 +374,12 @@ export class XmlCodec {
   writeNotification(eventTime: string, notif: NotificationNode, content: JsonObject): string {
     const ns = this.index.namespaceOf(notif.module);
     const body = { [notif.name]: this.memberNodes(content, { children: notif.children, parentModule: notif.module }, ns), ':@': { '@_xmlns': ns } };
+    return builder.build([{ notification: [{ eventTime: [{ '#text': eventTime }] }, body], ':@': { '@_xmlns': NOTIFICATION_NS } }]) as string;
+  }
+
+  /** An RFC 5277 subscription event (`<replayComplete/>`, `<notificationComplete/>`) in its notification element. */
+  writeSubscriptionEvent(eventTime: string, event: SubscriptionEvent): string {
+    const body = { [event]: [], ':@': { '@_xmlns': NC_NOTIFICATIONS_NS } };
     return builder.build([{ notification: [{ eventTime: [{ '#text': eventTime }] }, body], ':@': { '@_xmlns': NOTIFICATION_NS } }]) as string;
   }
 

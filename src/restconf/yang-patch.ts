@@ -5,8 +5,8 @@
  */
 import type { DataNode } from '../ir/types.js';
 import type { ParsedBody } from './body.js';
-import type { RestconfCore } from './core.js';
-import { instanceValue } from './data-resource.js';
+import type { EditAccess, RestconfCore } from './core.js';
+import { authorizeValueWrite, instanceValue } from './data-resource.js';
 import { RestconfError, errorEntriesJson, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
 import { type JsonObject, type JsonValue, isObject } from './schema-index.js';
@@ -114,7 +114,8 @@ export class YangPatch {
     return { where, point: point.keys ?? point.value ?? null };
   }
 
-  private apply(draft: JsonObject, requestPath: string, edit: Edit): void {
+  /** Applies one edit to `draft`; access to the target itself is checked before its existence (RFC 8341 section 3.4.5). */
+  private apply(draft: JsonObject, requestPath: string, edit: Edit, access: EditAccess): void {
     const { core } = this;
     const { steps, path } = this.resolve(requestPath, edit.target);
     const last = steps.at(-1)!;
@@ -127,26 +128,33 @@ export class YangPatch {
     switch (edit.operation) {
       case 'create':
       case 'insert': {
-        if (exists) throw RestconfError.of('data-exists', `${path} already exists`, { type: 'application', path });
+        access.authorizeTarget(['create'], steps);
+        if (exists) throw access.existenceError(RestconfError.of('data-exists', `${path} already exists`, { type: 'application', path }), steps);
         const value = this.editValue(edit, steps, path);
         writeInstance(parent!, where, last, value, edit.operation === 'insert' ? this.position(edit, requestPath, last.node, path) : undefined);
         break;
       }
       case 'delete':
-        if (!exists) throw RestconfError.of('data-missing', `${path} does not exist`, { type: 'application', path });
+        access.authorizeTarget(['delete'], steps);
+        if (!exists) throw access.existenceError(RestconfError.of('data-missing', `${path} does not exist`, { type: 'application', path }), steps);
         removeInstance(parent!, last);
         break;
       case 'remove':
+        access.authorizeTarget(['delete'], steps);
         if (exists) removeInstance(parent!, last);
         break;
       case 'merge':
+        authorizeValueWrite(access, steps);
         mergeInstance(parent!, where, last, this.editValue(edit, steps, path));
         break;
       case 'replace':
+        authorizeValueWrite(access, steps);
         writeInstance(parent!, where, last, this.editValue(edit, steps, path));
         break;
       case 'move': {
-        if (!exists) throw notFound(path);
+        // Moving an entry of an ordered-by user list updates it (RFC 8341 section 3.2.4).
+        access.authorizeTarget(['update'], steps);
+        if (!exists) throw access.existenceError(notFound(path), steps);
         const current = readInstance(parent!, last)!;
         writeInstance(parent!, where, last, current, this.position(edit, requestPath, last.node, path));
         break;
@@ -166,10 +174,10 @@ export class YangPatch {
     let failed: { edit: Edit; error: RestconfError } | undefined;
     const reply = await this.core.edit(
       x,
-      (draft) => {
+      (draft, access) => {
         for (const edit of patch.edits) {
           try {
-            this.apply(draft, requestPath, edit);
+            this.apply(draft, requestPath, edit, access);
           } catch (err) {
             if (!(err instanceof RestconfError)) throw err;
             failed = { edit, error: err };

@@ -94,7 +94,8 @@ describe('yangkit serve --nacm', { timeout: 30_000 }, () => {
     const again = await serve('--users', users, '--data', data);
     try {
       expect((await as(again, 'guest', 'PUT', GAP, { 'example-jukebox:gap': '2.0' })).status).toBe(403);
-      expect((await as(again, 'guest', 'GET', '/restconf/data/ietf-netconf-acm:nacm')).status).toBe(403);
+      // Unreadable data is answered as missing (RFC 8040 4.3).
+      expect((await as(again, 'guest', 'GET', '/restconf/data/ietf-netconf-acm:nacm')).status).toBe(404);
       expect(again.stderr()).toBe('');
     } finally {
       await stop(again);

@@ -249,3 +249,33 @@ describe('uses', () => {
     expect(find(schema.modules.m!.data, ['box', 'inside']).when).toBeUndefined();
   });
 });
+
+describe('malformed targets', () => {
+  it('grafts nothing for an augment, and deviates nothing, whose target is not a schema node identifier (RFC 7950 14)', () => {
+    const { schema, diagnostics } = compileSources({
+      'm.yang': mod(`  container top { leaf x { type string; } }
+  augment "/m:top/" { leaf y { type string; } }
+  deviation "/m:top/x/" { deviate not-supported; }`),
+    });
+    expect(diagnostics.map((d) => [d.code, d.loc.line])).toEqual([
+      ['bad-schema-nodeid', 5],
+      ['bad-schema-nodeid', 6],
+    ]);
+    expect(find(schema.modules.m!.data, ['top']) as ContainerNode).toMatchObject({ children: [expect.objectContaining({ name: 'x' })] });
+    expect((find(schema.modules.m!.data, ['top']) as ContainerNode).children).toHaveLength(1);
+    expect(schema.modules.m!.augments).toEqual([]);
+  });
+
+  it('reports a malformed augment-structure target and grafts nothing (RFC 8791)', () => {
+    const sx = `module ietf-yang-structure-ext { namespace "urn:ietf:params:xml:ns:yang:ietf-yang-structure-ext"; prefix sx;
+      extension structure { argument name; } extension augment-structure { argument path; } }`;
+    const book = `module book { yang-version 1.1; namespace "urn:book"; prefix b;
+      import ietf-yang-structure-ext { prefix sx; }
+      sx:structure address-book { leaf name { type string; } }
+      sx:augment-structure "/b:address-book/" { leaf phone { type string; } }
+    }`;
+    const { schema, diagnostics } = compileSources({ 'book.yang': book, 'ietf-yang-structure-ext.yang': sx });
+    expect(diagnostics.map((d) => [d.code, d.loc.line])).toEqual([['bad-schema-nodeid', 4]]);
+    expect((schema.modules.book!.yangData![0]!.nodes[0] as ContainerNode).children.map((n) => n.name)).toEqual(['name']);
+  });
+});

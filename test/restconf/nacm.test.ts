@@ -148,14 +148,15 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
     ['guest', `${DATA}/example-jukebox:jukebox/player`, 200, { 'example-jukebox:player': { gap: '0.5' } }],
     ['mallory', `${DATA}/example-jukebox:jukebox/player/gap`, 200, { 'example-jukebox:gap': '0.5' }],
     // The nacm container is default-deny-all (RFC 8341 3.5, 3.4.5 step 9): only admin's permit-all rule opens it.
-    ['guest', `${DATA}/ietf-netconf-acm:nacm`, 403],
-    ['wilma', `${DATA}/ietf-netconf-acm:nacm/groups`, 403],
+    // What may not be read is answered as missing (RFC 8040 4.3: 404, not exposing that it exists).
+    ['guest', `${DATA}/ietf-netconf-acm:nacm`, 404],
+    ['wilma', `${DATA}/ietf-netconf-acm:nacm/groups`, 404],
     ['admin', `${DATA}/ietf-netconf-acm:nacm/groups/group=guest`, 200, { 'ietf-netconf-acm:group': [{ name: 'guest', 'user-name': ['guest', 'guest@example.com'] }] }],
     // A module rule (RFC 8341 A.3 deny-ncm / permit-ncm), rule-lists taken in order.
-    ['guest', `${DATA}/ietf-restconf-monitoring:restconf-state/streams`, 403],
+    ['guest', `${DATA}/ietf-restconf-monitoring:restconf-state/streams`, 404],
     ['wilma', `${DATA}/ietf-restconf-monitoring:restconf-state/streams/stream=NETCONF/name`, 200, { 'ietf-restconf-monitoring:name': 'NETCONF' }],
     // A schema node marked default-deny-all (RFC 8341 3.4.5 step 9) is read only with a permit rule.
-    ['guest', `${DATA}/example-events:secrets`, 403],
+    ['guest', `${DATA}/example-events:secrets`, 404],
     ['andy', `${DATA}/example-events:secrets`, 200, { 'example-events:secrets': { key: 'k1' } }],
     // default-deny-write does not limit reading (RFC 8341 3.4.5 step 10 is for writes).
     ['guest', `${DATA}/example-events:tuning`, 200, { 'example-events:tuning': { level: 3 } }],
@@ -165,7 +166,7 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
     const r = await s.as(user, 'GET', path);
     expect(r.status).toBe(status);
     if (body !== undefined) expect(r.json()).toEqual(body);
-    if (status === 403) expect(errorOf(r)['error-tag']).toBe('access-denied');
+    if (status === 404) expect(errorOf(r)['error-tag']).toBe('invalid-value');
   });
 
   it('leaves out of a datastore read what the user may not read (RFC 8341 3.4.5)', async () => {
@@ -295,6 +296,118 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
   });
 });
 
+describe('NACM decides before the data are looked at (RFC 8341 3.4.5, RFC 8040 4.3)', { timeout: 20_000 }, () => {
+  let s: NacmServer;
+  beforeEach(async () => {
+    // wanda may create the key of the secrets (default-deny-all) but not read it.
+    const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
+    rules['ietf-netconf-acm:nacm'].groups.group.push({ name: 'writer', 'user-name': ['wanda'] });
+    rules['ietf-netconf-acm:nacm']['rule-list'].push({
+      name: 'writer-acl',
+      group: ['writer'],
+      rule: [{ name: 'create-secret-key', 'module-name': 'example-events', path: '/example-events:secrets/key', 'access-operations': 'create', action: 'permit' }],
+    });
+    s = await startNacmServer(rules);
+  });
+  afterEach(() => s.close());
+
+  const ETH9 = { name: 'eth9', type: 'iana-if-type:ethernetCsmacd' };
+  const INTERFACES = `${DATA}/${IF}`;
+  type Case = [user: string, method: string, path: string, body: object | undefined, status: number, tag: string];
+  // guest may read everything here but write only the dummy entry's leaves (update): existing (eth0) or not (eth9), the same 403.
+  const cases: Case[] = [
+    ['guest', 'DELETE', `${INTERFACES}/interface=eth0`, undefined, 403, 'access-denied'],
+    ['guest', 'DELETE', `${INTERFACES}/interface=eth9`, undefined, 403, 'access-denied'],
+    ['admin', 'DELETE', `${INTERFACES}/interface=eth9`, undefined, 409, 'data-missing'],
+    ['guest', 'POST', INTERFACES, { 'ietf-interfaces:interface': [ETH0] }, 403, 'access-denied'],
+    ['guest', 'POST', INTERFACES, { 'ietf-interfaces:interface': [ETH9] }, 403, 'access-denied'],
+    ['admin', 'POST', INTERFACES, { 'ietf-interfaces:interface': [ETH0] }, 409, 'data-exists'],
+    // POST below a list entry that does not exist.
+    ['guest', 'POST', `${INTERFACES}/interface=eth9`, { 'ietf-interfaces:description': 'x' }, 403, 'access-denied'],
+    ['admin', 'POST', `${INTERFACES}/interface=eth9`, { 'ietf-interfaces:description': 'x' }, 404, 'invalid-value'],
+    ['guest', 'PATCH', `${INTERFACES}/interface=eth9/description`, { 'ietf-interfaces:description': 'x' }, 403, 'access-denied'],
+    ['admin', 'PATCH', `${INTERFACES}/interface=eth9/description`, { 'ietf-interfaces:description': 'x' }, 404, 'invalid-value'],
+    // Writing the value a leaf already has is still a write the user may not do (else the answer tells the value).
+    ['guest', 'PATCH', `${INTERFACES}/interface=eth0/description`, { 'ietf-interfaces:description': 'uplink' }, 403, 'access-denied'],
+    ['guest', 'PUT', `${INTERFACES}/interface=eth0/description`, { 'ietf-interfaces:description': 'uplink' }, 403, 'access-denied'],
+    // jukebox is a presence container.
+    ['guest', 'POST', DATA, { 'example-jukebox:jukebox': { player: { gap: '1.0' } } }, 403, 'access-denied'],
+    ['admin', 'POST', DATA, { 'example-jukebox:jukebox': { player: { gap: '1.0' } } }, 409, 'data-exists'],
+    ['guest', 'DELETE', `${DATA}/example-jukebox:jukebox/player`, undefined, 403, 'access-denied'],
+    // A user who may create but not read: existing data is refused as if the create were not allowed, not as data-exists.
+    ['wanda', 'POST', DATA, { 'example-events:secrets': { key: 'k2' } }, 403, 'access-denied'],
+    ['admin', 'POST', DATA, { 'example-events:secrets': { key: 'k2' } }, 409, 'data-exists'],
+  ];
+
+  it.each(cases)('%s %s %s %j -> %i %s', async (user, method, path, body, status, tag) => {
+    const r = await s.as(user, method, path, body ? { body } : {});
+    expect(r.status).toBe(status);
+    expect(errorOf(r)['error-tag']).toBe(tag);
+  });
+
+  it('checks access before preconditions: If-Match: * tells guest nothing (RFC 8341 3.4.5, RFC 7232 3.1)', async () => {
+    for (const entry of ['eth0', 'eth9']) {
+      const r = await s.as('guest', 'DELETE', `${INTERFACES}/interface=${entry}`, { headers: { 'If-Match': '*' } });
+      expect(r.status).toBe(403);
+    }
+    expect((await s.as('admin', 'DELETE', `${INTERFACES}/interface=eth9`, { headers: { 'If-Match': '*' } })).status).toBe(412);
+  });
+
+  it('refuses the delete of a missing non-presence container to a user no rule lets write there (RFC 8341 3.4.5)', async () => {
+    const PLAYER = `${DATA}/example-jukebox:jukebox/player`;
+    expect((await s.as('admin', 'DELETE', PLAYER)).status).toBe(204);
+    expect((await s.as('guest', 'DELETE', PLAYER)).status).toBe(403);
+    // wilma's rule permit-player-config covers player.
+    expect(errorOf(await s.as('wilma', 'DELETE', PLAYER))['error-tag']).toBe('data-missing');
+  });
+
+  it('lets the user who may create but not read create what does not exist, by a rule below the non-presence container posted', async () => {
+    expect((await s.as('admin', 'DELETE', `${DATA}/example-events:secrets`)).status).toBe(204);
+    expect((await s.as('wanda', 'POST', DATA, { body: { 'example-events:secrets': { key: 'k2' } } })).status).toBe(201);
+    expect((await s.as('wanda', 'GET', `${DATA}/example-events:secrets`)).status).toBe(404);
+    expect((await s.as('admin', 'GET', `${DATA}/example-events:secrets`)).json()).toEqual({ 'example-events:secrets': { key: 'k2' } });
+  });
+
+  const yangPatch = (user: string, edit: object) =>
+    s.as(user, 'PATCH', INTERFACES, {
+      body: { 'ietf-yang-patch:yang-patch': { 'patch-id': 'p', edit: [{ 'edit-id': 'e1', ...edit }] } },
+      headers: { 'Content-Type': 'application/yang-patch+json' },
+    });
+  const editError = (r: Response) => r.json()['ietf-yang-patch:yang-patch-status']['edit-status'].edit[0].errors.error[0];
+
+  it.each([
+    ['create of an existing entry', { operation: 'create', target: '/interface=eth0', value: { 'ietf-interfaces:interface': [ETH0] } }, 'data-exists'],
+    ['delete of a missing entry', { operation: 'delete', target: '/interface=eth9' }, 'data-missing'],
+  ])('YANG Patch %s: 403 for guest, the existence error for admin', async (_, edit, adminTag) => {
+    const guest = await yangPatch('guest', edit);
+    expect(guest.status).toBe(403);
+    expect(editError(guest)['error-tag']).toBe('access-denied');
+    const admin = await yangPatch('admin', edit);
+    expect(admin.status).toBe(409);
+    expect(editError(admin)['error-tag']).toBe(adminTag);
+  });
+
+  it('YANG Patch remove: refused for guest whether or not the entry exists', async () => {
+    for (const target of ['/interface=eth9', '/interface=eth0']) expect((await yangPatch('guest', { operation: 'remove', target })).status).toBe(403);
+    expect((await yangPatch('admin', { operation: 'remove', target: '/interface=eth9' })).status).toBe(200);
+  });
+
+  it('lists in {root}/operations only the rpcs the user may execute (RFC 8341 3.4.4)', async () => {
+    const listed = async (user: string) => Object.keys((await s.as(user, 'GET', '/restconf/operations')).json()['ietf-restconf:operations']);
+    expect(await listed('admin')).toEqual(expect.arrayContaining(['example-jukebox:play', 'example-events:reboot']));
+    // deny-play (A.4 adapted) and default-deny-all on reboot.
+    const guest = await listed('guest');
+    expect(guest).not.toContain('example-jukebox:play');
+    expect(guest).not.toContain('example-events:reboot');
+    // A user in no group: exec-default permit, but reboot is default-deny-all.
+    const mallory = await listed('mallory');
+    expect(mallory).toContain('example-jukebox:play');
+    expect(mallory).not.toContain('example-events:reboot');
+    // Listing is no denied operation.
+    expect((await s.as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm/denied-operations`)).json()).toEqual({ 'ietf-netconf-acm:denied-operations': 0 });
+  });
+});
+
 describe('NACM with read-default deny (RFC 8341 3.4.5 step 11)', () => {
   let s: NacmServer;
   beforeAll(async () => {
@@ -310,8 +423,14 @@ describe('NACM with read-default deny (RFC 8341 3.4.5 step 11)', () => {
     expect(r.json()).toEqual({ [IF]: { interface: [DUMMY] } });
     const all = (await s.as('guest', 'GET', DATA)).json()['ietf-restconf:data'];
     expect(all).toEqual({ [IF]: { interface: [DUMMY] } });
-    expect((await s.as('guest', 'GET', `${DATA}/${IF}/interface=eth0`)).status).toBe(403);
-    expect((await s.as('guest', 'GET', `${DATA}/example-jukebox:jukebox`)).status).toBe(403);
+    // Unreadable data is answered as missing data is, body included (RFC 8040 4.3).
+    const eth0 = await s.as('guest', 'GET', `${DATA}/${IF}/interface=eth0`);
+    const missing = await s.as('guest', 'GET', `${DATA}/${IF}/interface=eth9`);
+    expect(eth0.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(errorOf(eth0)).toEqual({ ...errorOf(missing), 'error-path': errorOf(missing)['error-path'].replace('eth9', 'eth0') });
+    expect((await s.as('guest', 'GET', `${DATA}/example-jukebox:jukebox`)).status).toBe(404);
+    expect((await s.as('admin', 'GET', `${DATA}/${IF}/interface=eth0`)).status).toBe(200);
   });
 
   it('still gives limited their player subtree and admin everything', async () => {
@@ -321,10 +440,10 @@ describe('NACM with read-default deny (RFC 8341 3.4.5 step 11)', () => {
 });
 
 /** Opens an event stream as `user`; `next` resolves with each SSE event. */
-function subscribe(base: string, user: string): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
+function subscribe(base: string, user: string, query = ''): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
   return new Promise((resolve, reject) => {
     const headers = { Accept: 'text/event-stream', Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` };
-    const req = get(`${base}/restconf/streams/NETCONF/json`, { headers }, (res) => {
+    const req = get(`${base}/restconf/streams/NETCONF/json${query}`, { headers }, (res) => {
       res.setEncoding('utf8');
       let buffer = '';
       const waiting: ((event: string) => void)[] = [];
@@ -367,6 +486,22 @@ describe('NACM on event streams (RFC 8341 3.4.6)', () => {
       await s.close();
     }
   });
+
+  it('sends replayComplete and notificationComplete to every subscriber (RFC 8341 3.4.6)', async () => {
+    // A user denied every notification still gets the subscription's own events.
+    const rules = structuredClone(RULES) as { 'ietf-netconf-acm:nacm': { 'rule-list': { rule: object[] }[] } };
+    rules['ietf-netconf-acm:nacm']['rule-list'][0]!.rule.push({ name: 'deny-all-notifications', 'module-name': '*', 'notification-name': '*', 'access-operations': '*', action: 'deny' });
+    const s = await startNacmServer(rules);
+    try {
+      s.notify({ 'example-events:news': { text: 'c' } }, new Date('2024-05-01T10:00:00Z'));
+      const guest = await subscribe(s.base, 'guest', '?start-time=2024-05-01T09:00:00Z&stop-time=2024-05-01T11:00:00Z');
+      const member = (e: string) => Object.keys(JSON.parse(e.replace(/^data: /gm, ''))['ietf-restconf:notification']).find((k) => k !== 'eventTime');
+      expect([member(await guest.next()), member(await guest.next())]).toEqual(['nc-notifications:replayComplete', 'nc-notifications:notificationComplete']);
+      guest.res.destroy();
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('NACM users named by client certificates (RFC 7407 cert-to-name)', { timeout: 30_000 }, () => {
@@ -404,7 +539,7 @@ describe('NACM users named by client certificates (RFC 7407 cert-to-name)', { ti
   it('takes the user from the subject CN by default', async () => {
     const { srv, base } = await tlsServer();
     try {
-      expect((await as(base, 'guest', 'GET', `${DATA}/ietf-netconf-acm:nacm`)).status).toBe(403);
+      expect((await as(base, 'guest', 'GET', `${DATA}/ietf-netconf-acm:nacm`)).status).toBe(404);
       expect((await as(base, 'guest', 'PUT', DUMMY_PATH, { 'ietf-interfaces:description': 'by cert' })).status).toBe(204);
       expect((await as(base, 'guest', 'PUT', ETH0_PATH, { 'ietf-interfaces:description': 'by cert' })).status).toBe(403);
       // device-17 is in no group: defaults only (write-default deny).
@@ -443,7 +578,7 @@ describe('NACM with the built-in ietf-netconf-acm module (served modules without
     const as = (user: string, method: string, path: string, init: RequestInit = {}) =>
       send(base, method, path, { ...init, headers: { Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` } });
     try {
-      expect((await as('guest', 'GET', `${DATA}/ietf-netconf-acm:nacm`)).status).toBe(403);
+      expect((await as('guest', 'GET', `${DATA}/ietf-netconf-acm:nacm`)).status).toBe(404);
       const admin = (await as('admin', 'GET', `${DATA}/ietf-netconf-acm:nacm/rule-list=limited-acl/rule=permit-player-config`)).json();
       // Bits in canonical order, by position (RFC 7950 9.7.4).
       expect(admin['ietf-netconf-acm:rule'][0]['access-operations']).toBe('create read update delete');

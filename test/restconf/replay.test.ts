@@ -27,21 +27,33 @@ function played(srv: TestServer, title: string, minute?: number, seconds?: numbe
 
 const titleOf = (event: string) => (eventJson(event)['example-jukebox:song-played'] as { title: string }).title;
 
+/** The RFC 5277 subscription event (module nc-notifications) an SSE event carries, checking its envelope: an eventTime of when it was sent, no content. */
+function subscriptionEvent(event: string, sentAfter: number): string {
+  const { eventTime, ...members } = eventJson(event);
+  expect(parseDateAndTime(eventTime)).toBeGreaterThanOrEqual(sentAfter - 1000);
+  const [member, ...others] = Object.keys(members);
+  expect(others).toEqual([]);
+  expect(members[member!]).toEqual({});
+  return member!;
+}
+
 function query(params: Record<string, string>): string {
   return `${STREAM}?${new URLSearchParams(params).toString().replace(/\+/g, '%20')}`;
 }
 
 describe('replay (RFC 8040 4.8.7, RFC 5277 2.1.1)', { timeout: 10_000 }, () => {
-  it('delivers the kept notifications from start-time in order, then live ones', async () => {
+  it('delivers the kept notifications from start-time in order, then replayComplete, then live ones', async () => {
     const srv = await start();
     played(srv, 'one', 1);
     played(srv, 'two', 2);
     played(srv, 'three', 3);
+    const subscribed = Date.now();
     const stream = await subscribe(`${srv.base}${query({ 'start-time': T(2) })}`);
     expect(titleOf(await stream.next())).toBe('two');
     const third = eventJson(await stream.next());
     expect(third.eventTime).toBe('2024-05-01T10:03:00.000Z');
     expect((third['example-jukebox:song-played'] as { title: string }).title).toBe('three');
+    expect(subscriptionEvent(await stream.next(), subscribed)).toBe('nc-notifications:replayComplete');
     played(srv, 'live');
     expect(titleOf(await stream.next())).toBe('live');
     stream.res.destroy();
@@ -65,12 +77,23 @@ describe('replay (RFC 8040 4.8.7, RFC 5277 2.1.1)', { timeout: 10_000 }, () => {
     stream.res.destroy();
   });
 
-  it('ends the stream after the replay when stop-time has passed (RFC 8040 4.8.8)', async () => {
+  it('sends replayComplete even when nothing is replayed', async () => {
+    const srv = await start();
+    const subscribed = Date.now();
+    const stream = await subscribe(`${srv.base}${query({ 'start-time': T(0) })}`);
+    expect(subscriptionEvent(await stream.next(), subscribed)).toBe('nc-notifications:replayComplete');
+    stream.res.destroy();
+  });
+
+  it('ends the stream after the replay, replayComplete and notificationComplete when stop-time has passed (RFC 8040 4.8.8)', async () => {
     const srv = await start();
     for (const [i, title] of ['a', 'b', 'c', 'd'].entries()) played(srv, title, i + 1);
+    const subscribed = Date.now();
     const stream = await subscribe(`${srv.base}${query({ 'start-time': T(2), 'stop-time': T(3) })}`);
     expect(titleOf(await stream.next())).toBe('b');
     expect(titleOf(await stream.next())).toBe('c');
+    expect(subscriptionEvent(await stream.next(), subscribed)).toBe('nc-notifications:replayComplete');
+    expect(subscriptionEvent(await stream.next(), subscribed)).toBe('nc-notifications:notificationComplete');
     await expect(stream.next()).rejects.toThrow('ended');
   });
 
@@ -80,12 +103,30 @@ describe('replay (RFC 8040 4.8.7, RFC 5277 2.1.1)', { timeout: 10_000 }, () => {
     const stop = new Date(Date.now() + 600);
     const stream = await subscribe(`${srv.base}${query({ 'start-time': T(0), 'stop-time': stop.toISOString() })}`);
     expect(titleOf(await stream.next())).toBe('past');
+    expect(subscriptionEvent(await stream.next(), 0)).toBe('nc-notifications:replayComplete');
     played(srv, 'before stop');
     expect(titleOf(await stream.next())).toBe('before stop');
     // An event stamped after stop-time is not sent, even while the stream is still open.
     srv.notify({ 'example-jukebox:song-played': { title: 'after stop' } }, new Date(stop.getTime() + 1000));
+    // notificationComplete is sent once stop-time is reached (RFC 5277 2.1.1), stamped then.
+    expect(subscriptionEvent(await stream.next(), stop.getTime())).toBe('nc-notifications:notificationComplete');
     await stream.ended;
     expect(Date.now()).toBeGreaterThanOrEqual(stop.getTime());
+    await expect(stream.next()).rejects.toThrow('ended');
+  });
+
+  it('sends the subscription events on the XML stream as RFC 5277 elements', async () => {
+    const srv = await start();
+    played(srv, 'a', 1);
+    const stream = await subscribe(`${srv.base}/restconf/streams/NETCONF/xml?start-time=${T(0)}&stop-time=${T(2)}`);
+    expect(await stream.next()).toContain('<title>a</title>');
+    const envelope = (event: string) =>
+      new RegExp(
+        `^data: <notification xmlns="urn:ietf:params:xml:ns:netconf:notification:1.0"><eventTime>[^<]+</eventTime>` +
+          `<${event} xmlns="urn:ietf:params:xml:ns:netmod:notification"/></notification>$`,
+      );
+    expect(await stream.next()).toMatch(envelope('replayComplete'));
+    expect(await stream.next()).toMatch(envelope('notificationComplete'));
     await expect(stream.next()).rejects.toThrow('ended');
   });
 });
@@ -98,6 +139,8 @@ describe('filter (RFC 8040 4.8.4)', { timeout: 10_000 }, () => {
     const filter = '/example-jukebox:song-played[example-jukebox:seconds > 100]';
     const stream = await subscribe(`${srv.base}${query({ 'start-time': T(0), filter })}`);
     expect(titleOf(await stream.next())).toBe('long');
+    // The subscription's own events are not filtered.
+    expect(subscriptionEvent(await stream.next(), 0)).toBe('nc-notifications:replayComplete');
     played(srv, 'short live', undefined, 10);
     played(srv, 'no seconds');
     played(srv, 'long live', undefined, 1000);

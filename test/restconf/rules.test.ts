@@ -134,6 +134,13 @@ describe('server-rules: each rule of RFC 7950 section 8 on commit', () => {
     expect((await s.get(`${SYSTEM}?content=config`)).json()['server-rules:system']).toEqual({ ...BASE['server-rules:system'], mode: 'basic' });
   });
 
+  it('drops a container left empty once a node whose when turned false is removed (no data, RFC 7950 7.5.1)', async () => {
+    expect((await patch({ mode: 'advanced', tuning: { boost: 2 } })).status).toBe(204);
+    expect((await patch({ mode: 'basic' })).status).toBe(204);
+    expect((await s.get(`${SYSTEM}/tuning`)).status).toBe(404);
+    expect((await s.get(`${SYSTEM}?content=config`)).json()['server-rules:system']).toEqual({ ...BASE['server-rules:system'], mode: 'basic' });
+  });
+
   it('refuses an edit creating a node whose when is false, as unknown-element (RFC 7950 8.3.2)', async () => {
     await expectRefused(s, () => patch({ advanced: { level: 3 } }), [{ 'error-tag': 'unknown-element', 'error-path': '/server-rules:system/advanced' }]);
   });

@@ -14,7 +14,7 @@ import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNo
 import type { Siblings } from '../tree.js';
 import { sameValue } from '../values.js';
 import { NACM_MEMBER, NACM_MODULE } from './module.js';
-import { type AccessOperation, type NacmStep, type Policy, type Rule, pathMatches, readPolicy } from './policy.js';
+import { type AccessOperation, type NacmStep, type Policy, type Rule, pathMatches, pathReachesBelow, readPolicy } from './policy.js';
 
 /** `nacm:default-deny-*` in force for a node: written on it or on an ancestor (RFC 8341 section 3.4.5, steps 9 and 10). */
 interface DefaultDeny {
@@ -227,10 +227,7 @@ export class NacmSession {
   authorizeWrite(before: JsonObject, after: JsonObject, top: Siblings): void {
     if (!this.policy.enabled) return;
     const denied = this.diffMembers(before, after, top, [], NO_DEFAULT_DENY);
-    if (!denied) return;
-    this.counters['denied-data-writes']++;
-    const path = instancePath(denied.steps);
-    throw accessDenied(`access denied: ${denied.op} of ${path}`, path);
+    if (denied) throw this.deniedWrite(denied.op, denied.steps);
   }
 
   private check(op: AccessOperation, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
@@ -316,14 +313,60 @@ export class NacmSession {
     }
   }
 
+  /**
+   * Access checked before an edit looks at the data (RFC 8341 section 3.4.5:
+   * access control first), so that the answer does not tell whether the target
+   * exists: throws 403 access-denied, counting a denied data write, unless the
+   * user may do one of `ops` on the instance `steps` names. A non-presence
+   * container is not written itself (see authorizeWrite), only its descendants:
+   * it is refused only when no rule could allow the operation below it either.
+   */
+  authorizeTarget(ops: readonly AccessOperation[], steps: readonly NacmStep[]): void {
+    if (!this.policy.enabled) return;
+    const deny = defaultDenyOf(steps);
+    if (ops.some((op) => this.allows(op, steps, deny))) return;
+    const node = steps.at(-1)!.node;
+    if (node.kind === 'container' && !node.presence && ops.some((op) => this.mayPermitBelow(op, steps))) return;
+    throw this.deniedWrite(ops.join(' or '), steps);
+  }
+
+  /** Whether one of the user's permit rules for `op` could apply to a node below the instance `steps` names. */
+  private mayPermitBelow(op: AccessOperation, steps: readonly NacmStep[]): boolean {
+    return this.rules.some(
+      (r) => r.permit && (!r.operations || r.operations.has(op)) && (r.type.kind === 'any' || (r.type.kind === 'path' && pathReachesBelow(r.type.steps, steps))),
+    );
+  }
+
+  /**
+   * `err`, an answer that tells whether the instance `steps` names exists
+   * (data-exists, data-missing, not found), for a user who may read that
+   * instance; any other user gets 403 access-denied, the answer it would get
+   * had the data been otherwise (RFC 8040 section 4.3: no exposure of unreadable data).
+   */
+  existenceError(err: RestconfError, steps: readonly NacmStep[]): RestconfError {
+    if (!this.policy.enabled || this.allows('read', steps, defaultDenyOf(steps))) return err;
+    return this.deniedWrite('write', steps);
+  }
+
+  private deniedWrite(op: string, steps: readonly NacmStep[]): RestconfError {
+    this.counters['denied-data-writes']++;
+    const path = instancePath(steps);
+    return accessDenied(`access denied: ${op} of ${path}`, path);
+  }
+
   // ---- exec (RFC 8341 section 3.4.4) and notifications (section 3.4.6)
+
+  /** Whether the user may invoke `op` (an action below the instance `ancestors`). */
+  mayExec(op: OperationNode, ancestors: readonly NacmStep[] = []): boolean {
+    const steps = [...ancestors, { node: op }];
+    return this.allows('exec', steps, defaultDenyOf(steps));
+  }
 
   /** Throws 403 access-denied, counting a denied operation, unless the user may invoke `op` (an action below the instance `ancestors`). */
   authorizeExec(op: OperationNode, ancestors: readonly NacmStep[]): void {
-    const steps = [...ancestors, { node: op }];
-    if (this.allows('exec', steps, defaultDenyOf(steps))) return;
+    if (this.mayExec(op, ancestors)) return;
     this.counters['denied-operations']++;
-    throw accessDenied(`access denied: exec of ${instancePath(steps)}`);
+    throw accessDenied(`access denied: exec of ${instancePath([...ancestors, { node: op }])}`);
   }
 
   /** Whether the user receives `notification`; a withheld one is counted (denied-notifications). */
@@ -338,17 +381,6 @@ export class NacmSession {
 interface Denial {
   op: AccessOperation;
   steps: NacmStep[];
-}
-
-/**
- * A GET's target (`wrapper`, one member at `where`, below `ancestors`) as the
- * user may read it; 403 when the target exists but nothing of it may be read
- * (RFC 8040 section 4.3: a server must not return data the user may not read).
- */
-export function readableTarget(session: NacmSession, wrapper: JsonObject, where: Siblings, ancestors: readonly NacmStep[], path: string): JsonObject {
-  const readable = session.filterRead(wrapper, where, ancestors);
-  if (Object.keys(wrapper).length && !Object.keys(readable).length) throw accessDenied(`access denied: read of ${path}`, path);
-  return readable;
 }
 
 /** The datastore tree with the nacm counters (state data) filled in. */

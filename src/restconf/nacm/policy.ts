@@ -147,3 +147,9 @@ export function pathMatches(steps: readonly ResolvedStep[] | undefined, instance
   if (!steps || steps.length > instance.length) return false;
   return steps.every((s, i) => stepMatches(s, instance[i]!));
 }
+
+/** Whether a `path` rule names a node below the instance at the end of `instance` (a descendant of it, whatever its own keys). */
+export function pathReachesBelow(steps: readonly ResolvedStep[] | undefined, instance: readonly NacmStep[]): boolean {
+  if (!steps || steps.length <= instance.length) return false;
+  return instance.every((at, i) => stepMatches(steps[i]!, at));
+}
