@@ -1,24 +1,11 @@
-import {
-  BailErrorStrategy,
-  BaseErrorListener,
-  CommonTokenStream,
-  DefaultErrorStrategy,
-  ParseCancellationException,
-  Parser,
-  PredictionMode,
-  Token,
-  type ATNSimulator,
-  type RecognitionException,
-  type Recognizer,
-  type TerminalNode,
-} from 'antlr4ng';
+import { BaseErrorListener, CommonTokenStream, Parser, PredictionMode, Token, type ATNSimulator, type RecognitionException, type Recognizer } from 'antlr4ng';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
 import { YangLexer } from './generated/YangLexer.js';
 import { YangTokenSource } from './lexer.js';
-import { ArgumentContext, StatementContext, YangParser } from './generated/YangParser.js';
+import { YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
 
 export type { Statement } from './statement.js';
@@ -60,34 +47,10 @@ export function parseYang(source: string | Uint8Array, file: string): ParseResul
 function parseText(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const listener = new SyntaxErrorListener(file, diagnostics);
-    const tokens = new CommonTokenStream(new YangTokenSource(text));
-    // The parser and the tree builder recurse once per nesting level: refuse deeper input first.
-    const tooDeep = tooDeepStatement(tokens, file);
-    if (tooDeep) return { diagnostics: [...diagnostics, tooDeep] };
-    const parser = new YangParser(tokens);
-    parser.removeErrorListeners();
-
-    // Stage 1: SLL with bail-out, the fast path for valid files (the grammar is LL(1),
-    // so this mostly saves error-recovery bookkeeping). Stage 2 reparses the buffered
-    // tokens with full LL and default recovery only to produce good error messages.
-    parser.interpreter.predictionMode = PredictionMode.SLL;
-    parser.errorHandler = new BailErrorStrategy();
-    let tree;
-    try {
-      tree = parser.file();
-    } catch (e) {
-      if (!(e instanceof ParseCancellationException)) throw e;
-      parser.reset();
-      parser.addErrorListener(listener);
-      parser.errorHandler = new DefaultErrorStrategy();
-      parser.interpreter.predictionMode = PredictionMode.LL;
-      tree = parser.file();
-    }
-    if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
-
     const builder = new TreeBuilder(text, file, diagnostics);
-    const statement = builder.build(tree.statement());
+    const statement = new StatementParser(new YangTokenSource(text), builder).file();
+    // The problems of a file that does not parse are its syntax errors alone.
+    if (!statement) return { diagnostics: sortDiagnostics(syntaxErrors(text, file)) };
     builder.reportEscapes(yangVersionOf(statement));
     const ok = !diagnostics.some((d) => d.code === 'syntax');
     return ok ? { statement, diagnostics: sortDiagnostics(diagnostics) } : { diagnostics: sortDiagnostics(diagnostics) };
@@ -101,6 +64,98 @@ function parseText(text: string, file: string): ParseResult {
     });
     return { diagnostics: sortDiagnostics(diagnostics) };
   }
+}
+
+/**
+ * Recursive descent over the tokens for grammar/YangParser.g4, building statements as it goes:
+ * every decision of that grammar is LL(1), so one token of lookahead decides it, and a valid
+ * file (nearly every file) never needs ANTLR's parser, whose ATN is deserialized anew in every
+ * process. Returns undefined at the first token that does not fit, or at nesting deeper than
+ * LIMITS.statementNesting; syntaxErrors() then describes the file with ANTLR's recovery.
+ */
+class StatementParser {
+  private token: Token;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: YangTokenSource,
+    private readonly builder: TreeBuilder,
+  ) {
+    this.token = tokens.nextToken();
+  }
+
+  /** file : statement EOF */
+  file(): Statement | undefined {
+    const stmt = this.statement();
+    return stmt && this.token.type === Token.EOF ? stmt : undefined;
+  }
+
+  /** statement : UNQUOTED argument? ( SEMI | LBRACE statement* RBRACE ) */
+  private statement(): Statement | undefined {
+    const keyword = this.token;
+    if (keyword.type !== YangLexer.UNQUOTED) return undefined;
+    this.token = this.tokens.nextToken();
+    const parts = this.argument();
+    if (!parts) return undefined;
+    const stmt = this.builder.statement(keyword, parts);
+    if (this.token.type === YangLexer.SEMI) {
+      this.token = this.tokens.nextToken();
+      return stmt;
+    }
+    if (this.token.type !== YangLexer.LBRACE || ++this.depth > LIMITS.statementNesting) return undefined;
+    this.token = this.tokens.nextToken();
+    while (this.token.type !== YangLexer.RBRACE) {
+      const child = this.statement();
+      if (!child) return undefined;
+      stmt.children.push(child);
+    }
+    this.depth--;
+    this.token = this.tokens.nextToken();
+    return stmt;
+  }
+
+  /**
+   * argument : UNQUOTED | PLUS | ( DQ_STRING | SQ_STRING ) ( PLUS ( DQ_STRING | SQ_STRING ) )*
+   * The argument's tokens (none when absent), or undefined when a '+' is not followed by a quoted string.
+   */
+  private argument(): Token[] | undefined {
+    const first = this.token;
+    if (first.type === YangLexer.UNQUOTED || first.type === YangLexer.PLUS) {
+      this.token = this.tokens.nextToken();
+      return [first];
+    }
+    if (!isQuoted(first)) return [];
+    const parts = [first];
+    for (this.token = this.tokens.nextToken(); this.token.type === YangLexer.PLUS; ) {
+      const plus = this.token;
+      const next = this.tokens.nextToken();
+      if (!isQuoted(next)) return undefined;
+      parts.push(plus, next);
+      this.token = this.tokens.nextToken();
+    }
+    return parts;
+  }
+}
+
+const isQuoted = (t: Token): boolean => t.type === YangLexer.DQ_STRING || t.type === YangLexer.SQ_STRING;
+
+/**
+ * The diagnostics of a file that StatementParser rejected: a `too-deep` error, or ANTLR's
+ * syntax errors with its default recovery (full LL prediction), in the words of SyntaxErrorListener.
+ */
+function syntaxErrors(text: string, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const tokens = new CommonTokenStream(new YangTokenSource(text));
+  // The parser recurses once per nesting level: refuse deeper input first.
+  const tooDeep = tooDeepStatement(tokens, file);
+  if (tooDeep) return [tooDeep];
+  const parser = new YangParser(tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(new SyntaxErrorListener(file, diagnostics));
+  parser.interpreter.predictionMode = PredictionMode.LL;
+  parser.file();
+  if (diagnostics.length === 0) throw new Error('the statement parser and the grammar disagree');
+  return diagnostics;
 }
 
 /** A `too-deep` error at the first statement nested deeper than LIMITS.statementNesting, if any. */
@@ -211,7 +266,7 @@ interface BadEscape {
   next: string;
 }
 
-/** Builds Statement objects from an error-free parse tree in one walk. */
+/** Builds Statement objects from the tokens of a statement, and collects the problems of their text. */
 class TreeBuilder {
   private readonly badEscapes: BadEscape[] = [];
 
@@ -221,9 +276,8 @@ class TreeBuilder {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  build(ctx: StatementContext): Statement {
-    const kids = ctx.children;
-    const kwTok = (kids[0] as TerminalNode).symbol;
+  /** The statement of keyword token `kwTok` and argument tokens `parts` (string, '+', string, ...), children to come. */
+  statement(kwTok: Token, parts: readonly Token[]): Statement {
     const kwText = this.tokenText(kwTok);
     const loc = this.loc(kwTok);
     if (!KEYWORD.test(kwText)) {
@@ -234,22 +288,11 @@ class TreeBuilder {
       colon < 0
         ? { keyword: kwText, children: [], loc }
         : { keyword: kwText.slice(colon + 1), prefix: kwText.slice(0, colon), children: [], loc };
-
-    let i = 1;
-    const argCtx = kids[1];
-    if (argCtx instanceof ArgumentContext) {
-      i = 2;
-      const parts = argCtx.children;
-      const first = (parts[0] as TerminalNode).symbol;
-      stmt.argLoc = this.loc(first);
-      let arg = this.argPart(first);
-      // Parts alternate string, '+', string, ...
-      for (let j = 2; j < parts.length; j += 2) arg += this.argPart((parts[j] as TerminalNode).symbol);
+    if (parts.length > 0) {
+      stmt.argLoc = this.loc(parts[0]!);
+      let arg = this.argPart(parts[0]!);
+      for (let j = 2; j < parts.length; j += 2) arg += this.argPart(parts[j]!);
       stmt.arg = arg;
-    }
-    for (; i < kids.length; i++) {
-      const k = kids[i];
-      if (k instanceof StatementContext) stmt.children.push(this.build(k));
     }
     return stmt;
   }
