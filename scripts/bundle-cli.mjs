@@ -18,6 +18,25 @@ const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'ut
 const outdir = join(ROOT, 'dist/cli');
 const bundle = join(outdir, 'yangkit.cjs');
 
+/**
+ * antlr4ng's one module defines the lexer of ANTLR's parse-tree XPath, which yangkit never uses,
+ * and deserializes its ATN in a static field as the module loads: a tenth of a small check. The
+ * field becomes a getter that does it on first use (and the class then has no side effect left).
+ * If antlr4ng changes, the text is not found and the module is bundled as it is.
+ */
+const XPATH_LEXER_DFA = 'static decisionsToDFA = _XPathLexer._ATN.decisionToState.map((ds, index) => {\n    return new DFA(ds, index);\n  });';
+const lazyXPathLexer = {
+  name: 'lazy-antlr4ng-xpath-lexer',
+  setup(b) {
+    b.onLoad({ filter: /antlr4ng[\\/]dist[\\/]index\.mjs$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const lazy = 'static #dfa;\n  static get decisionsToDFA() {\n    return this.#dfa ??= _XPathLexer._ATN.decisionToState.map((ds, index) => new DFA(ds, index));\n  }';
+      if (!text.includes(XPATH_LEXER_DFA)) console.warn(`bundle-cli: ${path} has changed; its XPath lexer is bundled as it is`);
+      return { contents: text.replace(XPATH_LEXER_DFA, lazy), loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const { outputFiles } = await build({
@@ -35,6 +54,7 @@ const { outputFiles } = await build({
   supported: { 'dynamic-import': false },
   minifySyntax: true,
   minifyWhitespace: true,
+  plugins: [lazyXPathLexer],
   logLevel: 'warning',
 });
 // The entry wraps the source in a function: src/cli/main.ts's #! line would be a syntax error there.

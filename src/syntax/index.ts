@@ -3,7 +3,6 @@ import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
-import { YangLexer } from './generated/YangLexer.js';
 import { YangTokenSource } from './lexer.js';
 import { YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
@@ -93,18 +92,18 @@ class StatementParser {
   /** statement : UNQUOTED argument? ( SEMI | LBRACE statement* RBRACE ) */
   private statement(): Statement | undefined {
     const keyword = this.token;
-    if (keyword.type !== YangLexer.UNQUOTED) return undefined;
+    if (keyword.type !== YangParser.UNQUOTED) return undefined;
     this.token = this.tokens.nextToken();
     const parts = this.argument();
     if (!parts) return undefined;
     const stmt = this.builder.statement(keyword, parts);
-    if (this.token.type === YangLexer.SEMI) {
+    if (this.token.type === YangParser.SEMI) {
       this.token = this.tokens.nextToken();
       return stmt;
     }
-    if (this.token.type !== YangLexer.LBRACE || ++this.depth > LIMITS.statementNesting) return undefined;
+    if (this.token.type !== YangParser.LBRACE || ++this.depth > LIMITS.statementNesting) return undefined;
     this.token = this.tokens.nextToken();
-    while (this.token.type !== YangLexer.RBRACE) {
+    while (this.token.type !== YangParser.RBRACE) {
       const child = this.statement();
       if (!child) return undefined;
       stmt.children.push(child);
@@ -120,13 +119,13 @@ class StatementParser {
    */
   private argument(): Token[] | undefined {
     const first = this.token;
-    if (first.type === YangLexer.UNQUOTED || first.type === YangLexer.PLUS) {
+    if (first.type === YangParser.UNQUOTED || first.type === YangParser.PLUS) {
       this.token = this.tokens.nextToken();
       return [first];
     }
     if (!isQuoted(first)) return [];
     const parts = [first];
-    for (this.token = this.tokens.nextToken(); this.token.type === YangLexer.PLUS; ) {
+    for (this.token = this.tokens.nextToken(); this.token.type === YangParser.PLUS; ) {
       const plus = this.token;
       const next = this.tokens.nextToken();
       if (!isQuoted(next)) return undefined;
@@ -137,7 +136,7 @@ class StatementParser {
   }
 }
 
-const isQuoted = (t: Token): boolean => t.type === YangLexer.DQ_STRING || t.type === YangLexer.SQ_STRING;
+const isQuoted = (t: Token): boolean => t.type === YangParser.DQ_STRING || t.type === YangParser.SQ_STRING;
 
 /**
  * The diagnostics of a file that StatementParser rejected: a `too-deep` error, or ANTLR's
@@ -167,13 +166,13 @@ function tooDeepStatement(tokens: CommonTokenStream, file: string): Diagnostic |
   for (const t of tokens.getTokens()) {
     if (t.channel !== Token.DEFAULT_CHANNEL) continue;
     if (atStatementStart) statementStart = t;
-    atStatementStart = t.type === YangLexer.LBRACE || t.type === YangLexer.RBRACE || t.type === YangLexer.SEMI;
-    if (t.type === YangLexer.LBRACE && ++depth > LIMITS.statementNesting) {
+    atStatementStart = t.type === YangParser.LBRACE || t.type === YangParser.RBRACE || t.type === YangParser.SEMI;
+    if (t.type === YangParser.LBRACE && ++depth > LIMITS.statementNesting) {
       const at = statementStart ?? t;
       const message = tooDeepMessage('statement', LIMITS.statementNesting);
       return { code: 'too-deep', severity: 'error', message, loc: { file, line: at.line, col: at.column + 1 } };
     }
-    if (t.type === YangLexer.RBRACE) depth--;
+    if (t.type === YangParser.RBRACE) depth--;
   }
   return undefined;
 }
@@ -187,13 +186,13 @@ function describeExpected(types: number[]): string[] {
   const has = (t: number) => types.includes(t);
   const names: string[] = [];
   if (has(Token.EOF)) names.push('end of input');
-  if (has(YangLexer.UNQUOTED) && has(YangLexer.DQ_STRING)) names.push('argument'); // after a keyword
-  else if (has(YangLexer.UNQUOTED)) names.push('statement'); // keyword position
-  else if (has(YangLexer.DQ_STRING)) names.push('quoted string'); // after '+'
-  if (has(YangLexer.SEMI)) names.push("';'");
-  if (has(YangLexer.LBRACE)) names.push("'{'");
-  if (has(YangLexer.RBRACE)) names.push("'}'");
-  if (has(YangLexer.PLUS) && !has(YangLexer.UNQUOTED)) names.push("'+'"); // '+' alone is an argument
+  if (has(YangParser.UNQUOTED) && has(YangParser.DQ_STRING)) names.push('argument'); // after a keyword
+  else if (has(YangParser.UNQUOTED)) names.push('statement'); // keyword position
+  else if (has(YangParser.DQ_STRING)) names.push('quoted string'); // after '+'
+  if (has(YangParser.SEMI)) names.push("';'");
+  if (has(YangParser.LBRACE)) names.push("'{'");
+  if (has(YangParser.RBRACE)) names.push("'}'");
+  if (has(YangParser.PLUS) && !has(YangParser.UNQUOTED)) names.push("'+'"); // '+' alone is an argument
   return names;
 }
 
@@ -237,9 +236,9 @@ class SyntaxErrorListener extends BaseErrorListener {
     if (!t || !(recognizer instanceof Parser)) {
       // Lexer error (the grammar leaves almost nothing unmatched, but be safe).
       message = msg.replace(/^token recognition error at: /, 'unexpected characters ');
-    } else if (t.type === YangLexer.UNTERMINATED_STRING || t.type === YangLexer.UNTERMINATED_COMMENT) {
+    } else if (t.type === YangParser.UNTERMINATED_STRING || t.type === YangParser.UNTERMINATED_COMMENT) {
       this.unterminated = true;
-      message = t.type === YangLexer.UNTERMINATED_STRING ? 'unterminated string' : 'unterminated comment';
+      message = t.type === YangParser.UNTERMINATED_STRING ? 'unterminated string' : 'unterminated comment';
     } else if (this.unterminated && t.type === Token.EOF) {
       return; // the unterminated token swallowed the rest of the file; already reported
     } else {
@@ -307,8 +306,8 @@ class TreeBuilder {
 
   private argPart(t: Token): string {
     const raw = this.tokenText(t);
-    if (t.type === YangLexer.SQ_STRING) return raw.slice(1, -1);
-    if (t.type !== YangLexer.DQ_STRING) return raw;
+    if (t.type === YangParser.SQ_STRING) return raw.slice(1, -1);
+    if (t.type !== YangParser.DQ_STRING) return raw;
     let s = raw.slice(1, -1);
     // RFC 7950 6.1.3: whitespace trimming works on the raw text, before escapes.
     if (s.includes('\n')) s = trimLines(s, this.quoteColumn(t) + 1);

@@ -1,5 +1,5 @@
 import { CommonTokenFactory, IntStream, Token, type CharStream, type Interval, type TokenFactory, type TokenSource } from 'antlr4ng';
-import { YangLexer } from './generated/YangLexer.js';
+import { YangParser } from './generated/YangParser.js';
 
 const enum Char {
   Tab = 0x09,
@@ -23,7 +23,7 @@ const isSpace = (c: number): boolean => c === Char.Space || c === Char.Tab || c 
 const ENDS_UNQUOTED = new Set([Char.Space, Char.Tab, Char.LineFeed, Char.CarriageReturn, Char.Semicolon, Char.LeftBrace, Char.RightBrace, Char.DoubleQuote, Char.SingleQuote]);
 
 /**
- * The tokens of grammar/YangLexer.g4, written out by hand: the rules are simple enough to
+ * The tokens of grammar/YangParser.g4, written out by hand: the rules are simple enough to
  * decide from the first characters, and ANTLR's lexer builds its DFA anew in every process,
  * which costs more than parsing a small module. Same token types, boundaries, lines and
  * columns (UTF-16 code units, as StringCharStream counts) as the generated YangLexer, which
@@ -63,22 +63,22 @@ export class YangTokenSource implements TokenSource {
       }
       if (c === Char.Slash && next === Char.Star) {
         const close = text.indexOf('*/', p + 2);
-        if (close < 0) return this.token(YangLexer.UNTERMINATED_COMMENT, p, n);
+        if (close < 0) return this.token(YangParser.UNTERMINATED_COMMENT, p, n);
         this.advanceTo(close + 2); // BLOCK_COMMENT, skipped
         continue;
       }
       switch (c) {
         case Char.Semicolon:
-          return this.token(YangLexer.SEMI, p, p + 1);
+          return this.token(YangParser.SEMI, p, p + 1);
         case Char.LeftBrace:
-          return this.token(YangLexer.LBRACE, p, p + 1);
+          return this.token(YangParser.LBRACE, p, p + 1);
         case Char.RightBrace:
-          return this.token(YangLexer.RBRACE, p, p + 1);
+          return this.token(YangParser.RBRACE, p, p + 1);
         case Char.DoubleQuote:
           return this.doubleQuoted(p);
         case Char.SingleQuote: {
           const close = text.indexOf("'", p + 1);
-          return close < 0 ? this.token(YangLexer.UNTERMINATED_STRING, p, n) : this.token(YangLexer.SQ_STRING, p, close + 1);
+          return close < 0 ? this.token(YangParser.UNTERMINATED_STRING, p, n) : this.token(YangParser.SQ_STRING, p, close + 1);
         }
       }
       let end = p;
@@ -92,7 +92,7 @@ export class YangTokenSource implements TokenSource {
         end++;
       }
       // A lone '+' is PLUS (defined before UNQUOTED, so it wins the tie of equal lengths).
-      return this.token(end === p + 1 && c === Char.Plus ? YangLexer.PLUS : YangLexer.UNQUOTED, p, end);
+      return this.token(end === p + 1 && c === Char.Plus ? YangParser.PLUS : YangParser.UNQUOTED, p, end);
     }
   }
 
@@ -102,9 +102,9 @@ export class YangTokenSource implements TokenSource {
     for (let i = p + 1; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === Char.Backslash) i++;
-      else if (ch === Char.DoubleQuote) return this.token(YangLexer.DQ_STRING, p, i + 1);
+      else if (ch === Char.DoubleQuote) return this.token(YangParser.DQ_STRING, p, i + 1);
     }
-    return this.token(YangLexer.UNTERMINATED_STRING, p, text.length);
+    return this.token(YangParser.UNTERMINATED_STRING, p, text.length);
   }
 
   /** A token of text[start, end), the position then moved past it. */
