@@ -22,29 +22,33 @@ const isSpace = (c: number): boolean => c === Char.Space || c === Char.Tab || c 
 /** Characters that end an unquoted token (a '/' ends one only when a comment starts there). */
 const ENDS_UNQUOTED = new Set([Char.Space, Char.Tab, Char.LineFeed, Char.CarriageReturn, Char.Semicolon, Char.LeftBrace, Char.RightBrace, Char.DoubleQuote, Char.SingleQuote]);
 
+/** A token as the statement parser reads it: type, offsets of its first and last character, line, 0-based column. */
+export interface TokenSpan {
+  type: number;
+  start: number;
+  stop: number;
+  line: number;
+  column: number;
+}
+
 /**
- * The tokens of grammar/YangParser.g4, written out by hand: the rules are simple enough to
+ * The tokens of grammar/YangLexer.g4, written out by hand: the rules are simple enough to
  * decide from the first characters, and ANTLR's lexer builds its DFA anew in every process,
  * which costs more than parsing a small module. Same token types, boundaries, lines and
  * columns (UTF-16 code units, as StringCharStream counts) as the generated YangLexer, which
  * test/syntax/lexer.test.ts compares it with. The input holds no '\r\n' (the parser makes
  * them '\n'), and every character belongs to some token, so there are no lexer errors.
+ * Its tokens are plain objects; YangTokenSource makes ANTLR tokens of them.
  */
-export class YangTokenSource implements TokenSource {
-  tokenFactory: TokenFactory<Token> = CommonTokenFactory.DEFAULT;
-  readonly sourceName = '';
+export class YangScanner {
   line = 1;
   column = 0;
   private pos = 0;
   private lineStart = 0;
 
-  readonly inputStream: CharStream;
+  constructor(private readonly text: string) {}
 
-  constructor(private readonly text: string) {
-    this.inputStream = new StringCharStream(text);
-  }
-
-  nextToken(): Token {
+  nextToken(): TokenSpan {
     const text = this.text;
     const n = text.length;
     for (;;) {
@@ -97,7 +101,7 @@ export class YangTokenSource implements TokenSource {
   }
 
   /** DQ_STRING, or UNTERMINATED_STRING up to the end of input when no quote closes it. */
-  private doubleQuoted(p: number): Token {
+  private doubleQuoted(p: number): TokenSpan {
     const text = this.text;
     for (let i = p + 1; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -108,14 +112,14 @@ export class YangTokenSource implements TokenSource {
   }
 
   /** A token of text[start, end), the position then moved past it. */
-  private token(type: number, start: number, end: number): Token {
+  private token(type: number, start: number, end: number): TokenSpan {
     const t = this.make(type, start, end - 1);
     this.advanceTo(end);
     return t;
   }
 
-  private make(type: number, start: number, stop: number): Token {
-    return this.tokenFactory.create([this, this.inputStream], type, undefined, Token.DEFAULT_CHANNEL, start, stop, this.line, this.column);
+  private make(type: number, start: number, stop: number): TokenSpan {
+    return { type, start, stop, line: this.line, column: this.column };
   }
 
   /** Moves to `end`, counting the line breaks passed. */
@@ -129,6 +133,32 @@ export class YangTokenSource implements TokenSource {
     }
     this.pos = end;
     this.column = end - this.lineStart;
+  }
+}
+
+/** The hand-written tokens as an ANTLR TokenSource, for ANTLR's parser (syntax error messages) and the tests. */
+export class YangTokenSource implements TokenSource {
+  tokenFactory: TokenFactory<Token> = CommonTokenFactory.DEFAULT;
+  readonly sourceName = '';
+  readonly inputStream: CharStream;
+  private readonly scanner: YangScanner;
+
+  constructor(text: string) {
+    this.inputStream = new StringCharStream(text);
+    this.scanner = new YangScanner(text);
+  }
+
+  get line(): number {
+    return this.scanner.line;
+  }
+
+  get column(): number {
+    return this.scanner.column;
+  }
+
+  nextToken(): Token {
+    const t = this.scanner.nextToken();
+    return this.tokenFactory.create([this, this.inputStream], t.type, undefined, Token.DEFAULT_CHANNEL, t.start, t.stop, t.line, t.column);
   }
 }
 
