@@ -8,7 +8,7 @@
 // keyed by the bundle's hash and Node's V8 version and V8 rejects one it cannot use, in which
 // case this just compiles the source. Writing the cache is best effort: the install folder
 // may be read-only (then the user cache folder is tried) and no failure reaches the command.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,17 +38,30 @@ function readCache() {
   return undefined;
 }
 
-/** Writes the cache to the first folder that takes it, through a temporary file (readers never see half a file). */
-function writeCache(data) {
+/**
+ * Writes V8's code cache to the first folder that takes it, through a temporary file (readers
+ * never see half a file). The cache is serialized only once a file is open for it.
+ */
+function writeCache() {
   for (const dir of cacheDirs()) {
     const tmp = join(dir, `${cacheName}.${process.pid}.tmp`);
+    let fd;
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(tmp, data);
+      fd = openSync(tmp, 'w');
+      writeSync(fd, script.createCachedData());
+      closeSync(fd);
+      fd = undefined;
       renameSync(tmp, join(dir, cacheName));
       return;
     } catch {
       // read-only or missing: try the next folder
+      try {
+        if (fd !== undefined) closeSync(fd);
+        rmSync(tmp, { force: true });
+      } catch {
+        // nothing was written there
+      }
     }
   }
 }
@@ -60,7 +73,7 @@ const script = new Script(source, { filename: bundle, cachedData });
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once('exit', () => {
     try {
-      writeCache(script.createCachedData());
+      writeCache();
     } catch {
       // a cache is an optimisation: never fail the command for it
     }
