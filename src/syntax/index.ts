@@ -3,7 +3,7 @@ import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
-import { YangTokenSource } from './lexer.js';
+import { YangScanner, YangTokenSource, type TokenSpan } from './lexer.js';
 import { YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
 
@@ -47,7 +47,7 @@ function parseText(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
     const builder = new TreeBuilder(text, file, diagnostics);
-    const statement = new StatementParser(new YangTokenSource(text), builder).file();
+    const statement = new StatementParser(new YangScanner(text), builder).file();
     // The problems of a file that does not parse are its syntax errors alone.
     if (!statement) return { diagnostics: sortDiagnostics(syntaxErrors(text, file)) };
     builder.reportEscapes(yangVersionOf(statement));
@@ -73,11 +73,11 @@ function parseText(text: string, file: string): ParseResult {
  * LIMITS.statementNesting; syntaxErrors() then describes the file with ANTLR's recovery.
  */
 class StatementParser {
-  private token: Token;
+  private token: TokenSpan;
   private depth = 0;
 
   constructor(
-    private readonly tokens: YangTokenSource,
+    private readonly tokens: YangScanner,
     private readonly builder: TreeBuilder,
   ) {
     this.token = tokens.nextToken();
@@ -117,7 +117,7 @@ class StatementParser {
    * argument : UNQUOTED | PLUS | ( DQ_STRING | SQ_STRING ) ( PLUS ( DQ_STRING | SQ_STRING ) )*
    * The argument's tokens (none when absent), or undefined when a '+' is not followed by a quoted string.
    */
-  private argument(): Token[] | undefined {
+  private argument(): TokenSpan[] | undefined {
     const first = this.token;
     if (first.type === YangParser.UNQUOTED || first.type === YangParser.PLUS) {
       this.token = this.tokens.nextToken();
@@ -136,7 +136,7 @@ class StatementParser {
   }
 }
 
-const isQuoted = (t: Token): boolean => t.type === YangParser.DQ_STRING || t.type === YangParser.SQ_STRING;
+const isQuoted = (t: TokenSpan): boolean => t.type === YangParser.DQ_STRING || t.type === YangParser.SQ_STRING;
 
 /**
  * The diagnostics of a file that StatementParser rejected: a `too-deep` error, or ANTLR's
@@ -276,7 +276,7 @@ class TreeBuilder {
   ) {}
 
   /** The statement of keyword token `kwTok` and argument tokens `parts` (string, '+', string, ...), children to come. */
-  statement(kwTok: Token, parts: readonly Token[]): Statement {
+  statement(kwTok: TokenSpan, parts: readonly TokenSpan[]): Statement {
     const kwText = this.tokenText(kwTok);
     const loc = this.loc(kwTok);
     if (!KEYWORD.test(kwText)) {
@@ -296,15 +296,15 @@ class TreeBuilder {
     return stmt;
   }
 
-  private loc(t: Token): SourceLoc {
+  private loc(t: TokenSpan): SourceLoc {
     return { file: this.file, line: t.line, col: t.column + 1 };
   }
 
-  private tokenText(t: Token): string {
+  private tokenText(t: TokenSpan): string {
     return this.text.slice(t.start, t.stop + 1);
   }
 
-  private argPart(t: Token): string {
+  private argPart(t: TokenSpan): string {
     const raw = this.tokenText(t);
     if (t.type === YangParser.SQ_STRING) return raw.slice(1, -1);
     if (t.type !== YangParser.DQ_STRING) return raw;
@@ -320,7 +320,7 @@ class TreeBuilder {
   }
 
   /** 0-based visual column of the token's first character, a tab counting as 8 columns. */
-  private quoteColumn(t: Token): number {
+  private quoteColumn(t: TokenSpan): number {
     const start = t.start;
     let col = 0;
     for (let i = this.text.lastIndexOf('\n', start - 1) + 1; i < start; i++) {
@@ -344,7 +344,7 @@ class TreeBuilder {
     }
   }
 
-  private collectBadEscapes(raw: string, t: Token): void {
+  private collectBadEscapes(raw: string, t: TokenSpan): void {
     let line = t.line;
     let col = t.column + 1;
     for (let i = 0; i < raw.length; i++, col++) {
