@@ -1,5 +1,5 @@
 // Benchmarks of compile time against the size of one construct (enumerations, bits, identities,
-// unions) and of process start-up. Sections for bench.mjs.
+// unions), of process start-up and of `yangkit tree` beside yanglint. Sections for bench.mjs.
 //
 // Each size is compiled in a new process (`yangkit check` of a generated module), so the times
 // include start-up; the doubling columns show the growth: about 2x per doubling is linear.
@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, loadYangkit, yanglintVersion } from './corpus.mjs';
+import { CORPUS, ROOT, loadYangkit, searchPathsFor, yanglintVersion } from './corpus.mjs';
+import { profileSummary } from './profile-summary.mjs';
 
 const CLI = join(ROOT, 'dist/cli/main.js');
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
@@ -34,17 +35,18 @@ function moduleText(kind, n) {
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /**
- * Wall time of one process and, with GNU time, its CPU time (user + system), in ms: on a
- * loaded machine the CPU time is the steadier figure. Throws when the process fails.
+ * Wall time of one process and, with GNU time, its CPU time (user + system), in ms, and its
+ * peak RSS in bytes: on a loaded machine the CPU time is the steadier figure. Throws when the
+ * process fails.
  */
 function timed(cmd, args) {
-  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'CPU %U %S', cmd, ...args]] : [cmd, args];
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'CPU %U %S %M', cmd, ...args]] : [cmd, args];
   const start = performance.now();
-  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  const cpu = /CPU (\S+) (\S+)\s*$/.exec(r.stderr);
-  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined };
+  const m = /CPU (\S+) (\S+) (\d+)\s*$/.exec(r.stderr);
+  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000, rss: Number(m[3]) * 1024 } : { wall };
 }
 
 const ms = (v) => (v < 1000 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(2)} s`);
@@ -76,7 +78,8 @@ function interleavedMedians(commands, runs) {
   const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => times[k].push(timed(cmd, args)));
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(runs / 2)];
-  return times.map((t) => ({ wall: median(t.map((x) => x.wall)), cpu: t[0].cpu === undefined ? undefined : median(t.map((x) => x.cpu)) }));
+  const measured = (t, key) => (t[0][key] === undefined ? undefined : median(t.map((x) => x[key])));
+  return times.map((t) => ({ wall: median(t.map((x) => x.wall)), cpu: measured(t, 'cpu'), rss: measured(t, 'rss') }));
 }
 
 /** `yangkit check samples/dhcp.yang` (with its two imports) against a bare `node -e 0` and yanglint. */
@@ -100,7 +103,34 @@ async function startUp() {
   };
 }
 
+const mib = (bytes) => (bytes === undefined ? '' : `, peak RSS ${(bytes / 2 ** 20).toFixed(0)} MiB`);
+
+/**
+ * `yangkit tree` of openconfig-network-instance with its imports against `yanglint -i -f tree`
+ * (each a new process, interleaved, medians), then where yangkit's time goes: the functions
+ * with the most self time in one `node --cpu-prof` run, and the share of garbage collection.
+ */
+async function treeBesideYanglint() {
+  await loadYangkit();
+  const file = join(CORPUS, 'openconfig/release/models/network-instance/openconfig-network-instance.yang');
+  const paths = searchPathsFor(file).flatMap((dir) => ['-p', dir]);
+  const yanglint = yanglintVersion();
+  const tree = [CLI, 'tree', file, ...paths];
+  const runs = 3;
+  const [yk, lint] = interleavedMedians([[process.execPath, tree], ...(yanglint ? [['yanglint', ['-i', '-f', 'tree', ...paths, file]]] : [])], runs);
+  const figures = {
+    runs: `${runs}, interleaved, medians`,
+    'yangkit tree': `${both(yk)}${mib(yk.rss)}${lint ? `: wall ${(yk.wall / lint.wall).toFixed(2)}x yanglint` : ''} (target <= 1x, <= 200 MiB)`,
+    'yanglint -i -f tree': lint ? `${both(lint)}${mib(lint.rss)}` : 'not installed',
+  };
+  const profile = profileSummary(tree);
+  figures['profile (one run, --cpu-prof)'] = `${ms(profile.totalMs)} sampled, garbage collection ${profile.gcShare}`;
+  profile.top.forEach(({ name, ms: t, share }, i) => (figures[`  self time #${i + 1}`] = `${share.padStart(6)} ${ms(t).padStart(7)}  ${name}`));
+  return figures;
+}
+
 export const sizeSections = [
   { name: 'compile time against construct size (new process each)', run: constructSizes },
   { name: 'start-up: yangkit check of one small module', run: startUp },
+  { name: 'tree of openconfig-network-instance (yangkit vs yanglint)', run: treeBesideYanglint },
 ];

@@ -38,12 +38,10 @@ registerServerCommand(program);
 registerBuildCommand(program);
 registerLspCommand(program);
 
-try {
-  await program.parseAsync(attachBooleanFlagValues(process.argv));
-} catch (err) {
+program.parseAsync(attachBooleanFlagValues(process.argv)).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`yangkit: error: ${message}\n`);
   const expected = err instanceof UsageError || err instanceof CliError;
   if (!expected && program.opts().debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(err instanceof UsageError ? 2 : 1);
-}
+});

@@ -165,13 +165,23 @@ const XPATH_CODES: Record<XPathErrorKind, string> = {
   'too-deep': 'too-deep',
 };
 
+/** What checkedXPath found in a when or must statement's argument, by statement. */
+const xpathSyntax = new WeakMap<Statement, { yangVersion?: string; problem: ReturnType<typeof checkXPath>; prefixes: string[] }>();
+
 /** Checks a when/must argument (syntax, functions of the module's yang-version, imported prefixes); returns it with its prefixes. */
 export function checkedXPath(c: Compilation, s: Statement, unit: Unit): XPathIR {
   const expr = s.arg ?? '';
-  const problem = checkXPath(expr, { yangVersion: c.mods.get(unit.moduleName)?.ir.yangVersion });
+  const yangVersion = c.mods.get(unit.moduleName)?.ir.yangVersion;
+  // A grouping's when and must are checked at every use of the grouping: parse each statement once per version.
+  let syntax = xpathSyntax.get(s);
+  if (!syntax || syntax.yangVersion !== yangVersion) {
+    const problem = checkXPath(expr, { yangVersion });
+    xpathSyntax.set(s, (syntax = { yangVersion, problem, prefixes: problem ? [] : xpathPrefixes(expr) }));
+  }
+  const { problem } = syntax;
   if (problem) c.sink.error(XPATH_CODES[problem.kind], argLoc(s), `invalid XPath in ${s.keyword} "${expr}": ${problem.error}`);
   else {
-    for (const p of xpathPrefixes(expr)) {
+    for (const p of syntax.prefixes) {
       if (!unit.prefixes.has(p)) c.sink.error('unknown-prefix', argLoc(s), `prefix "${p}" in ${s.keyword} "${expr}" is not defined`);
     }
   }

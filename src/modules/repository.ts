@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, basename } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -49,18 +49,19 @@ export class Repository {
   }
 
   private scan(dir: string, depth: number): void {
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir);
+      // With the entries' types: no stat() per entry, except for symbolic links.
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // a missing search directory is not an error, as in pyang
     }
     for (const entry of entries) {
-      const path = join(dir, entry);
-      if (entry.endsWith('.yang')) {
+      const path = join(dir, entry.name);
+      if (entry.name.endsWith('.yang')) {
         const mf = moduleFileName(path);
         if (mf) this.add(mf);
-      } else if (!entry.startsWith('.') && depth < 32 && isDirectory(path)) {
+      } else if (!entry.name.startsWith('.') && depth < 32 && (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path)))) {
         this.scan(path, depth + 1);
       }
     }

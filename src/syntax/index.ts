@@ -1,24 +1,10 @@
-import {
-  BailErrorStrategy,
-  BaseErrorListener,
-  CommonTokenStream,
-  DefaultErrorStrategy,
-  ParseCancellationException,
-  Parser,
-  PredictionMode,
-  Token,
-  type ATNSimulator,
-  type RecognitionException,
-  type Recognizer,
-  type TerminalNode,
-} from 'antlr4ng';
+import { BaseErrorListener, CommonTokenStream, Parser, PredictionMode, Token, type ATNSimulator, type RecognitionException, type Recognizer } from 'antlr4ng';
 import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 import { yangVersionOf, type YangVersion } from './arguments.js';
 import { checkCharacters, decodeUtf8 } from './characters.js';
-import { YangLexer } from './generated/YangLexer.js';
-import { YangTokenSource } from './lexer.js';
-import { ArgumentContext, StatementContext, YangParser } from './generated/YangParser.js';
+import { YangScanner, YangTokenSource, type TokenSpan } from './lexer.js';
+import { YangParser } from './generated/YangParser.js';
 import type { Statement } from './statement.js';
 
 export type { Statement } from './statement.js';
@@ -60,34 +46,10 @@ export function parseYang(source: string | Uint8Array, file: string): ParseResul
 function parseText(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   try {
-    const listener = new SyntaxErrorListener(file, diagnostics);
-    const tokens = new CommonTokenStream(new YangTokenSource(text));
-    // The parser and the tree builder recurse once per nesting level: refuse deeper input first.
-    const tooDeep = tooDeepStatement(tokens, file);
-    if (tooDeep) return { diagnostics: [...diagnostics, tooDeep] };
-    const parser = new YangParser(tokens);
-    parser.removeErrorListeners();
-
-    // Stage 1: SLL with bail-out, the fast path for valid files (the grammar is LL(1),
-    // so this mostly saves error-recovery bookkeeping). Stage 2 reparses the buffered
-    // tokens with full LL and default recovery only to produce good error messages.
-    parser.interpreter.predictionMode = PredictionMode.SLL;
-    parser.errorHandler = new BailErrorStrategy();
-    let tree;
-    try {
-      tree = parser.file();
-    } catch (e) {
-      if (!(e instanceof ParseCancellationException)) throw e;
-      parser.reset();
-      parser.addErrorListener(listener);
-      parser.errorHandler = new DefaultErrorStrategy();
-      parser.interpreter.predictionMode = PredictionMode.LL;
-      tree = parser.file();
-    }
-    if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
-
     const builder = new TreeBuilder(text, file, diagnostics);
-    const statement = builder.build(tree.statement());
+    const statement = new StatementParser(new YangScanner(text), builder).file();
+    // The problems of a file that does not parse are its syntax errors alone.
+    if (!statement) return { diagnostics: sortDiagnostics(syntaxErrors(text, file)) };
     builder.reportEscapes(yangVersionOf(statement));
     const ok = !diagnostics.some((d) => d.code === 'syntax');
     return ok ? { statement, diagnostics: sortDiagnostics(diagnostics) } : { diagnostics: sortDiagnostics(diagnostics) };
@@ -103,6 +65,98 @@ function parseText(text: string, file: string): ParseResult {
   }
 }
 
+/**
+ * Recursive descent over the tokens for grammar/YangParser.g4, building statements as it goes:
+ * every decision of that grammar is LL(1), so one token of lookahead decides it, and a valid
+ * file (nearly every file) never needs ANTLR's parser, whose ATN is deserialized anew in every
+ * process. Returns undefined at the first token that does not fit, or at nesting deeper than
+ * LIMITS.statementNesting; syntaxErrors() then describes the file with ANTLR's recovery.
+ */
+class StatementParser {
+  private token: TokenSpan;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: YangScanner,
+    private readonly builder: TreeBuilder,
+  ) {
+    this.token = tokens.nextToken();
+  }
+
+  /** file : statement EOF */
+  file(): Statement | undefined {
+    const stmt = this.statement();
+    return stmt && this.token.type === Token.EOF ? stmt : undefined;
+  }
+
+  /** statement : UNQUOTED argument? ( SEMI | LBRACE statement* RBRACE ) */
+  private statement(): Statement | undefined {
+    const keyword = this.token;
+    if (keyword.type !== YangParser.UNQUOTED) return undefined;
+    this.token = this.tokens.nextToken();
+    const parts = this.argument();
+    if (!parts) return undefined;
+    const stmt = this.builder.statement(keyword, parts);
+    if (this.token.type === YangParser.SEMI) {
+      this.token = this.tokens.nextToken();
+      return stmt;
+    }
+    if (this.token.type !== YangParser.LBRACE || ++this.depth > LIMITS.statementNesting) return undefined;
+    this.token = this.tokens.nextToken();
+    while (this.token.type !== YangParser.RBRACE) {
+      const child = this.statement();
+      if (!child) return undefined;
+      stmt.children.push(child);
+    }
+    this.depth--;
+    this.token = this.tokens.nextToken();
+    return stmt;
+  }
+
+  /**
+   * argument : UNQUOTED | PLUS | ( DQ_STRING | SQ_STRING ) ( PLUS ( DQ_STRING | SQ_STRING ) )*
+   * The argument's tokens (none when absent), or undefined when a '+' is not followed by a quoted string.
+   */
+  private argument(): TokenSpan[] | undefined {
+    const first = this.token;
+    if (first.type === YangParser.UNQUOTED || first.type === YangParser.PLUS) {
+      this.token = this.tokens.nextToken();
+      return [first];
+    }
+    if (!isQuoted(first)) return [];
+    const parts = [first];
+    for (this.token = this.tokens.nextToken(); this.token.type === YangParser.PLUS; ) {
+      const plus = this.token;
+      const next = this.tokens.nextToken();
+      if (!isQuoted(next)) return undefined;
+      parts.push(plus, next);
+      this.token = this.tokens.nextToken();
+    }
+    return parts;
+  }
+}
+
+const isQuoted = (t: TokenSpan): boolean => t.type === YangParser.DQ_STRING || t.type === YangParser.SQ_STRING;
+
+/**
+ * The diagnostics of a file that StatementParser rejected: a `too-deep` error, or ANTLR's
+ * syntax errors with its default recovery (full LL prediction), in the words of SyntaxErrorListener.
+ */
+function syntaxErrors(text: string, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const tokens = new CommonTokenStream(new YangTokenSource(text));
+  // The parser recurses once per nesting level: refuse deeper input first.
+  const tooDeep = tooDeepStatement(tokens, file);
+  if (tooDeep) return [tooDeep];
+  const parser = new YangParser(tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(new SyntaxErrorListener(file, diagnostics));
+  parser.interpreter.predictionMode = PredictionMode.LL;
+  parser.file();
+  if (diagnostics.length === 0) throw new Error('the statement parser and the grammar disagree');
+  return diagnostics;
+}
+
 /** A `too-deep` error at the first statement nested deeper than LIMITS.statementNesting, if any. */
 function tooDeepStatement(tokens: CommonTokenStream, file: string): Diagnostic | undefined {
   tokens.fill();
@@ -112,13 +166,13 @@ function tooDeepStatement(tokens: CommonTokenStream, file: string): Diagnostic |
   for (const t of tokens.getTokens()) {
     if (t.channel !== Token.DEFAULT_CHANNEL) continue;
     if (atStatementStart) statementStart = t;
-    atStatementStart = t.type === YangLexer.LBRACE || t.type === YangLexer.RBRACE || t.type === YangLexer.SEMI;
-    if (t.type === YangLexer.LBRACE && ++depth > LIMITS.statementNesting) {
+    atStatementStart = t.type === YangParser.LBRACE || t.type === YangParser.RBRACE || t.type === YangParser.SEMI;
+    if (t.type === YangParser.LBRACE && ++depth > LIMITS.statementNesting) {
       const at = statementStart ?? t;
       const message = tooDeepMessage('statement', LIMITS.statementNesting);
       return { code: 'too-deep', severity: 'error', message, loc: { file, line: at.line, col: at.column + 1 } };
     }
-    if (t.type === YangLexer.RBRACE) depth--;
+    if (t.type === YangParser.RBRACE) depth--;
   }
   return undefined;
 }
@@ -132,13 +186,13 @@ function describeExpected(types: number[]): string[] {
   const has = (t: number) => types.includes(t);
   const names: string[] = [];
   if (has(Token.EOF)) names.push('end of input');
-  if (has(YangLexer.UNQUOTED) && has(YangLexer.DQ_STRING)) names.push('argument'); // after a keyword
-  else if (has(YangLexer.UNQUOTED)) names.push('statement'); // keyword position
-  else if (has(YangLexer.DQ_STRING)) names.push('quoted string'); // after '+'
-  if (has(YangLexer.SEMI)) names.push("';'");
-  if (has(YangLexer.LBRACE)) names.push("'{'");
-  if (has(YangLexer.RBRACE)) names.push("'}'");
-  if (has(YangLexer.PLUS) && !has(YangLexer.UNQUOTED)) names.push("'+'"); // '+' alone is an argument
+  if (has(YangParser.UNQUOTED) && has(YangParser.DQ_STRING)) names.push('argument'); // after a keyword
+  else if (has(YangParser.UNQUOTED)) names.push('statement'); // keyword position
+  else if (has(YangParser.DQ_STRING)) names.push('quoted string'); // after '+'
+  if (has(YangParser.SEMI)) names.push("';'");
+  if (has(YangParser.LBRACE)) names.push("'{'");
+  if (has(YangParser.RBRACE)) names.push("'}'");
+  if (has(YangParser.PLUS) && !has(YangParser.UNQUOTED)) names.push("'+'"); // '+' alone is an argument
   return names;
 }
 
@@ -182,9 +236,9 @@ class SyntaxErrorListener extends BaseErrorListener {
     if (!t || !(recognizer instanceof Parser)) {
       // Lexer error (the grammar leaves almost nothing unmatched, but be safe).
       message = msg.replace(/^token recognition error at: /, 'unexpected characters ');
-    } else if (t.type === YangLexer.UNTERMINATED_STRING || t.type === YangLexer.UNTERMINATED_COMMENT) {
+    } else if (t.type === YangParser.UNTERMINATED_STRING || t.type === YangParser.UNTERMINATED_COMMENT) {
       this.unterminated = true;
-      message = t.type === YangLexer.UNTERMINATED_STRING ? 'unterminated string' : 'unterminated comment';
+      message = t.type === YangParser.UNTERMINATED_STRING ? 'unterminated string' : 'unterminated comment';
     } else if (this.unterminated && t.type === Token.EOF) {
       return; // the unterminated token swallowed the rest of the file; already reported
     } else {
@@ -211,7 +265,7 @@ interface BadEscape {
   next: string;
 }
 
-/** Builds Statement objects from an error-free parse tree in one walk. */
+/** Builds Statement objects from the tokens of a statement, and collects the problems of their text. */
 class TreeBuilder {
   private readonly badEscapes: BadEscape[] = [];
 
@@ -221,9 +275,8 @@ class TreeBuilder {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  build(ctx: StatementContext): Statement {
-    const kids = ctx.children;
-    const kwTok = (kids[0] as TerminalNode).symbol;
+  /** The statement of keyword token `kwTok` and argument tokens `parts` (string, '+', string, ...), children to come. */
+  statement(kwTok: TokenSpan, parts: readonly TokenSpan[]): Statement {
     const kwText = this.tokenText(kwTok);
     const loc = this.loc(kwTok);
     if (!KEYWORD.test(kwText)) {
@@ -234,38 +287,27 @@ class TreeBuilder {
       colon < 0
         ? { keyword: kwText, children: [], loc }
         : { keyword: kwText.slice(colon + 1), prefix: kwText.slice(0, colon), children: [], loc };
-
-    let i = 1;
-    const argCtx = kids[1];
-    if (argCtx instanceof ArgumentContext) {
-      i = 2;
-      const parts = argCtx.children;
-      const first = (parts[0] as TerminalNode).symbol;
-      stmt.argLoc = this.loc(first);
-      let arg = this.argPart(first);
-      // Parts alternate string, '+', string, ...
-      for (let j = 2; j < parts.length; j += 2) arg += this.argPart((parts[j] as TerminalNode).symbol);
+    if (parts.length > 0) {
+      stmt.argLoc = this.loc(parts[0]!);
+      let arg = this.argPart(parts[0]!);
+      for (let j = 2; j < parts.length; j += 2) arg += this.argPart(parts[j]!);
       stmt.arg = arg;
-    }
-    for (; i < kids.length; i++) {
-      const k = kids[i];
-      if (k instanceof StatementContext) stmt.children.push(this.build(k));
     }
     return stmt;
   }
 
-  private loc(t: Token): SourceLoc {
+  private loc(t: TokenSpan): SourceLoc {
     return { file: this.file, line: t.line, col: t.column + 1 };
   }
 
-  private tokenText(t: Token): string {
+  private tokenText(t: TokenSpan): string {
     return this.text.slice(t.start, t.stop + 1);
   }
 
-  private argPart(t: Token): string {
+  private argPart(t: TokenSpan): string {
     const raw = this.tokenText(t);
-    if (t.type === YangLexer.SQ_STRING) return raw.slice(1, -1);
-    if (t.type !== YangLexer.DQ_STRING) return raw;
+    if (t.type === YangParser.SQ_STRING) return raw.slice(1, -1);
+    if (t.type !== YangParser.DQ_STRING) return raw;
     let s = raw.slice(1, -1);
     // RFC 7950 6.1.3: whitespace trimming works on the raw text, before escapes.
     if (s.includes('\n')) s = trimLines(s, this.quoteColumn(t) + 1);
@@ -278,7 +320,7 @@ class TreeBuilder {
   }
 
   /** 0-based visual column of the token's first character, a tab counting as 8 columns. */
-  private quoteColumn(t: Token): number {
+  private quoteColumn(t: TokenSpan): number {
     const start = t.start;
     let col = 0;
     for (let i = this.text.lastIndexOf('\n', start - 1) + 1; i < start; i++) {
@@ -302,7 +344,7 @@ class TreeBuilder {
     }
   }
 
-  private collectBadEscapes(raw: string, t: Token): void {
+  private collectBadEscapes(raw: string, t: TokenSpan): void {
     let line = t.line;
     let col = t.column + 1;
     for (let i = 0; i < raw.length; i++, col++) {

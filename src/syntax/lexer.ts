@@ -1,5 +1,5 @@
 import { CommonTokenFactory, IntStream, Token, type CharStream, type Interval, type TokenFactory, type TokenSource } from 'antlr4ng';
-import { YangLexer } from './generated/YangLexer.js';
+import { YangParser } from './generated/YangParser.js';
 
 const enum Char {
   Tab = 0x09,
@@ -22,6 +22,15 @@ const isSpace = (c: number): boolean => c === Char.Space || c === Char.Tab || c 
 /** Characters that end an unquoted token (a '/' ends one only when a comment starts there). */
 const ENDS_UNQUOTED = new Set([Char.Space, Char.Tab, Char.LineFeed, Char.CarriageReturn, Char.Semicolon, Char.LeftBrace, Char.RightBrace, Char.DoubleQuote, Char.SingleQuote]);
 
+/** A token as the statement parser reads it: type, offsets of its first and last character, line, 0-based column. */
+export interface TokenSpan {
+  type: number;
+  start: number;
+  stop: number;
+  line: number;
+  column: number;
+}
+
 /**
  * The tokens of grammar/YangLexer.g4, written out by hand: the rules are simple enough to
  * decide from the first characters, and ANTLR's lexer builds its DFA anew in every process,
@@ -29,22 +38,17 @@ const ENDS_UNQUOTED = new Set([Char.Space, Char.Tab, Char.LineFeed, Char.Carriag
  * columns (UTF-16 code units, as StringCharStream counts) as the generated YangLexer, which
  * test/syntax/lexer.test.ts compares it with. The input holds no '\r\n' (the parser makes
  * them '\n'), and every character belongs to some token, so there are no lexer errors.
+ * Its tokens are plain objects; YangTokenSource makes ANTLR tokens of them.
  */
-export class YangTokenSource implements TokenSource {
-  tokenFactory: TokenFactory<Token> = CommonTokenFactory.DEFAULT;
-  readonly sourceName = '';
+export class YangScanner {
   line = 1;
   column = 0;
   private pos = 0;
   private lineStart = 0;
 
-  readonly inputStream: CharStream;
+  constructor(private readonly text: string) {}
 
-  constructor(private readonly text: string) {
-    this.inputStream = new StringCharStream(text);
-  }
-
-  nextToken(): Token {
+  nextToken(): TokenSpan {
     const text = this.text;
     const n = text.length;
     for (;;) {
@@ -63,22 +67,22 @@ export class YangTokenSource implements TokenSource {
       }
       if (c === Char.Slash && next === Char.Star) {
         const close = text.indexOf('*/', p + 2);
-        if (close < 0) return this.token(YangLexer.UNTERMINATED_COMMENT, p, n);
+        if (close < 0) return this.token(YangParser.UNTERMINATED_COMMENT, p, n);
         this.advanceTo(close + 2); // BLOCK_COMMENT, skipped
         continue;
       }
       switch (c) {
         case Char.Semicolon:
-          return this.token(YangLexer.SEMI, p, p + 1);
+          return this.token(YangParser.SEMI, p, p + 1);
         case Char.LeftBrace:
-          return this.token(YangLexer.LBRACE, p, p + 1);
+          return this.token(YangParser.LBRACE, p, p + 1);
         case Char.RightBrace:
-          return this.token(YangLexer.RBRACE, p, p + 1);
+          return this.token(YangParser.RBRACE, p, p + 1);
         case Char.DoubleQuote:
           return this.doubleQuoted(p);
         case Char.SingleQuote: {
           const close = text.indexOf("'", p + 1);
-          return close < 0 ? this.token(YangLexer.UNTERMINATED_STRING, p, n) : this.token(YangLexer.SQ_STRING, p, close + 1);
+          return close < 0 ? this.token(YangParser.UNTERMINATED_STRING, p, n) : this.token(YangParser.SQ_STRING, p, close + 1);
         }
       }
       let end = p;
@@ -92,30 +96,30 @@ export class YangTokenSource implements TokenSource {
         end++;
       }
       // A lone '+' is PLUS (defined before UNQUOTED, so it wins the tie of equal lengths).
-      return this.token(end === p + 1 && c === Char.Plus ? YangLexer.PLUS : YangLexer.UNQUOTED, p, end);
+      return this.token(end === p + 1 && c === Char.Plus ? YangParser.PLUS : YangParser.UNQUOTED, p, end);
     }
   }
 
   /** DQ_STRING, or UNTERMINATED_STRING up to the end of input when no quote closes it. */
-  private doubleQuoted(p: number): Token {
+  private doubleQuoted(p: number): TokenSpan {
     const text = this.text;
     for (let i = p + 1; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === Char.Backslash) i++;
-      else if (ch === Char.DoubleQuote) return this.token(YangLexer.DQ_STRING, p, i + 1);
+      else if (ch === Char.DoubleQuote) return this.token(YangParser.DQ_STRING, p, i + 1);
     }
-    return this.token(YangLexer.UNTERMINATED_STRING, p, text.length);
+    return this.token(YangParser.UNTERMINATED_STRING, p, text.length);
   }
 
   /** A token of text[start, end), the position then moved past it. */
-  private token(type: number, start: number, end: number): Token {
+  private token(type: number, start: number, end: number): TokenSpan {
     const t = this.make(type, start, end - 1);
     this.advanceTo(end);
     return t;
   }
 
-  private make(type: number, start: number, stop: number): Token {
-    return this.tokenFactory.create([this, this.inputStream], type, undefined, Token.DEFAULT_CHANNEL, start, stop, this.line, this.column);
+  private make(type: number, start: number, stop: number): TokenSpan {
+    return { type, start, stop, line: this.line, column: this.column };
   }
 
   /** Moves to `end`, counting the line breaks passed. */
@@ -129,6 +133,32 @@ export class YangTokenSource implements TokenSource {
     }
     this.pos = end;
     this.column = end - this.lineStart;
+  }
+}
+
+/** The hand-written tokens as an ANTLR TokenSource, for ANTLR's parser (syntax error messages) and the tests. */
+export class YangTokenSource implements TokenSource {
+  tokenFactory: TokenFactory<Token> = CommonTokenFactory.DEFAULT;
+  readonly sourceName = '';
+  readonly inputStream: CharStream;
+  private readonly scanner: YangScanner;
+
+  constructor(text: string) {
+    this.inputStream = new StringCharStream(text);
+    this.scanner = new YangScanner(text);
+  }
+
+  get line(): number {
+    return this.scanner.line;
+  }
+
+  get column(): number {
+    return this.scanner.column;
+  }
+
+  nextToken(): Token {
+    const t = this.scanner.nextToken();
+    return this.tokenFactory.create([this, this.inputStream], t.type, undefined, Token.DEFAULT_CHANNEL, t.start, t.stop, t.line, t.column);
   }
 }
 

@@ -508,6 +508,18 @@ const LITERAL_PREFIX = /([A-Za-z_][A-Za-z0-9_.-]*):[A-Za-z_]/g;
  * through `declared` (the file's prefix -> module table); undeclared ones are left out.
  */
 export function usedPrefixMap(expr: string, declared: ReadonlyMap<string, string>): Record<string, string> {
+  // A grouping's when, must and leafref path are met again at every use of the grouping: one map per expression and table.
+  let known = prefixMaps.get(declared);
+  if (!known) prefixMaps.set(declared, (known = new Map()));
+  let out = known.get(expr);
+  if (!out) known.set(expr, (out = prefixMapOf(expr, declared)));
+  return out;
+}
+
+/** usedPrefixMap's results by prefix table (one per file: collected with it) and expression; callers never change them. */
+const prefixMaps = new WeakMap<ReadonlyMap<string, string>, Map<string, Record<string, string>>>();
+
+function prefixMapOf(expr: string, declared: ReadonlyMap<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (p: string): void => {
     const module = declared.get(p);

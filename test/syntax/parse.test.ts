@@ -1,9 +1,12 @@
+import { CommonTokenStream } from 'antlr4ng';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/index.js';
+import { YangParser } from '../../src/syntax/generated/YangParser.js';
 import { parseYang, type Statement } from '../../src/syntax/index.js';
+import { YangTokenSource } from '../../src/syntax/lexer.js';
 
 function parseOk(text: string): Statement {
   const r = parseYang(text, 'test.yang');
@@ -264,5 +267,39 @@ describe('corpus', () => {
     }
     expect(problems).toEqual([]);
     expect(count).toBe(files.length);
+  });
+});
+
+describe('statement parser: the language of grammar/YangParser.g4', () => {
+  /** Whether ANTLR's generated parser takes `text` without a syntax error. */
+  function antlrAccepts(text: string): boolean {
+    const parser = new YangParser(new CommonTokenStream(new YangTokenSource(text)));
+    parser.removeErrorListeners();
+    let errors = 0;
+    parser.addErrorListener({ syntaxError: () => void errors++, reportAmbiguity: () => {}, reportAttemptingFullContext: () => {}, reportContextSensitivity: () => {} });
+    parser.file();
+    return errors === 0;
+  }
+
+  it('accepts exactly what ANTLR accepts, on 2000 random token sequences', () => {
+    let seed = 15; // mulberry32, so a failure can be replayed
+    const next = (): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    // Valid files are rare among random sequences: start most with a keyword and weight it.
+    const words = ['k', 'k', 'k', 'x:k', '"s"', "'q'", '+', '+5', ';', ';', '{', '{', '}', '}', '"open', '/* c'];
+    let accepted = 0;
+    for (let i = 0; i < 2000; i++) {
+      const length = 1 + Math.floor(next() * 12);
+      const text = ['k', ...Array.from({ length }, () => words[Math.floor(next() * words.length)])].join(' ');
+      const r = parseYang(text, 'r.yang');
+      expect(r.diagnostics.filter((d) => d.message.startsWith('internal')), text).toEqual([]);
+      expect(r.statement !== undefined, text).toBe(antlrAccepts(text));
+      if (r.statement) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(25);
   });
 });
