@@ -1,9 +1,9 @@
 /** JSDoc for generated declarations, from YANG descriptions, units, restrictions and defaults. */
-import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import type { LeafListNode, LeafNode, SchemaNode, Status, TypedefIR, TypeIR } from '../../ir/types.js';
 import { formatIntervals, restrictedLength, restrictedRange } from './restrictions.js';
 
-export type Docs = OptionalKind<JSDocStructure>[];
+/** The text of a JSDoc comment (print.ts `commentDoc` prints it); undefined: no comment. */
+export type Docs = string | undefined;
 
 /** YANG text re-indented for a comment, with `*\/` defused so it cannot end the comment early. */
 function commentText(text: string): string {
@@ -18,9 +18,15 @@ interface Tag {
   text: string;
 }
 
+/** The description, then one `@tag text` line (or lines) per tag. */
 function jsDoc(paragraphs: (string | undefined)[], tags: Tag[] = []): Docs {
   const description = paragraphs.filter((p): p is string => !!p).map(commentText).join('\n\n');
-  return description || tags.length ? [{ description, tags: tags.map((t) => ({ ...t, text: commentText(t.text) })) }] : [];
+  const tagLines = tags.map(({ tagName, text }) => {
+    const body = commentText(text);
+    return body === '' || body.startsWith('\n') ? `@${tagName}${body}` : `@${tagName} ${body}`;
+  });
+  const text = [...(description ? [description] : []), ...tagLines].join('\n');
+  return text === '' ? undefined : text;
 }
 
 function statusTags(status: Status): Tag[] {
