@@ -3,12 +3,12 @@
  * aliases where a choice makes them a union), in a data view and, where a subtree
  * mixes in state nodes, a separate configuration view.
  */
-import type { ChoiceNode, DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
+import type { ChoiceNode, DataNode, LeafListNode, LeafNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
 import { leafDocs, memberDocs, textDocs, typeDocs, type Docs } from './docs.js';
 import { pascalCase, propertyName } from './names.js';
 import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
 import type { ModuleFile } from './plan.js';
-import { interfaceDeclaration, intersectionType, typeAliasDeclaration, unionType, type Doc, type Member, type TypeNode } from './print.js';
+import { commentDoc, interfaceDeclaration, intersectionType, typeAliasDeclaration, unionType, type Doc, type Member, type TypeNode } from './print.js';
 import { typeNode, type TypeExpressions } from './type-expressions.js';
 
 /** What one object type is made of, and what it is called in each view. */
@@ -51,6 +51,8 @@ export interface ValidationRoot {
 
 export class ObjectTypes {
   private readonly shapes = new Map<SchemaNode, Shape>();
+  /** Per data node, what its property is in either view: the comment, and the type of a leaf or leaf-list. */
+  private readonly properties = new Map<DataNode, { comment: Doc | undefined; leafType?: TypeNode }>();
   readonly validationRoots: ValidationRoot[] = [];
 
   constructor(private readonly cx: ObjectTypeContext) {}
@@ -150,21 +152,31 @@ export class ObjectTypes {
   }
 
   private property(node: DataNode, view: View, prefix: string): Member {
-    const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
+    let known = this.properties.get(node);
+    if (!known) {
+      const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
+      const comment = commentDoc(leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node));
+      this.properties.set(node, (known = { comment, leafType: leafish ? this.leafType(node) : undefined }));
+    }
     return {
       name: propertyName(node.jsonName),
       optional: !this.cx.facts.isRequired(node, view),
-      type: this.memberType(node, view, prefix),
-      docs: leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node),
+      type: known.leafType ?? this.memberType(node, view, prefix),
+      comment: known.comment,
     };
   }
 
+  private leafType(node: LeafNode | LeafListNode): TypeNode {
+    const type = typeNode(this.cx.types.render(node.type, this.cx.file, node.module));
+    return node.kind === 'leaf' ? type : { array: type };
+  }
+
+  /** The type of a container, list, anydata or anyxml member in the view. */
   private memberType(node: DataNode, view: View, prefix: string): TypeNode {
     switch (node.kind) {
       case 'leaf':
-        return typeNode(this.cx.types.render(node.type, this.cx.file, node.module));
       case 'leaf-list':
-        return { array: typeNode(this.cx.types.render(node.type, this.cx.file, node.module)) };
+        return this.leafType(node);
       case 'container':
       case 'list': {
         const shape = this.shapeOf(node, prefix);

@@ -23,8 +23,8 @@ export type TypeNode =
   /** `multiline`: written with a line break after `{`, which prettier keeps (objectWrap "preserve"). */
   | { readonly object: readonly Member[]; readonly multiline: boolean };
 
-/** A member of an object type or interface: a property signature, or an index signature as printed. */
-export type Member = { readonly docs?: string; readonly name: string; readonly optional: boolean; readonly type: TypeNode } | { readonly index: string };
+/** A member of an object type or interface: a property signature (`comment`: from `commentDoc`), or an index signature as printed. */
+export type Member = { readonly comment?: Doc; readonly name: string; readonly optional: boolean; readonly type: TypeNode } | { readonly index: string };
 
 /** `types` as one union (or the only type), as ts-morph's union writer would have it parsed. */
 export function unionType(types: TypeNode[]): TypeNode {
@@ -110,18 +110,22 @@ function intersectionDoc(types: readonly TypeNode[]): Doc {
   );
 }
 
-/** A JSDoc comment as ts-morph wrote it and prettier re-indents it (`text` has no `*\/`). */
-export function commentDoc(text: string): Doc {
+/** A JSDoc comment (none for undefined) as ts-morph wrote it and prettier re-indents it (`text` has no `*\/`). */
+export function commentDoc(text: string | undefined): Doc | undefined {
+  if (text === undefined) return undefined;
   const lines = text.split(/\r?\n/);
   if (lines.length === 1) return `/** ${text} */`;
-  return ['/**', ...lines.flatMap((l) => [hardline, ` * ${l}`.trimEnd()]), hardline, ' */'];
+  // ts-morph left out a first empty line (a description of only white space, then details).
+  const shown = lines[0] === '' ? lines.slice(1) : lines;
+  return ['/**', ...shown.flatMap((l) => [hardline, ` * ${l}`.trimEnd()]), hardline, ' */'];
 }
 
-const withDocs = (docs: string | undefined, doc: Doc): Doc => (docs === undefined ? doc : [commentDoc(docs), hardline, doc]);
+const withComment = (comment: Doc | undefined, doc: Doc): Doc => (comment === undefined ? doc : [comment, hardline, doc]);
+const withDocs = (docs: string | undefined, doc: Doc): Doc => withComment(commentDoc(docs), doc);
 
 function memberDoc(member: Member): Doc {
   if ('index' in member) return member.index;
-  return withDocs(member.docs, [member.name, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
+  return withComment(member.comment, [member.name, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
 }
 
 /** prettier's object type printing (TSTypeLiteral, TSInterfaceBody): `;` after each member. */
