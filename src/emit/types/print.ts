@@ -26,7 +26,7 @@ export type TypeNode =
 /** A member of an object type or interface: a property signature (`comment`: from `commentDoc`), or an index signature as printed. */
 export type Member = { readonly comment?: Doc; readonly name: string; readonly optional: boolean; readonly type: TypeNode } | { readonly index: string };
 
-/** `types` as one union (or the only type), as ts-morph's union writer would have it parsed. */
+/** `types` as one union, or the only type. */
 export function unionType(types: TypeNode[]): TypeNode {
   return types.length === 1 ? types[0]! : { union: types };
 }
@@ -110,12 +110,12 @@ function intersectionDoc(types: readonly TypeNode[]): Doc {
   );
 }
 
-/** A JSDoc comment (none for undefined) as ts-morph wrote it and prettier re-indents it (`text` has no `*\/`). */
+/** A JSDoc comment (none for undefined): one line, or `/**`, ` * line`s and ` *\/` (`text` has no `*\/`). */
 export function commentDoc(text: string | undefined): Doc | undefined {
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n/);
   if (lines.length === 1) return `/** ${text} */`;
-  // ts-morph left out a first empty line (a description of only white space, then details).
+  // A first empty line (a description of only white space, then details) is left out, as the output always had it.
   const shown = lines[0] === '' ? lines.slice(1) : lines;
   return ['/**', ...shown.flatMap((l) => [hardline, ` * ${l}`.trimEnd()]), hardline, ' */'];
 }
