@@ -7,7 +7,9 @@ export type Docs = string | undefined;
 
 /** YANG text re-indented for a comment, with `*\/` defused so it cannot end the comment early. */
 function commentText(text: string): string {
-  const lines = text.replace(/\*\//g, '*\\/').split('\n').map((l) => l.trimEnd());
+  const safe = text.includes('*/') ? text.replace(/\*\//g, '*\\/') : text;
+  if (!safe.includes('\n')) return safe.trim();
+  const lines = safe.split('\n').map((l) => l.trimEnd());
   const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
   const common = indents.length ? Math.min(...indents) : 0;
   return [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(common))].join('\n').trim();

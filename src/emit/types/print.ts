@@ -116,8 +116,10 @@ export function commentDoc(text: string | undefined): Doc | undefined {
   const lines = text.split(/\r?\n/);
   if (lines.length === 1) return `/** ${text} */`;
   // A first empty line (a description of only white space, then details) is left out, as the output always had it.
-  const shown = lines[0] === '' ? lines.slice(1) : lines;
-  return ['/**', ...shown.flatMap((l) => [hardline, ` * ${l}`.trimEnd()]), hardline, ' */'];
+  const doc: Doc[] = ['/**'];
+  for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++) doc.push(hardline, ` * ${lines[i]}`.trimEnd());
+  doc.push(hardline, ' */');
+  return doc;
 }
 
 const withComment = (comment: Doc | undefined, doc: Doc): Doc => (comment === undefined ? doc : [comment, hardline, doc]);
