@@ -3,7 +3,7 @@
  * aliases where a choice makes them a union), in a data view and, where a subtree
  * mixes in state nodes, a separate configuration view.
  */
-import type { ChoiceNode, DataNode, LeafListNode, LeafNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
+import type { ChoiceNode, DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
 import { leafDocs, memberDocs, textDocs, typeDocs, type Docs } from './docs.js';
 import { pascalCase, propertyName } from './names.js';
 import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
@@ -156,7 +156,8 @@ export class ObjectTypes {
     if (!known) {
       const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
       const comment = commentDoc(leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node));
-      this.properties.set(node, (known = { comment, leafType: leafish ? this.leafType(node) : undefined }));
+      // A leaf's type is the same in both views.
+      this.properties.set(node, (known = { comment, leafType: leafish ? this.memberType(node, view, prefix) : undefined }));
     }
     return {
       name: propertyName(node.jsonName),
@@ -166,17 +167,12 @@ export class ObjectTypes {
     };
   }
 
-  private leafType(node: LeafNode | LeafListNode): TypeNode {
-    const type = typeNode(this.cx.types.render(node.type, this.cx.file, node.module));
-    return node.kind === 'leaf' ? type : { array: type };
-  }
-
-  /** The type of a container, list, anydata or anyxml member in the view. */
   private memberType(node: DataNode, view: View, prefix: string): TypeNode {
     switch (node.kind) {
       case 'leaf':
+        return typeNode(this.cx.types.render(node.type, this.cx.file, node.module));
       case 'leaf-list':
-        return this.leafType(node);
+        return { array: typeNode(this.cx.types.render(node.type, this.cx.file, node.module)) };
       case 'container':
       case 'list': {
         const shape = this.shapeOf(node, prefix);

@@ -73,7 +73,7 @@ function typeDoc(type: TypeNode, context: Context): Doc {
   if ('union' in type) return unionDoc(type.union, context);
   if ('intersection' in type) {
     const doc = intersectionDoc(type.intersection);
-    return context === 'union' || context === 'intersection' ? ['(', doc, ')'] : doc;
+    return context === 'union' || context === 'intersection' || context === 'array' ? ['(', doc, ')'] : doc;
   }
   if ('array' in type) return [typeDoc(type.array, 'array'), '[]'];
   if ('tuple' in type) {
