@@ -8,7 +8,7 @@ import { leafDocs, memberDocs, textDocs, typeDocs, type Docs } from './docs.js';
 import { pascalCase, propertyName } from './names.js';
 import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
 import type { ModuleFile } from './plan.js';
-import { commentDoc, interfaceDeclaration, intersectionType, typeAliasDeclaration, unionType, type Doc, type Member, type TypeNode } from './print.js';
+import { commentLines, interfaceDeclaration, intersectionType, typeAliasDeclaration, unionType, type Doc, type Member, type TypeNode } from './print.js';
 import { typeNode, type TypeExpressions } from './type-expressions.js';
 
 /** What one object type is made of, and what it is called in each view. */
@@ -52,7 +52,7 @@ export interface ValidationRoot {
 export class ObjectTypes {
   private readonly shapes = new Map<SchemaNode, Shape>();
   /** Per data node, what its property is in either view: the comment, and the type of a leaf or leaf-list. */
-  private readonly properties = new Map<DataNode, { comment: Doc | undefined; leafType?: TypeNode }>();
+  private readonly properties = new Map<DataNode, { comment: string[] | undefined; leafType?: TypeNode }>();
   readonly validationRoots: ValidationRoot[] = [];
 
   constructor(private readonly cx: ObjectTypeContext) {}
@@ -155,7 +155,7 @@ export class ObjectTypes {
     let known = this.properties.get(node);
     if (!known) {
       const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
-      const comment = commentDoc(leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node));
+      const comment = commentLines(leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node));
       // A leaf's type is the same in both views.
       this.properties.set(node, (known = { comment, leafType: leafish ? this.memberType(node, view, prefix) : undefined }));
     }

@@ -23,8 +23,10 @@ export type TypeNode =
   /** `multiline`: written with a line break after `{`, which prettier keeps (objectWrap "preserve"). */
   | { readonly object: readonly Member[]; readonly multiline: boolean };
 
-/** A member of an object type or interface: a property signature (`comment`: from `commentDoc`), or an index signature as printed. */
-export type Member = { readonly comment?: Doc; readonly name: string; readonly optional: boolean; readonly type: TypeNode } | { readonly index: string };
+/** A member of an object type or interface: a property signature (`comment`: from `commentLines`), or an index signature as printed. */
+export type Member =
+  | { readonly comment?: readonly string[]; readonly name: string; readonly optional: boolean; readonly type: TypeNode }
+  | { readonly index: string };
 
 /** `types` as one union, or the only type. */
 export function unionType(types: TypeNode[]): TypeNode {
@@ -110,20 +112,20 @@ function intersectionDoc(types: readonly TypeNode[]): Doc {
   );
 }
 
-/** A JSDoc comment (none for undefined): one line, or `/**`, ` * line`s and ` *\/` (`text` has no `*\/`). */
-export function commentDoc(text: string | undefined): Doc | undefined {
+/** The lines of a JSDoc comment (none for undefined): one line, or `/**`, ` * line`s and ` *\/` (`text` has no `*\/`). */
+export function commentLines(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n/);
-  if (lines.length === 1) return `/** ${text} */`;
+  if (lines.length === 1) return [`/** ${text} */`];
   // A first empty line (a description of only white space, then details) is left out, as the output always had it.
-  const doc: Doc[] = ['/**'];
-  for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++) doc.push(hardline, ` * ${lines[i]}`.trimEnd());
-  doc.push(hardline, ' */');
-  return doc;
+  const result = ['/**'];
+  for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++) result.push(` * ${lines[i]}`.trimEnd());
+  result.push(' */');
+  return result;
 }
 
-const withComment = (comment: Doc | undefined, doc: Doc): Doc => (comment === undefined ? doc : [comment, hardline, doc]);
-const withDocs = (docs: string | undefined, doc: Doc): Doc => withComment(commentDoc(docs), doc);
+const withComment = (comment: readonly string[] | undefined, doc: Doc): Doc => (comment === undefined ? doc : [join(hardline, [...comment]), hardline, doc]);
+const withDocs = (docs: string | undefined, doc: Doc): Doc => withComment(commentLines(docs), doc);
 
 function memberDoc(member: Member): Doc {
   if ('index' in member) return member.index;
@@ -137,8 +139,25 @@ function objectDoc(members: readonly Member[], shouldBreak: boolean): Doc {
   return group(['{', indent([line, ...props]), ifBreak(';'), line, '}'], { shouldBreak });
 }
 
+/**
+ * An interface: its body always breaks, one member per line, so members are printed one by
+ * one, two columns in; one whose type cannot break is written out without the document printer.
+ */
 export function interfaceDeclaration(name: string, docs: string | undefined, members: readonly Member[]): Doc {
-  return withDocs(docs, ['export ', group(['interface ', name, ' ', objectDoc(members, true)])]);
+  return withDocs(docs, `export interface ${name} {\n${members.map(memberText).join('\n')}\n}`);
+}
+
+const INDENT = '  ';
+
+function memberText(member: Member): string {
+  if ('index' in member) return `${INDENT}${member.index};`;
+  const { comment, name, optional, type } = member;
+  const flat = typeof type === 'string' ? type : 'array' in type && typeof type.array === 'string' ? `${type.array}[]` : undefined;
+  const lines =
+    flat === undefined
+      ? print([group(memberDoc(member)), ';'], 80 - INDENT.length).split('\n')
+      : [...(comment ?? []), `${name}${optional ? '?' : ''}: ${flat};`];
+  return lines.map((l) => (l === '' ? l : INDENT + l)).join('\n');
 }
 
 /**
@@ -147,6 +166,9 @@ export function interfaceDeclaration(name: string, docs: string | undefined, mem
  */
 export function typeAliasDeclaration(name: string, docs: string | undefined, type: TypeNode): Doc {
   const left = group(`type ${name}`);
+  const oneLine = typeof type === 'string' ? `export type ${name} = ${type};` : undefined;
+  // Within the width (ASCII, so each character is a column): no layout to choose.
+  if (oneLine !== undefined && oneLine.length <= WIDTH && /^[\x20-\x7e]*$/.test(oneLine)) return withDocs(docs, oneLine);
   if (typeof type !== 'string' && 'union' in type) {
     return withDocs(docs, ['export ', group([left, ' =', group(indent([line, unionDoc(type.union, 'alias')]))]), ';']);
   }
@@ -231,9 +253,14 @@ function willBreak(doc: Doc): boolean {
   return false;
 }
 
-const OPTIONS = { printWidth: 80, tabWidth: 2, useTabs: false, endOfLine: 'lf' } as const;
+const WIDTH = 80;
+
+function print(doc: Doc, printWidth: number): string {
+  const options = { printWidth, tabWidth: 2, useTabs: false, endOfLine: 'lf' } as Parameters<typeof printer.printDocToString>[1];
+  return printer.printDocToString(doc, options).formatted;
+}
 
 /** The text of one top-level declaration. */
 export function printDoc(doc: Doc): string {
-  return printer.printDocToString(doc, OPTIONS as Parameters<typeof printer.printDocToString>[1]).formatted;
+  return typeof doc === 'string' ? doc : print(doc, WIDTH);
 }
