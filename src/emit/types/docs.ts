@@ -5,8 +5,23 @@ import { formatIntervals, restrictedLength, restrictedRange } from './restrictio
 /** The text of a JSDoc comment (print.ts `commentDoc` prints it); undefined: no comment. */
 export type Docs = string | undefined;
 
-/** YANG text re-indented for a comment, with `*\/` defused so it cannot end the comment early. */
+/**
+ * Texts already re-indented: a grouping's descriptions come back with every use of it.
+ * Cleared when large, so that a long-running process does not keep every text.
+ */
+const reindented = new Map<string, string>();
+
 function commentText(text: string): string {
+  let result = reindented.get(text);
+  if (result === undefined) {
+    if (reindented.size >= 20_000) reindented.clear();
+    reindented.set(text, (result = reindent(text)));
+  }
+  return result;
+}
+
+/** YANG text re-indented for a comment, with `*\/` defused so it cannot end the comment early. */
+function reindent(text: string): string {
   const safe = text.includes('*/') ? text.replace(/\*\//g, '*\\/') : text;
   if (!safe.includes('\n')) return safe.trim();
   const lines = safe.split('\n').map((l) => l.trimEnd());
