@@ -10,6 +10,9 @@ import { builders, printer } from 'prettier/doc';
 
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, lineSuffixBoundary, softline } = builders;
 
+/** prettier's default print width. */
+const WIDTH = 80;
+
 export type Doc = builders.Doc;
 
 /** A type, shaped as TypeScript parses it (parentheses are printed where prettier keeps them). */
@@ -132,7 +135,7 @@ function memberDoc(member: Member): Doc {
   return withComment(member.comment, [member.name, member.optional ? '?' : '', ': ', typeDoc(member.type, 'annotation')]);
 }
 
-/** prettier's object type printing (TSTypeLiteral, TSInterfaceBody): `;` after each member. */
+/** prettier's object type literal printing: `;` after each member. */
 function objectDoc(members: readonly Member[], shouldBreak: boolean): Doc {
   if (members.length === 0) return '{}';
   const props = members.map((m, i) => (i === 0 ? group(memberDoc(m)) : [';', line, group(memberDoc(m))]));
@@ -155,7 +158,7 @@ function memberText(member: Member): string {
   const flat = typeof type === 'string' ? type : 'array' in type && typeof type.array === 'string' ? `${type.array}[]` : undefined;
   const lines =
     flat === undefined
-      ? print([group(memberDoc(member)), ';'], 80 - INDENT.length).split('\n')
+      ? print([group(memberDoc(member)), ';'], WIDTH - INDENT.length).split('\n')
       : [...(comment ?? []), `${name}${optional ? '?' : ''}: ${flat};`];
   return lines.map((l) => (l === '' ? l : INDENT + l)).join('\n');
 }
@@ -252,8 +255,6 @@ function willBreak(doc: Doc): boolean {
   if (command.contents !== undefined) return willBreak(command.contents);
   return false;
 }
-
-const WIDTH = 80;
 
 function print(doc: Doc, printWidth: number): string {
   const options = { printWidth, tabWidth: 2, useTabs: false, endOfLine: 'lf' } as Parameters<typeof printer.printDocToString>[1];
