@@ -14,22 +14,24 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Wall time (ms) and, with GNU time, peak RSS (KB) of one process; throws when it fails. */
+/** Wall time (ms) and, with GNU time, peak RSS (KB) and CPU time (ms, steadier on a loaded machine) of one process; throws when it fails. */
 function run(cmd, args) {
-  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS_KB %M', cmd, ...args]] : [cmd, args];
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS_KB %M CPU %U %S', cmd, ...args]] : [cmd, args];
   const start = performance.now();
   const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(0, 2000)}`);
-  const rss = /MAXRSS_KB (\d+)\s*$/.exec(r.stderr);
-  return { ms, rssKb: rss ? Number(rss[1]) : undefined };
+  const measured = /MAXRSS_KB (\d+) CPU (\S+) (\S+)\s*$/.exec(r.stderr);
+  return { ms, rssKb: measured ? Number(measured[1]) : undefined, cpuMs: measured ? (Number(measured[2]) + Number(measured[3])) * 1000 : undefined };
 }
 
-/** The fastest of RUNS runs (the least disturbed by other load), with the largest peak RSS. */
+/** The fastest of RUNS runs (the least disturbed by other load), with the largest peak RSS, as text. */
 function best(cmd, args) {
   const runs = Array.from({ length: RUNS }, () => run(cmd, args));
-  const rss = runs.map((r) => r.rssKb).filter((kb) => kb !== undefined);
-  return { ms: Math.min(...runs.map((r) => r.ms)), rss: rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MiB` : 'n/a (needs /usr/bin/time)' };
+  const ms = Math.min(...runs.map((r) => r.ms));
+  if (!GNU_TIME) return { ms, text: `${secs(ms)} (peak RSS and CPU time need /usr/bin/time)` };
+  const cpu = Math.min(...runs.map((r) => r.cpuMs));
+  return { ms, text: `${secs(ms)} (CPU ${secs(cpu)}), peak RSS ${(Math.max(...runs.map((r) => r.rssKb)) / 1024).toFixed(0)} MiB` };
 }
 
 /** Self time of a CPU profile by where the code comes from. */
@@ -70,12 +72,12 @@ async function typesNetworkInstance() {
     const validators = best('node', [CLI, 'types', '--validators', '-o', join(out, 'validators'), MODULE, ...paths]);
     const lines = readdirSync(join(out, 'plain')).reduce((n, f) => n + readFileSync(join(out, 'plain', f), 'utf8').split('\n').length - 1, 0);
     figures['generated files / lines'] = `${readdirSync(join(out, 'plain')).length} / ${lines}`;
-    figures['yangkit types (best of 3)'] = `${secs(types.ms)}, peak RSS ${types.rss}`;
-    figures['yangkit types --validators'] = `${secs(validators.ms)}, peak RSS ${validators.rss}`;
+    figures['yangkit types (best of 3)'] = types.text;
+    figures['yangkit types --validators'] = validators.text;
     const version = yanglintVersion();
     if (version) {
       const tree = best('yanglint', ['-i', '-f', 'tree', ...paths, MODULE]);
-      figures['yanglint -i -f tree (best of 3)'] = `${secs(tree.ms)}, peak RSS ${tree.rss}`;
+      figures['yanglint -i -f tree (best of 3)'] = tree.text;
       figures['types / yanglint tree'] = `${(types.ms / tree.ms).toFixed(2)}x (target: at most 3x, 200 MB)`;
     } else figures['yanglint'] = 'not installed';
     const profDir = join(out, 'profile');
