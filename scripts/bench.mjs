@@ -11,6 +11,7 @@ import { benchValidateOpenConfig } from './bench-validate.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
 import { lspSections } from './bench-lsp.mjs';
 import { sizeSections } from './bench-sizes.mjs';
+import { typesSections } from './bench-types.mjs';
 import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -98,6 +99,7 @@ const SECTIONS = [
   ...incrementalSections,
   ...lspSections,
   ...sizeSections,
+  ...typesSections,
 ];
 
 const wanted = process.argv.slice(2);

@@ -112,7 +112,7 @@ registerEmitter({
     return { validators };
   },
   async emit(schema, _modules, options) {
-    // ts-morph and prettier in particular take a while to load.
+    // Loaded on use, with prettier's document printer, only when the set has a types output.
     const { emitTypes } = await import('../emit/types/index.js');
     return emitTypes(schema, options);
   },

@@ -7,7 +7,12 @@
  * References are resolved within the document given (and, for operations and
  * notifications, the datastore passed along).
  */
-import { type DataError, type SchemaSet, type ValidateOptions, validateData } from 'yangkit/validate';
+import {
+  type DataError,
+  type SchemaSet,
+  type ValidateOptions,
+  validateData,
+} from "yangkit/validate";
 
 export interface ValidationError {
   /** Instance path of the offending node, e.g. `/ietf-interfaces:interfaces/interface[name='eth0']/enabled`; relative to the value for operations and notifications. */
@@ -27,16 +32,25 @@ export type Step = readonly [member: string, list?: 1];
  * member names), or the input/output of an rpc or action or a notification at `path`.
  */
 export type Root =
-  | { readonly kind: 'data' | 'config'; readonly members: readonly string[] }
-  | { readonly kind: 'input' | 'output' | 'notification'; readonly path: readonly Step[] };
+  | { readonly kind: "data" | "config"; readonly members: readonly string[] }
+  | {
+      readonly kind: "input" | "output" | "notification";
+      readonly path: readonly Step[];
+    };
 
 /** The compiled YANG modules (descriptions left out), as the engine reads them. */
-const schema: SchemaSet = JSON.parse({{schema}});
+const schema: SchemaSet = JSON.parse(
+  {{schema}},
+);
 
-const KIND = { input: 'rpc', output: 'rpc-reply', notification: 'notification' } as const;
+const KIND = {
+  input: "rpc",
+  output: "rpc-reply",
+  notification: "notification",
+} as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The steps of an instance path: `/a/b[k='x/y']/c` -> ['a', "b[k='x/y']", 'c']. */
@@ -45,20 +59,38 @@ function steps(path: string): string[] {
 }
 
 function toError(e: DataError, path: string): ValidationError {
-  return { path, rule: e.rule, message: e.message, ...(e.appTag === undefined ? {} : { appTag: e.appTag }) };
+  return {
+    path,
+    rule: e.rule,
+    message: e.message,
+    ...(e.appTag === undefined ? {} : { appTag: e.appTag }),
+  };
 }
 
 /** Checks `value` as `root` says; `datastore` is the configuration and state an operation's or notification's references may read. */
-export function validate(root: Root, value: unknown, datastore?: unknown): ValidationError[] {
-  if (!('path' in root)) {
+export function validate(
+  root: Root,
+  value: unknown,
+  datastore?: unknown,
+): ValidationError[] {
+  if (!("path" in root)) {
     // The document of one module: members of other modules are not part of it, nor what they lack.
     const own = new Set(root.members);
-    const foreign = isObject(value) ? Object.keys(value).filter((m) => !own.has(m)) : [];
+    const foreign = isObject(value)
+      ? Object.keys(value).filter((m) => !own.has(m))
+      : [];
     return [
-      ...foreign.map((m) => ({ path: `/${m}`, rule: 'unknown-element', message: `"${m}" is not a top-level node of this module.` })),
+      ...foreign.map((m) => ({
+        path: `/${m}`,
+        rule: "unknown-element",
+        message: `"${m}" is not a top-level node of this module.`,
+      })),
       ...validateData(schema, value, { type: root.kind })
-        .filter((e) => e.path === '/' || own.has(steps(e.path)[0]!.replace(/\[.*$/s, '')))
-        .map((e) => toError(e, e.path || '/')),
+        .filter(
+          (e) =>
+            e.path === "/" || own.has(steps(e.path)[0]!.replace(/\[.*$/s, "")),
+        )
+        .map((e) => toError(e, e.path || "/")),
     ];
   }
   // The engine takes an operation or notification inside its data path; entries of the lists on the way carry no keys,
@@ -71,12 +103,14 @@ export function validate(root: Root, value: unknown, datastore?: unknown): Valid
     holder = next;
   });
   const options: ValidateOptions = { type: KIND[root.kind] };
-  if (isObject(datastore)) options.datastore = datastore as NonNullable<ValidateOptions['datastore']>;
+  if (isObject(datastore))
+    options.datastore = datastore as NonNullable<ValidateOptions["datastore"]>;
   const depth = root.path.length;
   const member = root.path[depth - 1]![0];
   return validateData(schema, document, options).flatMap((e) => {
     const at = steps(e.path);
-    if (at.length < depth || at[depth - 1]!.replace(/\[.*$/s, '') !== member) return [];
-    return [toError(e, `/${at.slice(depth).join('/')}`)];
+    if (at.length < depth || at[depth - 1]!.replace(/\[.*$/s, "") !== member)
+      return [];
+    return [toError(e, `/${at.slice(depth).join("/")}`)];
   });
 }

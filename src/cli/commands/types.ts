@@ -15,7 +15,7 @@ export function registerTypesCommand(program: Command): void {
     .option('--validators', 'also generate runtime validators (validate<Module>Data/Config)')
     .action(async (files: string[], opts: TypesFlags) => {
       const { schema } = compileOrExit(files, opts);
-      // Loaded on use: ts-morph and prettier take a while to load, and only this command needs them.
+      // Loaded on use: only this command needs the emitter (and prettier's document printer).
       const { emitTypes } = await import('../../emit/types/index.js');
       const generated = await emitTypes(schema, { validators: opts.validators });
       writeFilesAtomic(opts.output, generated);

@@ -1,13 +1,30 @@
 /** JSDoc for generated declarations, from YANG descriptions, units, restrictions and defaults. */
-import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import type { LeafListNode, LeafNode, SchemaNode, Status, TypedefIR, TypeIR } from '../../ir/types.js';
 import { formatIntervals, restrictedLength, restrictedRange } from './restrictions.js';
 
-export type Docs = OptionalKind<JSDocStructure>[];
+/** The text of a JSDoc comment (print.ts `commentDoc` prints it); undefined: no comment. */
+export type Docs = string | undefined;
+
+/**
+ * Texts already re-indented: a grouping's descriptions come back with every use of it.
+ * Cleared when large, so that a long-running process does not keep every text.
+ */
+const reindented = new Map<string, string>();
+
+function commentText(text: string): string {
+  let result = reindented.get(text);
+  if (result === undefined) {
+    if (reindented.size >= 20_000) reindented.clear();
+    reindented.set(text, (result = reindent(text)));
+  }
+  return result;
+}
 
 /** YANG text re-indented for a comment, with `*\/` defused so it cannot end the comment early. */
-function commentText(text: string): string {
-  const lines = text.replace(/\*\//g, '*\\/').split('\n').map((l) => l.trimEnd());
+function reindent(text: string): string {
+  const safe = text.includes('*/') ? text.replace(/\*\//g, '*\\/') : text;
+  if (!safe.includes('\n')) return safe.trim();
+  const lines = safe.split('\n').map((l) => l.trimEnd());
   const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
   const common = indents.length ? Math.min(...indents) : 0;
   return [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(common))].join('\n').trim();
@@ -18,9 +35,15 @@ interface Tag {
   text: string;
 }
 
+/** The description, then one `@tag text` line (or lines) per tag. */
 function jsDoc(paragraphs: (string | undefined)[], tags: Tag[] = []): Docs {
   const description = paragraphs.filter((p): p is string => !!p).map(commentText).join('\n\n');
-  return description || tags.length ? [{ description, tags: tags.map((t) => ({ ...t, text: commentText(t.text) })) }] : [];
+  const tagLines = tags.map(({ tagName, text }) => {
+    const body = commentText(text);
+    return body === '' || body.startsWith('\n') ? `@${tagName}${body}` : `@${tagName} ${body}`;
+  });
+  const text = [...(description ? [description] : []), ...tagLines].join('\n');
+  return text === '' ? undefined : text;
 }
 
 function statusTags(status: Status): Tag[] {

@@ -35,25 +35,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import prettier from 'prettier';
-import { Project } from 'ts-morph';
 import type { SchemaSet } from '../../ir/types.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import {
-  identitySetDeclarations,
-  indexStatements,
-  moduleDeclarations,
-  moduleHeader,
-  RUNTIME_FILE,
-  type ModuleFileContext,
-} from './module-file.js';
+import { identitySetDeclarations, indexLines, moduleDeclarations, moduleHeader, RUNTIME_FILE, type ModuleFileContext } from './module-file.js';
 import { NodeFacts } from './node-facts.js';
-import type { Statement } from './object-types.js';
 import { Generation, type ModuleFile } from './plan.js';
+import { printDoc, printString, type Doc } from './print.js';
 import { TypeExpressions } from './type-expressions.js';
 import { embeddedSchema, listPaths } from './validator-roots.js';
 
-/**
 /**
  * `_validate.ts`, the validators' link to `yangkit/validate`, with the schema filled in
  * (the package ships `templates/`).
@@ -65,12 +55,12 @@ export interface EmitTypesOptions {
   validators?: boolean;
 }
 
-/** Generates TypeScript for the schema set: relative file name -> formatted content, sorted by name. */
+/** Generates TypeScript for the schema set: relative file name -> content (as prettier formats it), sorted by name. */
 export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}): Promise<Map<string, string>> {
   const validators = opts.validators ?? false;
   const gen = new Generation(schema);
   const cx: ModuleFileContext = { gen, types: new TypeExpressions(gen), facts: new NodeFacts(schema), lists: validators ? listPaths(schema) : new Set() };
-  const emitted = new Map<string, { file: ModuleFile; full: boolean; declarations: Statement[] }>();
+  const emitted = new Map<string, { file: ModuleFile; full: boolean; declarations: Doc[] }>();
   const emit = (moduleName: string, full: boolean): void => {
     const file = gen.file(moduleName);
     emitted.set(moduleName, { file, full, declarations: moduleDeclarations(file, cx, full, validators) });
@@ -79,22 +69,18 @@ export async function emitTypes(schema: SchemaSet, opts: EmitTypesOptions = {}):
   // Emitting a file can reference further modules' aliases; a Set iterates over late additions too.
   for (const name of gen.referenced) if (!emitted.has(name)) emit(name, false);
 
-  const project = new Project({ useInMemoryFileSystem: true });
-  const blankLine: Statement = (w) => w.blankLineIfLastNot();
+  const sources: [string, string][] = [];
   for (const { file, full, declarations } of emitted.values()) {
-    const body = [...declarations, ...identitySetDeclarations(file, cx.types)].flatMap((s) => [blankLine, s]);
-    project.createSourceFile(file.fileName, { statements: [...moduleHeader(file, gen, full), ...body] });
+    // A blank line before each declaration, none among the header lines.
+    const body = [...declarations, ...identitySetDeclarations(file, cx.types)].map((d) => `\n${printDoc(d)}\n`).join('');
+    sources.push([file.fileName, `${moduleHeader(file, gen, full).join('\n')}\n${body}`]);
   }
   const files = [...emitted.values()].map((e) => e.file);
-  project.createSourceFile('index.ts', { statements: indexStatements(files, validators) });
-
-  const sources: [string, string][] = project.getSourceFiles().map((sf) => [sf.getBaseName(), sf.getFullText()]);
+  sources.push(['index.ts', `${indexLines(files, validators).join('\n')}\n`]);
   if (validators) {
+    // The template is written as prettier prints it, the schema string on its own line (it never fits on the first).
     const template = await readFile(RUNTIME_TEMPLATE, 'utf8');
-    sources.push([RUNTIME_FILE, template.replace('{{schema}}', () => JSON.stringify(embeddedSchema(schema)))]);
+    sources.push([RUNTIME_FILE, template.replace('{{schema}}', () => printString(JSON.stringify(embeddedSchema(schema))))]);
   }
-  const formatted = await Promise.all(
-    sources.map(async ([name, text]) => [name, await prettier.format(text, { parser: 'typescript' })] as const),
-  );
-  return new Map(formatted.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(sources.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

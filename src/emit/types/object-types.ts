@@ -3,27 +3,13 @@
  * aliases where a choice makes them a union), in a data view and, where a subtree
  * mixes in state nodes, a separate configuration view.
  */
-import {
-  StructureKind,
-  Writers,
-  type CodeBlockWriter,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
 import type { ChoiceNode, DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
 import { leafDocs, memberDocs, textDocs, typeDocs, type Docs } from './docs.js';
 import { pascalCase, propertyName } from './names.js';
 import { caseMembers, inView, isDataNode, type NodeFacts, type View } from './node-facts.js';
 import type { ModuleFile } from './plan.js';
-import type { TypeExpressions } from './type-expressions.js';
-
-/** A top-level statement of a generated file, as ts-morph prints it. */
-export type Statement = string | WriterFunction | StatementStructures;
-
-type Property = OptionalKind<PropertySignatureStructure>;
-type TypeWriter = string | WriterFunction;
+import { commentLines, interfaceDeclaration, intersectionType, typeAliasDeclaration, unionType, type Doc, type Member, type TypeNode } from './print.js';
+import { typeNode, type TypeExpressions } from './type-expressions.js';
 
 /** What one object type is made of, and what it is called in each view. */
 interface Shape {
@@ -39,7 +25,7 @@ interface Shape {
 
 export interface ObjectTypeContext {
   /** Where declarations go, in order. */
-  statements: Statement[];
+  statements: Doc[];
   file: ModuleFile;
   types: TypeExpressions;
   facts: NodeFacts;
@@ -47,26 +33,13 @@ export interface ObjectTypeContext {
 
 const join = (prefix: string, node: { name: string }): string => (prefix ? `${prefix}_${pascalCase(node.name)}` : pascalCase(node.name));
 
-const parenthesized =
-  (type: TypeWriter): WriterFunction =>
-  (w: CodeBlockWriter) => {
-    w.write('(');
-    if (typeof type === 'string') w.write(type);
-    else type(w);
-    w.write(')');
-  };
+/** An object type as the generated code writes it: one member per line. */
+const objectType = (members: Member[]): TypeNode => ({ object: members, multiline: true });
 
-function union(types: TypeWriter[]): TypeWriter {
-  const [first, second, ...rest] = types.map(parenthesized);
-  return second ? Writers.unionType(first!, second, ...rest) : types[0]!;
-}
+/** Without members, `{}` would accept any object; this accepts only an empty one. */
+const NO_MEMBERS: Member = { index: '[member: string]: never' };
 
-function intersection(types: TypeWriter[]): TypeWriter {
-  const [first, second, ...rest] = types.map(parenthesized);
-  return second ? Writers.intersectionType(first!, second, ...rest) : types[0]!;
-}
-
-const arrayOf = (type: string): string => (/^[\w.]+$/.test(type) ? `${type}[]` : `(${type})[]`);
+const ANYDATA: TypeNode = { object: [{ index: '[member: string]: unknown' }], multiline: false };
 
 /** A type validators can start from: an instance document, an operation input or output, a notification. */
 export interface ValidationRoot {
@@ -78,6 +51,8 @@ export interface ValidationRoot {
 
 export class ObjectTypes {
   private readonly shapes = new Map<SchemaNode, Shape>();
+  /** Per data node, what its property is in either view: the comment, and the type of a leaf or leaf-list. */
+  private readonly properties = new Map<DataNode, { comment: string[] | undefined; leafType?: TypeNode }>();
   readonly validationRoots: ValidationRoot[] = [];
 
   constructor(private readonly cx: ObjectTypeContext) {}
@@ -150,29 +125,21 @@ export class ObjectTypes {
     return shape;
   }
 
-  private declare(name: string, docs: Docs, members: { properties: Property[]; choices: TypeWriter[] }): void {
+  private declare(name: string, docs: Docs, members: { properties: Member[]; choices: TypeNode[] }): void {
     const { statements } = this.cx;
     const { properties, choices } = members;
     if (choices.length === 0) {
-      statements.push({
-        kind: StructureKind.Interface,
-        name,
-        isExported: true,
-        docs,
-        properties,
-        // Without members, `{}` would accept any object; this accepts only an empty one.
-        indexSignatures: properties.length ? [] : [{ keyName: 'member', keyType: 'string', returnType: 'never' }],
-      });
+      statements.push(interfaceDeclaration(name, docs, properties.length ? properties : [NO_MEMBERS]));
       return;
     }
-    const parts = properties.length ? [Writers.objectType({ properties }), ...choices] : choices;
-    statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: intersection(parts) });
+    const parts = properties.length ? [objectType(properties), ...choices] : choices;
+    statements.push(typeAliasDeclaration(name, docs, intersectionType(parts)));
   }
 
   /** Members of an object type in the view: data nodes as properties, choices as unions of their cases. */
-  private members(children: SchemaNode[], view: View, prefix: string): { properties: Property[]; choices: TypeWriter[] } {
-    const properties: Property[] = [];
-    const choices: TypeWriter[] = [];
+  private members(children: SchemaNode[], view: View, prefix: string): { properties: Member[]; choices: TypeNode[] } {
+    const properties: Member[] = [];
+    const choices: TypeNode[] = [];
     for (const child of children) {
       if (!inView(child, view)) continue;
       if (isDataNode(child)) properties.push(this.property(child, view, prefix));
@@ -184,30 +151,36 @@ export class ObjectTypes {
     return { properties, choices };
   }
 
-  private property(node: DataNode, view: View, prefix: string): Property {
-    const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
+  private property(node: DataNode, view: View, prefix: string): Member {
+    let known = this.properties.get(node);
+    if (!known) {
+      const leafish = node.kind === 'leaf' || node.kind === 'leaf-list';
+      const comment = commentLines(leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node));
+      // A leaf's type is the same in both views.
+      this.properties.set(node, (known = { comment, leafType: leafish ? this.memberType(node, view, prefix) : undefined }));
+    }
     return {
       name: propertyName(node.jsonName),
-      hasQuestionToken: !this.cx.facts.isRequired(node, view),
-      type: this.memberType(node, view, prefix),
-      docs: leafish ? leafDocs(node, this.cx.types.aliased(node.type, node.module)) : memberDocs(node),
+      optional: !this.cx.facts.isRequired(node, view),
+      type: known.leafType ?? this.memberType(node, view, prefix),
+      comment: known.comment,
     };
   }
 
-  private memberType(node: DataNode, view: View, prefix: string): string {
+  private memberType(node: DataNode, view: View, prefix: string): TypeNode {
     switch (node.kind) {
       case 'leaf':
-        return this.cx.types.render(node.type, this.cx.file, node.module);
+        return typeNode(this.cx.types.render(node.type, this.cx.file, node.module));
       case 'leaf-list':
-        return arrayOf(this.cx.types.render(node.type, this.cx.file, node.module));
+        return { array: typeNode(this.cx.types.render(node.type, this.cx.file, node.module)) };
       case 'container':
       case 'list': {
         const shape = this.shapeOf(node, prefix);
         const name = view === 'config' && shape.config ? shape.config.name : shape.data;
-        return node.kind === 'list' ? arrayOf(name) : name;
+        return node.kind === 'list' ? { array: name } : name;
       }
       case 'anydata':
-        return '{ [member: string]: unknown }';
+        return ANYDATA;
       case 'anyxml':
         return 'unknown';
     }
@@ -218,22 +191,21 @@ export class ObjectTypes {
    * the others so that TypeScript rejects instances mixing two cases. An optional
    * choice whose every case has required members also allows no case at all.
    */
-  private choice(node: ChoiceNode, view: View, prefix: string): TypeWriter | undefined {
+  private choice(node: ChoiceNode, view: View, prefix: string): TypeNode | undefined {
     const cases = node.cases
       .map((c) => ({ node: c, names: caseMembers(c, view).map((m) => m.jsonName) }))
       .filter((c) => c.names.length > 0);
     if (cases.length === 0) return undefined;
-    const forbidden = (names: string[]): Property[] =>
-      names.map((n) => ({ name: propertyName(n), hasQuestionToken: true, type: 'never' }));
+    const forbidden = (names: string[]): Member[] => names.map((n) => ({ name: propertyName(n), optional: true, type: 'never' }));
     const alternatives = cases.map((c) => {
       const own = this.members(c.node.children, view, prefix);
       const others = cases.filter((o) => o !== c).flatMap((o) => o.names);
-      return intersection([Writers.objectType({ properties: [...own.properties, ...forbidden(others)] }), ...own.choices]);
+      return intersectionType([objectType([...own.properties, ...forbidden(others)]), ...own.choices]);
     });
     const canBeAbsent = !this.cx.facts.isRequired(node, view);
     if (canBeAbsent && cases.every((c) => this.cx.facts.anyRequired(c.node.children, view))) {
-      alternatives.push(Writers.objectType({ properties: forbidden(cases.flatMap((c) => c.names)) }));
+      alternatives.push(objectType(forbidden(cases.flatMap((c) => c.names))));
     }
-    return union(alternatives);
+    return unionType(alternatives);
   }
 }

@@ -2,6 +2,7 @@
 import { identityValueSpellings, unprefixedIdentityValues } from '../../ir/identity-values.js';
 import type { TypedefIR, TypeIR } from '../../ir/types.js';
 import type { Generation, ModuleFile } from './plan.js';
+import { printString, unionType, type TypeNode } from './print.js';
 
 function unionOf(members: string[]): string {
   const distinct = [...new Set(members)];
@@ -9,6 +10,28 @@ function unionOf(members: string[]): string {
 }
 
 const literal = (value: string): string => JSON.stringify(value);
+
+/** The members of a rendered type (`"a" | ns.B | [null]`): split at the top-level `|`, string literals requoted as prettier prints them. */
+export function typeNode(text: string): TypeNode {
+  const members: TypeNode[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (text.startsWith(' | ', i)) {
+      members.push(memberNode(text.slice(start, i)));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(memberNode(text.slice(start)));
+  return unionType(members);
+}
+
+function memberNode(text: string): TypeNode {
+  if (text === '[null]') return { tuple: ['null'] };
+  return text.startsWith('"') ? printString(text) : text;
+}
 
 /**
  * Types are rendered for a leaf of some module (`leafModule`): identities of that module
