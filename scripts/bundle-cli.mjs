@@ -3,7 +3,7 @@
 // that compiles it with V8's code cache (scripts/cli-entry.mjs says why). Commands still load
 // their parts on use: esbuild runs a lazily imported module's top level only when a command
 // imports it, and V8 compiles a function only when it first runs. Packages that only some
-// commands load (ts-morph, prettier, yaml, fast-xml-parser) stay outside the bundle. Then one
+// commands load (prettier, yaml, fast-xml-parser, the language server) stay outside the bundle. Then one
 // `yangkit check` of samples/dhcp.yang leaves a code cache beside the bundle for this Node.
 // Run by `npm run build`, after tsc (which leaves src/cli/ out: nothing else imports it).
 import { build } from 'esbuild';

@@ -40,7 +40,7 @@ export function registerServerCommand(program: Command): void {
     .action(async (files: string[], opts: ServerFlags) => {
       checkOutputDir(opts.output, opts.force ?? false);
       const { schema } = compileOrExit(files, opts);
-      // Loaded on use: the types emitter behind it loads ts-morph and prettier.
+      // Loaded on use: the types emitter behind it loads prettier's document printer.
       const { emitServerProject } = await import('../../emit/server/index.js');
       const name = opts.name ?? packageName(opts.output);
       const generated = await emitServerProject(schema, { ...(name ? { name } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}) });
