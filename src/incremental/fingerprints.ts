@@ -20,6 +20,7 @@ const TREE_FIELDS = ['data', 'rpcs', 'notifications', 'augments', 'yangData'] as
 export class Fingerprints {
   private readonly full = new Map<string, string>();
   private readonly outlines = new Map<string, string>();
+  private readonly trees = new Map<string, string>();
   private identityHash: string | undefined;
 
   constructor(private readonly schema: SchemaSet) {}
@@ -38,6 +39,14 @@ export class Fingerprints {
     });
   }
 
+  /** The schema trees alone: what other modules' compiles read of it through paths. */
+  tree(name: string): string | undefined {
+    return memo(this.trees, name, () => {
+      const mod = this.schema.modules[name];
+      return mod && dataHash(TREE_FIELDS.map((f) => mod[f]));
+    });
+  }
+
   identities(): string {
     return (this.identityHash ??= dataHash(this.schema.identities));
   }
@@ -52,11 +61,23 @@ export class Fingerprints {
     for (const [m, h] of full) this.full.set(m, h);
   }
 
+  /** Takes over the hashes `previous` computed for module IRs this set shares with it (kept by a partial compile). */
+  inherit(previous: Fingerprints): void {
+    for (const [own, theirs] of [
+      [this.full, previous.full],
+      [this.outlines, previous.outlines],
+      [this.trees, previous.trees],
+    ] as const) {
+      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === previous.schema.modules[m]) own.set(m, h);
+    }
+  }
+
   /** Forgets the hashes of modules whose IR was patched in place. */
   forget(modules: Iterable<string>): void {
     for (const m of modules) {
       this.full.delete(m);
       this.outlines.delete(m);
+      this.trees.delete(m);
     }
   }
 }
