@@ -58,10 +58,15 @@ export interface Compiler {
   readonly diagnostics: readonly Diagnostic[];
   /** Imports, includes, augments and deviations between the set's modules. */
   readonly graph: DependencyGraph;
-  /** Where the first result came from: compiled in this process, or read from the disk cache. */
+  /** Where the first result came from: compiled in this process, or read from the disk cache (and brought up to date, see `sinceStored`). */
   readonly origin: 'compiled' | 'disk-cache';
-  /** When compiled though the disk cache held an older compile of the set: the modules that differ from it. */
+  /** When the disk cache held an older compile of the set: the modules that differ from it. */
   readonly changedSinceStored: readonly string[] | undefined;
+  /**
+   * When the disk cache held an older compile of the same files, some of which changed since: how it
+   * was brought up to date (as `update` does, compiling only the modules the changes reach).
+   */
+  readonly sinceStored: UpdateResult | undefined;
   /** Hashes of the current IR: a module's full IR, its outline (all but its schema trees), the identities. */
   readonly fingerprints: Fingerprints;
   /** Sets a file's text in memory (or, without text, goes back to the disk's) and brings the set up to date. */
@@ -118,6 +123,7 @@ class IncrementalCompiler implements Compiler {
   private saved = false;
   origin: 'compiled' | 'disk-cache' = 'compiled';
   changedSinceStored: string[] | undefined;
+  sinceStored: UpdateResult | undefined;
 
   constructor(private readonly options: CompilerOptions) {
     const cwd = options.cwd ?? process.cwd();
@@ -128,15 +134,22 @@ class IncrementalCompiler implements Compiler {
     this.store = new ParseStore(this.overlay, this.disk);
     this.cacheKey = JSON.stringify({ inputs: this.inputs, searchPaths: this.searchPaths, features: options.features ?? {} });
     const stored = this.disk?.get<Snapshot>('set', this.cacheKey);
-    if (stored && this.isCurrent(stored)) {
+    const changedFiles = stored && this.filesChangedSince(stored);
+    if (stored && changedFiles) {
       this.origin = 'disk-cache';
       this.saved = true;
       this.snap = stored;
+      this.adopt(stored);
+      // Brought up to date as an edit in this process is, from the parse trees the cache holds of the files as they were.
+      if (changedFiles.length) {
+        this.sinceStored = this.apply(changedFiles.map((file) => ({ file })));
+        this.changedSinceStored = [...this.sinceStored.changed, ...this.sinceStored.removed].sort();
+      }
     } else {
       this.snap = this.compile();
+      this.adopt(this.snap);
+      if (stored) this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
     }
-    this.adopt(this.snap);
-    if (stored && this.origin === 'compiled') this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
     this.save();
   }
 
@@ -310,12 +323,23 @@ class IncrementalCompiler implements Compiler {
     return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), hashes: new Map(), schemaReads, compiled };
   }
 
-  /** Whether a stored snapshot still holds: same input files, same files listed for its modules, same contents. */
-  private isCurrent(stored: Snapshot): boolean {
+  /**
+   * The files whose content changed since a stored snapshot was compiled, when it can be brought
+   * up to date from them: same input files, same files listed for its modules, every file it read
+   * still readable. Undefined otherwise.
+   */
+  private filesChangedSince(stored: Snapshot): string[] | undefined {
     const files = this.expandInputs();
     const repo = this.repositoryFor(files);
-    if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return false;
-    return [...stored.reads].every(([file, version]) => contentVersion(this.overlay, file) === version);
+    if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return undefined;
+    this.listing = { files, repo };
+    const changed: string[] = [];
+    for (const [file, version] of stored.reads) {
+      const now = contentVersion(this.overlay, file);
+      if (now === undefined) return undefined;
+      if (now !== version) changed.push(file);
+    }
+    return changed;
   }
 
   /** Search paths plus the inputs' own folders, as `compileYang` would use them. */
