@@ -137,7 +137,10 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
       checkStatusReferences(c, mod);
     });
   }
-  if (reads) reads.recording = true;
+  if (reads) {
+    reads.recording = true;
+    c.readsTreeOf = (module) => reads.note(module);
+  }
   applyAugments(c);
   applyDeviations(c);
   // As yanglint compiles only implemented modules: imported ones are checked when they are inputs.

@@ -10,8 +10,8 @@ export class ReuseMismatch extends Error {}
  * when/must and default paths (and whatever else they look up). Every name of another module
  * is reached through a prefix of the file it is written in, so the prefix maps of the loaded
  * files are where it shows; the reader is the module the diagnostics sink attributes to
- * (`sink.owner`): the one whose IR and diagnostics the lookup goes into. (A name written
- * without a prefix is in its own file's module, which the reader reached through a prefix.)
+ * (`sink.owner`): the one whose IR and diagnostics the lookup goes into. Passes reading a tree
+ * without a prefix (XPath names without one, written in another module's grouping) call `note`.
  * Names looked up while building trees (typedefs, groupings, identities, features, extensions)
  * are not recorded: which definitions a module uses is read from the sources.
  */
@@ -30,7 +30,8 @@ export class SchemaReads {
     }
   }
 
-  private note(module: string): void {
+  /** Notes that the module being compiled read `module`'s schema trees. */
+  note(module: string): void {
     const reader = this.sink.owner;
     if (!this.recording || reader === undefined || reader === module) return;
     let set = this.byModule.get(reader);

@@ -34,8 +34,8 @@ const MODULES: Record<string, string> = {
   'second.yang': yangModule('second', '  import referrer { prefix r; }\n  leaf s { type leafref { path "/r:r"; } }'),
 };
 
-function workspace() {
-  const files = { ...MODULES };
+function workspace(modules: Record<string, string> = MODULES) {
+  const files = { ...modules };
   const path = (name: string): string => join(VIRTUAL, name);
   const compiler = createCompiler({ inputs: [VIRTUAL], sources: Object.fromEntries(Object.entries(files).map(([n, t]) => [path(n), t])) });
   return {
@@ -43,7 +43,7 @@ function workspace() {
     /** Edits base.yang and checks the result against a compile from scratch. */
     editBase(change: (text: string) => string): UpdateResult {
       files['base.yang'] = change(files['base.yang']!);
-      expect(files['base.yang']).not.toBe(MODULES['base.yang']);
+      expect(files['base.yang']).not.toBe(modules['base.yang']);
       const result = compiler.update(path('base.yang'), files['base.yang']);
       expectSameAsScratch(compiler, files, Object.keys(files).sort());
       return result;
@@ -100,6 +100,16 @@ describe('incremental compiler: only the modules an edit reaches are compiled ag
     const removed = ws.editBase((t) => t.replace('leaf name { type uint16; }', 'leaf renamed { type uint16; }'));
     expect(removed.compiled).toContain('referrer');
     expect(ws.compiler.diagnostics.map((d) => d.code)).toContain('leafref-target-not-found');
+  });
+
+  it("a must path without prefixes in a grouping reads the grouping's module's tree", () => {
+    // RFC 7950 6.4.1: unprefixed names in the XPath of a grouping are the grouping's module's.
+    const base = BASE.replace('  grouping g-other {', '  grouping g-must {\n    leaf m { type string; must "/top/name"; }\n  }\n  grouping g-other {');
+    const ws = workspace({ 'base.yang': base, 'muster.yang': yangModule('muster', '  import base { prefix b; }\n  container c { uses b:g-must; }') });
+    expect(ws.compiler.diagnostics).toEqual([]);
+    const result = ws.editBase((t) => t.replace('leaf name { type string; }', 'leaf other-name { type string; }'));
+    expect(result.compiled).toEqual(['base', 'muster']);
+    expect(ws.compiler.diagnostics.map((d) => d.code)).toEqual(['xpath-node-not-found']);
   });
 
   it('a removed identity used by an importer', () => {
