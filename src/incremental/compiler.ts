@@ -224,7 +224,8 @@ class IncrementalCompiler implements Compiler {
       // A module's full hash differing with the same outline means its trees differ; else compare them.
       const changed = this.changedSince(previous);
       const trees = changed.filter((m) => !previous.schema.modules[m] || this.prints.outline(m) === previous.prints.outline(m) || this.prints.tree(m) !== previous.prints.tree(m));
-      rebuild = this.readersOf(trees);
+      // A reader compiled in this wave read the trees as they are now.
+      rebuild = this.readersOf(trees, new Set(this.snap.compiled));
       if (rebuild.size === 0) return [...compiled].sort();
     }
   }
@@ -299,11 +300,11 @@ class IncrementalCompiler implements Compiler {
     return withGrafts(graph, rebuild);
   }
 
-  /** The modules whose compile read the schema tree of one of `modules`, with their grafts (see `withGrafts`). */
-  private readersOf(modules: readonly string[]): Set<string> {
+  /** The modules but `fresh` whose compile read the schema tree of one of `modules`, with their grafts (see `withGrafts`). */
+  private readersOf(modules: readonly string[], fresh: ReadonlySet<string>): Set<string> {
     const changed = new Set(modules);
-    const readers = Object.entries(this.snap.schemaReads).filter(([, read]) => read.some((m) => changed.has(m)));
-    return withGrafts(this.graph, readers.map(([m]) => m));
+    const readers = Object.entries(this.snap.schemaReads).filter(([m, read]) => !fresh.has(m) && read.some((r) => changed.has(r)));
+    return readers.length ? withGrafts(this.graph, readers.map(([m]) => m)) : new Set();
   }
 
   /** Compiles the set; with `rebuild`, only those modules, keeping the rest of the current IR. */
