@@ -8,7 +8,7 @@ import { moduleFileName } from '../modules/repository.js';
 import { DiskCache, sha256 } from './disk-cache.js';
 import { changedDefinitions, DefinitionUses, type DefinitionKey } from './definitions.js';
 import { descriptionEdits, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
-import { Fingerprints } from './fingerprints.js';
+import { Fingerprints, sameData, sameTrees } from './fingerprints.js';
 import { DependencyGraph } from './graph.js';
 import { contentVersion, ParseStore, type FileVersion } from './parse-store.js';
 import { OverlayRepository, SourceOverlay } from './sources.js';
@@ -200,7 +200,7 @@ class IncrementalCompiler implements Compiler {
     const patched = this.patchDescriptions(relevant, before.filter((_, i) => matters[i]));
     if (patched) return done('patched', patched);
 
-    const previous = { schema: this.snap.schema, prints: this.prints };
+    const previous = { schema: this.snap.schema };
     const compiled = this.recompile(this.modulesToRebuild(relevant, before.filter((_, i) => matters[i])));
     const modules = this.snap.schema.modules;
     return done('recompiled', this.changedSince(previous), Object.keys(previous.schema.modules).filter((m) => !modules[m]), compiled);
@@ -221,19 +221,18 @@ class IncrementalCompiler implements Compiler {
       for (const m of this.snap.compiled) compiled.add(m);
       const modules = Object.keys(this.snap.schema.modules);
       if (this.snap.compiled.length === modules.length) return modules.sort();
-      // A module's full hash differing with the same outline means its trees differ; else compare them.
-      const changed = this.changedSince(previous);
-      const trees = changed.filter((m) => !previous.schema.modules[m] || this.prints.outline(m) === previous.prints.outline(m) || this.prints.tree(m) !== previous.prints.tree(m));
+      const before = previous.schema.modules;
+      const trees = this.changedSince(previous).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
       // A reader compiled in this wave read the trees as they are now.
       rebuild = this.readersOf(trees, new Set(this.snap.compiled));
       if (rebuild.size === 0) return [...compiled].sort();
     }
   }
 
-  /** Modules whose IR differs from `previous`: a module whose IR object was kept is the same; the others are compared by hash. */
-  private changedSince(previous: { schema: SchemaSet; prints: Fingerprints }): string[] {
+  /** Modules whose IR differs from `previous`: a module whose IR object was kept is the same; the others are compared. */
+  private changedSince(previous: { schema: SchemaSet }): string[] {
     const modules = this.snap.schema.modules;
-    return Object.keys(modules).filter((m) => modules[m] !== previous.schema.modules[m] && this.prints.module(m) !== previous.prints.module(m));
+    return Object.keys(modules).filter((m) => modules[m] !== previous.schema.modules[m] && !sameData(modules[m], previous.schema.modules[m]));
   }
 
   save(): void {

@@ -20,7 +20,6 @@ const TREE_FIELDS = ['data', 'rpcs', 'notifications', 'augments', 'yangData'] as
 export class Fingerprints {
   private readonly full = new Map<string, string>();
   private readonly outlines = new Map<string, string>();
-  private readonly trees = new Map<string, string>();
   private identityHash: string | undefined;
 
   constructor(private readonly schema: SchemaSet) {}
@@ -36,14 +35,6 @@ export class Fingerprints {
     return memo(this.outlines, name, () => {
       const mod = this.schema.modules[name];
       return mod && dataHash(outlineOf(mod));
-    });
-  }
-
-  /** The schema trees alone: what other modules' compiles read of it through paths. */
-  tree(name: string): string | undefined {
-    return memo(this.trees, name, () => {
-      const mod = this.schema.modules[name];
-      return mod && dataHash(TREE_FIELDS.map((f) => mod[f]));
     });
   }
 
@@ -66,7 +57,6 @@ export class Fingerprints {
     for (const [own, theirs] of [
       [this.full, previous.full],
       [this.outlines, previous.outlines],
-      [this.trees, previous.trees],
     ] as const) {
       for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === previous.schema.modules[m]) own.set(m, h);
     }
@@ -77,9 +67,32 @@ export class Fingerprints {
     for (const m of modules) {
       this.full.delete(m);
       this.outlines.delete(m);
-      this.trees.delete(m);
     }
   }
+}
+
+/** Whether two module IRs have the same schema trees (what other modules' compiles read of them through paths). */
+export function sameTrees(a: ModuleIR, b: ModuleIR): boolean {
+  return TREE_FIELDS.every((f) => sameData(a[f], b[f]));
+}
+
+/**
+ * Whether two values of plain data read the same as JSON (a field holding `undefined` counts as
+ * absent). Stops at the first difference, so telling changed IR apart costs less than hashing it.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => sameData(v, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => sameData(x[k], y[k]));
 }
 
 function outlineOf(mod: ModuleIR): Partial<ModuleIR> {
