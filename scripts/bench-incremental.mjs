@@ -4,8 +4,8 @@
 //
 // Sections for bench.mjs; `node scripts/bench-incremental.mjs --child <cacheDir>` is the
 // fresh process the cold and warm starts are timed in.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,7 @@ async function editsInProcess() {
 
   const types = readFileSync(YANG_TYPES, 'utf8').replace('typedef counter32 {', 'typedef counter31 {\n    type uint32;\n  }\n\n  typedef counter32 {');
   const typeEdits = [oc, ietf].map((c) => c.update(YANG_TYPES, types));
-  const describe = (r) => `${ms(r.ms)} (${r.how}; ${r.changed.length} module${r.changed.length === 1 ? '' : 's'} changed)`;
+  const describe = (r) => `${ms(r.ms)} (${r.how}; ${r.compiled ? `${r.compiled.length} modules compiled, ` : ''}${r.changed.length} module${r.changed.length === 1 ? '' : 's'} changed)`;
   return {
     'one leaf description, openconfig-interfaces: first edit': `${describe(doc[0])}, indexes the set's nodes by position`,
     'one leaf description: later edits': `median ${ms(median(later.map((r) => r.ms)))}, max ${ms(Math.max(...later.map((r) => r.ms)))} of ${later.length} (${later[0].how}; target < 50 ms)`,
@@ -100,9 +100,54 @@ async function editsInProcess() {
   };
 }
 
+/**
+ * `yangkit build` as new processes on a copy of the OpenConfig models (with the IETF and IANA
+ * folders as search paths) in a temp folder, emitting the tree of every module: cold (empty
+ * cache), nothing changed, one leaf description of openconfig-interfaces reworded, one leaf
+ * added to it. `cli` is the yangkit to run (another checkout's, to compare).
+ */
+async function buildsInNewProcesses(cli = join(ROOT, 'dist/cli/main.js')) {
+  await loadYangkit(); // builds dist/ when it is missing
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-bench-build-'));
+  try {
+    for (const d of ['openconfig/release/models', 'ietf', 'iana']) cpSync(join(CORPUS, d), join(dir, d), { recursive: true });
+    const config = { cacheDir: '.yangkit-cache', jobs: [{ name: 'oc', inputs: ['openconfig/release/models'], searchPaths: ['ietf', 'iana'], emit: [{ emitter: 'tree', out: 'out/tree' }] }] };
+    writeFileSync(join(dir, 'yangkit.config.json'), JSON.stringify(config));
+    const interfaces = join(dir, 'openconfig/release/models/interfaces/openconfig-interfaces.yang');
+    const original = readFileSync(interfaces, 'utf8');
+    // CPU time (user + system, from GNU time when there is one) next to wall time: the machine may be shared.
+    const timed = existsSync('/usr/bin/time');
+    const build = () => {
+      const start = performance.now();
+      const r = spawnSync(timed ? '/usr/bin/time' : process.execPath, [...(timed ? ['-f', 'CPU %U %S', process.execPath] : []), cli, 'build'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (r.status !== 0) throw new Error(`yangkit build failed: ${r.stderr}`);
+      const cpu = /^CPU ([\d.]+) ([\d.]+)$/m.exec(r.stderr);
+      return { ms: performance.now() - start, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, line: r.stdout.trim().split('\n').pop().replace(/^yangkit: job "oc": /, '') };
+    };
+    const cold = build();
+    const runs = {
+      'nothing changed': build(),
+      'one leaf description reworded (openconfig-interfaces)': (writeFileSync(interfaces, original.replace(/(leaf mtu \{[^}]*?description\s*")/, '$1Reworded: ')), build()),
+      'one leaf added (openconfig-interfaces)': (writeFileSync(interfaces, original.replace('leaf mtu {', 'leaf mtu-bench {\n      type uint16;\n    }\n\n    leaf mtu {')), build()),
+    };
+    const cpu = (r) => (r.cpuMs === undefined ? '' : `, ${ms(r.cpuMs)} CPU`);
+    const ratio = (r) => `${(r.ms / cold.ms).toFixed(2)} of cold${r.cpuMs === undefined ? '' : ` (CPU ${(r.cpuMs / cold.cpuMs).toFixed(2)})`}`;
+    const figures = { yangkit: cli, 'cold build': `${ms(cold.ms)} wall${cpu(cold)}: ${cold.line}` };
+    for (const [name, r] of Object.entries(runs)) figures[name] = `${ms(r.ms)} wall${cpu(r)}, ${ratio(r)} (target <= 0.25): ${r.line}`;
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const incrementalSections = [
   { name: 'incremental: full corpus cold, then warm from the disk cache (new processes)', run: coldThenWarm },
   { name: 'incremental: edits to the full corpus in one process', run: editsInProcess },
+  { name: 'incremental: yangkit build of OpenConfig in new processes (cold, nothing changed, one edit)', run: () => buildsInNewProcesses() },
 ];
 
-if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) await child(process.argv[3]);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--child') await child(process.argv[3]);
+  // `node scripts/bench-incremental.mjs --builds [path/to/cli/main.js]`: the new-process builds alone, e.g. of another checkout.
+  if (process.argv[2] === '--builds') console.log(await buildsInNewProcesses(process.argv[3]));
+}

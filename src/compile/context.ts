@@ -37,6 +37,11 @@ export interface Compilation {
   featureSelection?: Record<string, string[]>;
   /** Whether a module is compiled in this run; the others keep the IR of a previous compile. */
   rebuild: (module: string) => boolean;
+  /**
+   * Told of a schema tree read without a prefix naming its module (see compile/reuse.ts):
+   * unprefixed XPath names of another module's grouping, a wildcard at the root.
+   */
+  readsTreeOf?: (module: string) => void;
   /** Scope each typedef statement was declared in, so its type resolves where it was written. */
   typedefScopes: Map<Statement, Scope>;
   groupingScopes: Map<Statement, Scope>;

@@ -15,7 +15,7 @@ import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
-import { ReuseMismatch } from './reuse.js';
+import { ReuseMismatch, SchemaReads } from './reuse.js';
 import { checkAugmentMandatory } from './rules/augment.js';
 import { checkStatusReferences } from './rules/status.js';
 import { checkXPathReferences } from './rules/xpath-refs.js';
@@ -44,6 +44,8 @@ export interface CompileOptions {
    * augment target, a changed identity), the whole set is compiled instead.
    */
   reuse?: { previous: CompileResult; rebuild: ReadonlySet<string> };
+  /** Also return `schemaReads` and `compiled`. */
+  recordSchemaReads?: boolean;
   /**
    * Also compile each input module's top-level groupings on their own into `ModuleIR.groupings`
    * (the tree diagram's `--tree-print-groupings` and `--tree-no-expand-uses`). Off by default:
@@ -56,6 +58,14 @@ export interface CompileResult {
   schema: SchemaSet;
   /** In source order (file, line, column). */
   diagnostics: Diagnostic[];
+  /**
+   * With `recordSchemaReads`: for each module, the other modules whose schema trees its compile
+   * may have read (augment, deviation, leafref, when/must and default paths), sorted. A module
+   * kept from `reuse` keeps its previous entry. (The definitions a module uses are in its sources.)
+   */
+  schemaReads?: Record<string, string[]>;
+  /** With `recordSchemaReads`: the modules compiled (all but those kept from `reuse`), sorted. */
+  compiled?: string[];
 }
 
 
@@ -81,6 +91,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
     const loaded = loader.loadFile(file);
     if (loaded && !inputs.includes(loaded.main.name)) inputs.push(loaded.main.name);
   }
+  const reads = opts.recordSchemaReads ? new SchemaReads(sink, loader.modules.values()) : undefined;
   const previous = reuse?.previous.schema.modules;
   // A module is compiled unless a previous compile of it can be reused.
   const rebuild = (name: string): boolean => !reuse || reuse.rebuild.has(name) || !previous?.[name];
@@ -126,6 +137,10 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
       checkStatusReferences(c, mod);
     });
   }
+  if (reads) {
+    reads.recording = true;
+    c.readsTreeOf = (module) => reads.note(module);
+  }
   applyAugments(c);
   applyDeviations(c);
   // As yanglint compiles only implemented modules: imported ones are checked when they are inputs.
@@ -147,7 +162,20 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   }
   const modules: SchemaSet['modules'] = {};
   for (const mod of c.mods.values()) modules[mod.name] = mod.ir;
-  return { schema: { modules, identities: c.identities, inputs }, diagnostics: sink.sorted() };
+  const schema: SchemaSet = { modules, identities: c.identities, inputs };
+  if (!reads) return { schema, diagnostics: sink.sorted() };
+  const compiled = building.map((m) => m.name).sort();
+  return { schema, diagnostics: sink.sorted(), schemaReads: schemaReadsOf(c, reads, reuse?.previous.schemaReads), compiled };
+}
+
+/** Recorded for the modules compiled, the previous entries for those kept (a kept module without one reads them all). */
+function schemaReadsOf(c: Compilation, reads: SchemaReads, previous: CompileResult['schemaReads']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const name of c.mods.keys()) {
+    const read = c.rebuild(name) ? reads.byModule.get(name) : (previous?.[name] ?? c.mods.keys());
+    out[name] = [...(read ?? [])].filter((m) => m !== name && c.mods.has(m)).sort();
+  }
+  return out;
 }
 
 function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {

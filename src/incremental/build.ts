@@ -21,6 +21,8 @@ export interface JobOutcome {
   /** How the IR was brought up to date. */
   compile: UpdateResult['how'] | 'compiled' | 'disk-cache';
   modules: number;
+  /** With `recompiled`: the modules compiled again (the others' IR was kept). */
+  compiled?: string[];
   /** Modules whose IR changed (after a start: since the build the disk cache remembers). */
   changed: string[];
   errors: number;
@@ -58,7 +60,7 @@ export class JobRunner {
   async build(): Promise<JobOutcome> {
     const start = performance.now();
     const compiler = (this.compiler = createCompiler({ inputs: this.job.inputs, searchPaths: this.job.searchPaths, features: this.job.features, cacheDir: this.cache?.dir }));
-    return this.emit(compiler, compiler.origin, [...(compiler.changedSinceStored ?? [])], start);
+    return this.emit(compiler, compiler.sinceStored?.how ?? compiler.origin, [...(compiler.changedSinceStored ?? [])], start, compiler.sinceStored?.compiled);
   }
 
   /** Applies file changes; undefined when none of them concerns this job. */
@@ -67,12 +69,13 @@ export class JobRunner {
     const start = performance.now();
     const update = this.compiler.apply(files.map((file) => ({ file })));
     if (update.how === 'unaffected') return undefined;
-    return this.emit(this.compiler, update.how, [...update.changed, ...update.removed], start);
+    return this.emit(this.compiler, update.how, [...update.changed, ...update.removed], start, update.compiled);
   }
 
-  private async emit(compiler: Compiler, how: JobOutcome['compile'], changed: string[], start: number): Promise<JobOutcome> {
+  private async emit(compiler: Compiler, how: JobOutcome['compile'], changed: string[], start: number, compiled?: string[]): Promise<JobOutcome> {
     const errors = this.report(compiler.diagnostics);
-    const outcome: JobOutcome = { job: this.job.name, compile: how, modules: Object.keys(compiler.schema.modules).length, changed, errors, reran: [], written: [], unchanged: 0, removed: [], upToDate: 0, failed: [], ms: 0 };
+    const modules = Object.keys(compiler.schema.modules).length;
+    const outcome: JobOutcome = { job: this.job.name, compile: how, modules, ...(compiled && { compiled }), changed, errors, reran: [], written: [], unchanged: 0, removed: [], upToDate: 0, failed: [], ms: 0 };
     if (errors === 0) {
       this.writer ??= new OutputWriter(this.cache?.get<Manifest>('outputs', this.manifestKey) ?? {});
       const units = outputUnits(compiler, this.job.emit);
@@ -195,6 +198,7 @@ export function describeOutcome(o: JobOutcome): string {
   const modules = (n: number) => `${n} module${n === 1 ? '' : 's'}`;
   if (o.compile === 'compiled') parts.push(`compiled ${modules(o.modules)}${o.changed.length ? `, ${o.changed.length} changed since the last build (${listSome(o.changed)})` : ''}`);
   else if (o.compile === 'disk-cache') parts.push(`${modules(o.modules)} from cache`);
+  else if (o.compiled) parts.push(`${o.compile} ${o.compiled.length} of ${modules(o.modules)}, ${o.changed.length ? `${o.changed.length} changed (${listSome(o.changed)})` : 'none changed'}`);
   else parts.push(o.changed.length ? `${o.compile} ${modules(o.changed.length)} (${listSome(o.changed)})` : `${o.compile}, no module changed`);
   if (o.errors) parts.push(`${o.errors} error${o.errors === 1 ? '' : 's'}, outputs left as they were`);
   else {

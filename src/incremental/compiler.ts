@@ -6,8 +6,9 @@ import type { SchemaSet } from '../ir/types.js';
 import type { ParseResult } from '../modules/loader.js';
 import { moduleFileName } from '../modules/repository.js';
 import { DiskCache, sha256 } from './disk-cache.js';
+import { changedDefinitions, DefinitionUses, type DefinitionKey } from './definitions.js';
 import { descriptionEdits, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
-import { Fingerprints } from './fingerprints.js';
+import { Fingerprints, sameData, sameTrees } from './fingerprints.js';
 import { DependencyGraph } from './graph.js';
 import { contentVersion, ParseStore, type FileVersion } from './parse-store.js';
 import { OverlayRepository, SourceOverlay } from './sources.js';
@@ -44,6 +45,8 @@ export interface UpdateResult {
    * compiled again (the whole set for a new or removed file), the others kept.
    */
   how: 'unaffected' | 'patched' | 'recompiled';
+  /** With `recompiled`: the modules compiled again (the others' IR was kept), sorted. */
+  compiled?: string[];
   /** Wall time of the update in milliseconds. */
   ms: number;
 }
@@ -55,10 +58,15 @@ export interface Compiler {
   readonly diagnostics: readonly Diagnostic[];
   /** Imports, includes, augments and deviations between the set's modules. */
   readonly graph: DependencyGraph;
-  /** Where the first result came from: compiled in this process, or read from the disk cache. */
+  /** Where the first result came from: compiled in this process, or read from the disk cache (and brought up to date, see `sinceStored`). */
   readonly origin: 'compiled' | 'disk-cache';
-  /** When compiled though the disk cache held an older compile of the set: the modules that differ from it. */
+  /** When the disk cache held an older compile of the set: the modules that differ from it. */
   readonly changedSinceStored: readonly string[] | undefined;
+  /**
+   * When the disk cache held an older compile of the same files, some of which changed since: how it
+   * was brought up to date (as `update` does, compiling only the modules the changes reach).
+   */
+  readonly sinceStored: UpdateResult | undefined;
   /** Hashes of the current IR: a module's full IR, its outline (all but its schema trees), the identities. */
   readonly fingerprints: Fingerprints;
   /** Sets a file's text in memory (or, without text, goes back to the disk's) and brings the set up to date. */
@@ -70,6 +78,9 @@ export interface Compiler {
   /** Stores the compiled set in the disk cache, if there is one and it changed since it was last stored. */
   save(): void;
 }
+
+/** Waves of readers after which the whole set is compiled instead. */
+const MAX_WAVES = 8;
 
 /** Compiles a module set, from the disk cache when nothing it read changed since it was stored. */
 export function createCompiler(options: CompilerOptions): Compiler {
@@ -89,6 +100,10 @@ interface Snapshot {
   refined: Set<string>;
   /** Full IR hash per module, filled in when stored. */
   hashes: Map<string, string>;
+  /** Per module, the other modules whose schema trees its compile read (see `CompileResult.schemaReads`). */
+  schemaReads: Record<string, string[]>;
+  /** The modules this compile compiled (the others were kept from the one before). */
+  compiled: string[];
 }
 
 class IncrementalCompiler implements Compiler {
@@ -102,9 +117,13 @@ class IncrementalCompiler implements Compiler {
   private prints!: Fingerprints;
   private nodeIndex: NodeIndex | undefined;
   private dependencyGraph: DependencyGraph | undefined;
+  /** Input files and repository of the last full compile, kept while changes only touch files it read. */
+  private listing: { files: string[]; repo: OverlayRepository } | undefined;
+  private definitionMemo: DefinitionUses['memo'] | undefined;
   private saved = false;
   origin: 'compiled' | 'disk-cache' = 'compiled';
   changedSinceStored: string[] | undefined;
+  sinceStored: UpdateResult | undefined;
 
   constructor(private readonly options: CompilerOptions) {
     const cwd = options.cwd ?? process.cwd();
@@ -115,15 +134,22 @@ class IncrementalCompiler implements Compiler {
     this.store = new ParseStore(this.overlay, this.disk);
     this.cacheKey = JSON.stringify({ inputs: this.inputs, searchPaths: this.searchPaths, features: options.features ?? {} });
     const stored = this.disk?.get<Snapshot>('set', this.cacheKey);
-    if (stored && this.isCurrent(stored)) {
+    const changedFiles = stored && this.filesChangedSince(stored);
+    if (stored && changedFiles) {
       this.origin = 'disk-cache';
       this.saved = true;
       this.snap = stored;
+      this.adopt(stored);
+      // Brought up to date as an edit in this process is, from the parse trees the cache holds of the files as they were.
+      if (changedFiles.length) {
+        this.sinceStored = this.apply(changedFiles.map((file) => ({ file })));
+        this.changedSinceStored = [...this.sinceStored.changed, ...this.sinceStored.removed].sort();
+      }
     } else {
       this.snap = this.compile();
+      this.adopt(this.snap);
+      if (stored) this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
     }
-    this.adopt(this.snap);
-    if (stored && this.origin === 'compiled') this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
     this.save();
   }
 
@@ -165,20 +191,48 @@ class IncrementalCompiler implements Compiler {
     const versions = resolved.map((c) => this.store.refresh(c.file));
     const matters = resolved.map((c, i) => (this.snap.reads.has(c.file) ? versions[i] !== this.snap.reads.get(c.file) : this.mayConcern(c.file)));
     const relevant = resolved.filter((_, i) => matters[i]);
-    const done = (how: UpdateResult['how'], changed: Iterable<string>, removed: Iterable<string> = []): UpdateResult => {
+    const done = (how: UpdateResult['how'], changed: Iterable<string>, removed: Iterable<string> = [], compiled?: string[]): UpdateResult => {
       if (how !== 'unaffected') this.saved = false;
-      return { changed: [...changed].sort(), removed: [...removed].sort(), how, ms: performance.now() - start };
+      return { changed: [...changed].sort(), removed: [...removed].sort(), how, ...(compiled && { compiled }), ms: performance.now() - start };
     };
     if (relevant.length === 0) return done('unaffected', []);
 
     const patched = this.patchDescriptions(relevant, before.filter((_, i) => matters[i]));
     if (patched) return done('patched', patched);
 
-    const oldHashes = this.prints.all();
-    this.snap = this.compile(this.modulesToRebuild(relevant.map((c) => c.file)));
-    this.adopt(this.snap);
-    const newHashes = this.prints.all();
-    return done('recompiled', changedModules(oldHashes, newHashes), [...oldHashes.keys()].filter((m) => !newHashes.has(m)));
+    const previous = { schema: this.snap.schema };
+    const compiled = this.recompile(this.modulesToRebuild(relevant, before.filter((_, i) => matters[i])));
+    const modules = this.snap.schema.modules;
+    return done('recompiled', this.changedSince(previous), Object.keys(previous.schema.modules).filter((m) => !modules[m]), compiled);
+  }
+
+  /**
+   * Compiles `rebuild` (all when undefined), then, in waves, the modules reading the schema
+   * trees of a module whose trees came out different, until none did. (Who uses its definitions
+   * is in `rebuild` already.) Returns the modules compiled.
+   */
+  private recompile(rebuild: Set<string> | undefined): string[] {
+    const compiled = new Set<string>();
+    for (let wave = 0; ; wave++) {
+      const previous = { schema: this.snap.schema, prints: this.prints };
+      // Waves follow chains of readers; one reading itself around a cycle would not end.
+      this.snap = this.compile(wave < MAX_WAVES ? rebuild : undefined);
+      this.adopt(this.snap, previous.prints);
+      for (const m of this.snap.compiled) compiled.add(m);
+      const modules = Object.keys(this.snap.schema.modules);
+      if (this.snap.compiled.length === modules.length) return modules.sort();
+      const before = previous.schema.modules;
+      const trees = this.changedSince(previous).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
+      // A reader compiled in this wave read the trees as they are now.
+      rebuild = this.readersOf(trees, new Set(this.snap.compiled));
+      if (rebuild.size === 0) return [...compiled].sort();
+    }
+  }
+
+  /** Modules whose IR differs from `previous`: a module whose IR object was kept is the same; the others are compared. */
+  private changedSince(previous: { schema: SchemaSet }): string[] {
+    const modules = this.snap.schema.modules;
+    return Object.keys(modules).filter((m) => modules[m] !== previous.schema.modules[m] && !sameData(modules[m], previous.schema.modules[m]));
   }
 
   save(): void {
@@ -218,49 +272,74 @@ class IncrementalCompiler implements Compiler {
   }
 
   /**
-   * The modules a change to `files` reaches: theirs, every module importing,
-   * augmenting or deviating one of those, and the targets of their augments and
-   * deviations (whose trees hold grafted nodes), to a fixed point. Undefined when
-   * a file belongs to no module of the set (a new or removed file): compile it all.
+   * The modules a change reaches first: those of the changed files and every module using one
+   * of their definitions that changed (in text or position: nodes carry their source position),
+   * through any chain of definitions, with their grafts (see `withGrafts`). The modules reading
+   * their schema trees follow in waves (`recompile`). Undefined when a file belongs to no module
+   * of the set (a new or removed file): compile it all.
    */
-  private modulesToRebuild(files: readonly string[]): Set<string> | undefined {
+  private modulesToRebuild(changes: readonly FileChange[], before: readonly (ParseResult | undefined)[]): Set<string> | undefined {
     const graph = this.graph;
     const rebuild = new Set<string>();
-    const stack: string[] = [];
-    for (const file of files) {
+    let definitions: Set<DefinitionKey> | undefined = new Set();
+    for (const [i, { file }] of changes.entries()) {
       const module = graph.moduleOfFile(file);
       if (module === undefined || this.overlay.isRemoved(file)) return undefined;
-      stack.push(module);
+      rebuild.add(module);
+      const old = before[i]?.statement;
+      const now = this.store.parse(file).statement;
+      const changed: Set<DefinitionKey> | undefined = definitions && old && now ? changedDefinitions(old, now) : undefined;
+      definitions = changed && new Set([...definitions!, ...changed]);
     }
-    while (stack.length) {
-      const m = stack.pop()!;
-      if (rebuild.has(m)) continue;
-      rebuild.add(m);
-      stack.push(...graph.dependents(m));
-      for (const [dep, kinds] of graph.dependencies(m)) if (kinds.has('augment') || kinds.has('deviation')) stack.push(dep);
-    }
-    return rebuild;
+    const uses = new DefinitionUses((m) => graph.filesOf(m).flatMap((f) => this.store.parse(f).statement ?? []), this.definitionMemo);
+    this.definitionMemo = uses.memo;
+    // Only a module importing a changed one, directly or not, can use its definitions.
+    for (const m of importersOf(graph, rebuild)) if (!definitions || (definitions.size > 0 && uses.usesAny(m, definitions))) rebuild.add(m);
+
+    return withGrafts(graph, rebuild);
+  }
+
+  /** The modules but `fresh` whose compile read the schema tree of one of `modules`, with their grafts (see `withGrafts`). */
+  private readersOf(modules: readonly string[], fresh: ReadonlySet<string>): Set<string> {
+    const changed = new Set(modules);
+    const readers = Object.entries(this.snap.schemaReads).filter(([m, read]) => !fresh.has(m) && read.some((r) => changed.has(r)));
+    return readers.length ? withGrafts(this.graph, readers.map(([m]) => m)) : new Set();
   }
 
   /** Compiles the set; with `rebuild`, only those modules, keeping the rest of the current IR. */
   private compile(rebuild?: ReadonlySet<string>): Snapshot {
-    const files = this.expandInputs();
-    const repo = this.repositoryFor(files);
+    // A partial compile only follows changes to files the last one read: the folders listed then still hold.
+    if (!rebuild || !this.listing) {
+      const files = this.expandInputs();
+      this.listing = { files, repo: this.repositoryFor(files) };
+    }
+    const { files, repo } = this.listing;
     this.store.startRecording();
-    const reuse = rebuild && { previous: { schema: this.snap.schema, diagnostics: [...this.snap.diagnostics] }, rebuild };
-    const { schema, diagnostics } = compileYang({ files, features: this.options.features, parseCache: this.store, repository: repo, reuse });
+    const reuse = rebuild && { previous: { schema: this.snap.schema, diagnostics: [...this.snap.diagnostics], schemaReads: this.snap.schemaReads }, rebuild };
+    const { schema, diagnostics, schemaReads = {}, compiled = [] } = compileYang({ files, features: this.options.features, parseCache: this.store, repository: repo, reuse, recordSchemaReads: true });
     const reads = this.store.stopRecording();
     const statements = [...reads.keys()].flatMap((f) => this.store.parse(f).statement ?? []);
     const lookedUp = [...repo.lookedUp].sort();
-    return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), hashes: new Map() };
+    return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), hashes: new Map(), schemaReads, compiled };
   }
 
-  /** Whether a stored snapshot still holds: same input files, same files listed for its modules, same contents. */
-  private isCurrent(stored: Snapshot): boolean {
+  /**
+   * The files whose content changed since a stored snapshot was compiled, when it can be brought
+   * up to date from them: same input files, same files listed for its modules, every file it read
+   * still readable. Undefined otherwise.
+   */
+  private filesChangedSince(stored: Snapshot): string[] | undefined {
     const files = this.expandInputs();
     const repo = this.repositoryFor(files);
-    if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return false;
-    return [...stored.reads].every(([file, version]) => contentVersion(this.overlay, file) === version);
+    if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return undefined;
+    this.listing = { files, repo };
+    const changed: string[] = [];
+    for (const [file, version] of stored.reads) {
+      const now = contentVersion(this.overlay, file);
+      if (now === undefined) return undefined;
+      if (now !== version) changed.push(file);
+    }
+    return changed;
   }
 
   /** Search paths plus the inputs' own folders, as `compileYang` would use them. */
@@ -268,9 +347,11 @@ class IncrementalCompiler implements Compiler {
     return new OverlayRepository([...this.searchPaths, ...files.map((f) => dirname(f))], this.overlay);
   }
 
-  private adopt(snap: Snapshot): void {
+  /** Takes a snapshot as the current state; `previous` lends the hashes of the module IRs it kept. */
+  private adopt(snap: Snapshot, previous?: Fingerprints): void {
     this.prints = new Fingerprints(snap.schema);
     this.prints.seed(snap.hashes);
+    if (previous) this.prints.inherit(previous);
     this.nodeIndex = undefined;
     this.dependencyGraph = undefined;
   }
@@ -289,6 +370,43 @@ class IncrementalCompiler implements Compiler {
     }
     return files;
   }
+}
+
+/** Modules importing (or whose submodules import) one of `modules`, directly or through others. */
+function importersOf(graph: DependencyGraph, modules: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const stack = [...modules];
+  while (stack.length) {
+    for (const d of graph.dependents(stack.pop()!)) {
+      if (found.has(d) || modules.has(d)) continue;
+      found.add(d);
+      stack.push(d);
+    }
+  }
+  return found;
+}
+
+/**
+ * `modules` with, to a fixed point, the modules augmenting or deviating one of them and the
+ * targets of their augments and deviations: a target's tree holds the grafted nodes, which
+ * only a compile of both puts there.
+ */
+function withGrafts(graph: DependencyGraph, modules: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  const stack = [...modules];
+  while (stack.length) {
+    const m = stack.pop()!;
+    if (found.has(m)) continue;
+    found.add(m);
+    for (const d of graph.dependents(m)) if (augmentsOrDeviates(graph, d, m)) stack.push(d);
+    for (const d of graph.dependencies(m).keys()) if (augmentsOrDeviates(graph, m, d)) stack.push(d);
+  }
+  return found;
+}
+
+function augmentsOrDeviates(graph: DependencyGraph, from: string, to: string): boolean {
+  const kinds = graph.dependencies(from).get(to);
+  return !!kinds && (kinds.has('augment') || kinds.has('deviation'));
 }
 
 /** Modules of `after` that are new or hash differently. */

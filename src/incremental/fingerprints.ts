@@ -52,6 +52,16 @@ export class Fingerprints {
     for (const [m, h] of full) this.full.set(m, h);
   }
 
+  /** Takes over the hashes `previous` computed for module IRs this set shares with it (kept by a partial compile). */
+  inherit(previous: Fingerprints): void {
+    for (const [own, theirs] of [
+      [this.full, previous.full],
+      [this.outlines, previous.outlines],
+    ] as const) {
+      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === previous.schema.modules[m]) own.set(m, h);
+    }
+  }
+
   /** Forgets the hashes of modules whose IR was patched in place. */
   forget(modules: Iterable<string>): void {
     for (const m of modules) {
@@ -59,6 +69,30 @@ export class Fingerprints {
       this.outlines.delete(m);
     }
   }
+}
+
+/** Whether two module IRs have the same schema trees (what other modules' compiles read of them through paths). */
+export function sameTrees(a: ModuleIR, b: ModuleIR): boolean {
+  return TREE_FIELDS.every((f) => sameData(a[f], b[f]));
+}
+
+/**
+ * Whether two values of plain data read the same as JSON (a field holding `undefined` counts as
+ * absent). Stops at the first difference, so telling changed IR apart costs less than hashing it.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => sameData(v, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => sameData(x[k], y[k]));
 }
 
 function outlineOf(mod: ModuleIR): Partial<ModuleIR> {

@@ -46,9 +46,28 @@ describe('yangkit build', () => {
     writeTree(dir, { 'models/base.yang': BASE.replace('How big.', 'How large.') });
     const edited = build();
     expect(edited.status).toBe(0);
-    expect(edited.stdout).toMatch(/: compiled 3 modules, 1 changed since the last build \(base\); re-ran tree base, swagger base: wrote \S*out\/api\/base\.swagger\.json \(1 unchanged\); 4 outputs up to date in /);
+    expect(edited.stdout).toMatch(/: patched 1 module \(base\); re-ran tree base, swagger base: wrote \S*out\/api\/base\.swagger\.json \(1 unchanged\); 4 outputs up to date in /);
     expect(readFileSync(out('api/base.swagger.json'), 'utf8')).toContain('How large.');
     expect(mtimes([out('tree/solo.txt'), out('api/solo.swagger.json'), out('tree/base.txt')])).toEqual([before[2], before[5], before[0]]);
+  });
+
+  it('in a new process after an edit, compiles only the modules it reaches and writes what a cold build writes', () => {
+    const { dir, build, out } = project();
+    build();
+    // A new leaf in base: base and extra (augmenting it) are compiled again, solo is kept from the cache.
+    const edited = BASE.replace('  container box {', '  container box {\n    leaf weight { type uint16; }');
+    writeTree(dir, { 'models/base.yang': edited });
+    const r = build();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/: recompiled 2 of 3 modules, 1 changed \(base\); re-ran tree base, swagger base: wrote /);
+
+    const cold = project();
+    writeTree(cold.dir, { 'models/base.yang': edited });
+    expect(cold.build().stdout).toMatch(/: compiled 3 modules; /);
+    for (const f of ['tree/base.txt', 'tree/extra.txt', 'tree/solo.txt', 'api/base.swagger.json', 'api/extra.swagger.json', 'api/solo.swagger.json']) {
+      expect(readFileSync(out(f), 'utf8'), f).toBe(readFileSync(cold.out(f), 'utf8'));
+    }
+    expect(readFileSync(out('tree/base.txt'), 'utf8')).toContain('weight');
   });
 
   it('leaves outputs alone and exits 1 when a module has errors', () => {
@@ -101,7 +120,7 @@ describe('yangkit build --watch', () => {
       await waitFor(/watching for changes/);
       writeTree(dir, { 'models/solo.yang': SOLO.replace('leaf alone', 'leaf lonely') });
       const [line] = await waitFor(/^\[\d\d:\d\d:\d\d\] changed models\/solo\.yang: .*$/m);
-      expect(line).toMatch(/job "models": recompiled 1 module \(solo\); re-ran tree solo, swagger solo: wrote .*solo\.txt, .*solo\.swagger\.json; 4 outputs up to date in \d+ ms$/);
+      expect(line).toMatch(/job "models": recompiled 1 of 3 modules, 1 changed \(solo\); re-ran tree solo, swagger solo: wrote .*solo\.txt, .*solo\.swagger\.json; 4 outputs up to date in \d+ ms$/);
       expect(readFileSync(out('tree/solo.txt'), 'utf8')).toContain('lonely');
     } finally {
       child.kill('SIGINT');

@@ -60,16 +60,20 @@ describe('disk cache', () => {
     expect(result).toMatchObject({ how: 'recompiled', changed: ['user'] });
   });
 
-  it('compiles again when a file it read changed on disk, or a file appeared', () => {
+  it('brings the stored set up to date when a file it read changed on disk, and compiles again when a file appeared', () => {
     const { dir, open } = project();
     open();
     writeTree(dir, { 'models/base.yang': FILES['models/base.yang'].replace('uint16', 'uint32') });
     const changed = open();
-    expect(changed.origin).toBe('compiled');
+    // Compiled again: base, and user, whose leafref reads base's tree.
+    expect(changed.origin).toBe('disk-cache');
+    expect(changed.sinceStored).toMatchObject({ how: 'recompiled', compiled: ['base', 'user'] });
     expect(changed.changedSinceStored).toEqual(['base', 'user']);
     expect(changed.schema.modules.user!.data[0]).toMatchObject({ type: { leafref: { type: { base: 'uint32' } } } });
     writeTree(dir, { 'models/extra.yang': yangModule('extra', '') });
-    expect(open().schema.inputs).toContain('extra');
+    const appeared = open();
+    expect(appeared.origin).toBe('compiled');
+    expect(appeared.schema.inputs).toContain('extra');
   });
 
   for (const [damage, apply] of Object.entries(damages)) {

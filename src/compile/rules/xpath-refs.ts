@@ -96,6 +96,7 @@ function checkExpression(c: Compilation, s: Statement, unit: Unit, current: XNod
   if (!ast) return; // reported where the statement was read
   const local = new Set([unit.moduleName]);
   if (current !== ROOT) local.add(current.module);
+  for (const m of local) c.readsTreeOf?.(m);
   const ctx: XContext = { c, unit, current, local, roots: documentOfNode(c, current) ?? datastore() };
   const missing = evaluate(ctx, ast, new Set([current]));
   if (typeof missing === 'string') {
@@ -179,6 +180,8 @@ function applyStep(ctx: XContext, step: Step, set: Set<XNode>): XSet | string {
     out = new Set();
     const test = step.test;
     for (const n of set) {
+      // Any name at the top of the datastore: the top nodes of every module.
+      if (n === ROOT && (test.kind === 'node-type' || (test.local === '*' && test.prefix === undefined))) for (const m of ctx.c.mods.keys()) ctx.c.readsTreeOf?.(m);
       for (const k of dataTreeChildren(ctx, n)) if (test.kind === 'node-type' || matches(ctx, k, test.prefix, test.local)) out.add(k);
     }
     if (out.size === 0 && set.size > 0 && test.kind === 'name') return test.prefix ? `${test.prefix}:${test.local}` : test.local;
