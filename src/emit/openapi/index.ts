@@ -11,6 +11,7 @@ import {
   type ApiOperation,
   type ApiParameter,
   type ApiPath,
+  type ApiRequestBody,
   type ApiResponse,
 } from '../swagger/api-model.js';
 import type { JsonSchema } from '../swagger/json-schema.js';
@@ -20,8 +21,7 @@ import type { SwaggerOptions } from '../swagger/options.js';
 export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
   const model = buildApiModel(schema, module, opts);
   const serverUrl = model.host ? `https://${model.host}${model.basePath}` : model.basePath;
-  // Cloned so callers (validators dereference in place) cannot alter the shared RESTCONF constants.
-  return structuredClone<OpenAPIV3_1.Document>({
+  return {
     openapi: '3.1.0',
     info: model.info,
     servers: [{ url: serverUrl }],
@@ -31,15 +31,16 @@ export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOpti
     components: {
       schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
       parameters: mapValues(model.parameters, parameter),
+      requestBodies: mapValues(model.requestBodies, requestBody),
       responses: mapValues(model.responses, response),
       securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
     },
-  });
+  };
 }
 
 function pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
   return {
-    ...(p.parameters.length ? { parameters: p.parameters.map(parameter) } : {}),
+    ...(p.parameters.length ? { parameters: p.parameters.map((param) => ({ $ref: `#/components/parameters/${param.shared}` })) } : {}),
     ...Object.fromEntries(p.operations.map((op) => [op.method, operation(op)])),
   };
 }
@@ -53,18 +54,16 @@ function operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
     ...(op.deprecated ? { deprecated: true } : {}),
     ...(op.parameters.length ? { parameters: op.parameters.map((p) => ({ $ref: `#/components/parameters/${p.shared}` })) } : {}),
     ...(op.requestBody
-      ? {
-          requestBody: {
-            required: true,
-            ...(op.requestBody.description ? { description: op.requestBody.description } : {}),
-            content: content(op.requestBody.schema),
-          },
-        }
+      ? { requestBody: 'shared' in op.requestBody ? { $ref: `#/components/requestBodies/${op.requestBody.shared}` } : requestBody(op.requestBody) }
       : {}),
     responses: Object.fromEntries(
       op.responses.map(({ status, response: r }) => [status, 'shared' in r ? { $ref: `#/components/responses/${r.shared}` } : response(r)]),
     ),
   };
+}
+
+function requestBody(b: ApiRequestBody): OpenAPIV3_1.RequestBodyObject {
+  return { required: true, ...(b.description ? { description: b.description } : {}), content: content(b.schema) };
 }
 
 function parameter(p: ApiParameter): OpenAPIV3_1.ParameterObject {

@@ -4,7 +4,15 @@
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import type { SchemaSet } from '../../ir/types.js';
-import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiResponse } from './api-model.js';
+import {
+  buildApiModel,
+  YANG_DATA_JSON,
+  type ApiOperation,
+  type ApiParameter,
+  type ApiPath,
+  type ApiRequestBody,
+  type ApiResponse,
+} from './api-model.js';
 import { mapValues } from './objects.js';
 import type { SwaggerOptions } from './options.js';
 import { Swagger2Schemas } from './swagger2-schema.js';
@@ -27,13 +35,13 @@ export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOpti
     securityDefinitions: { basicAuth: { type: 'basic' } },
     security: [{ basicAuth: [] }],
     paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
-    parameters: mapValues(model.parameters, (p) => w.parameter(p)),
+    // Swagger 2.0 request bodies are parameters too.
+    parameters: { ...mapValues(model.parameters, (p) => w.parameter(p)), ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)) },
     responses: mapValues(model.responses, (r) => w.response(r)),
     definitions: mapValues(model.schemas, (s) => w.schemas.schema(s)),
   };
   doc.definitions = reachableDefinitions(doc);
-  // Cloned so callers (validators dereference in place) cannot alter the shared RESTCONF constants.
-  return structuredClone(doc);
+  return doc;
 }
 
 /** Union members referenced by name in 3.1 can be flattened away in 2.0, leaving their schemas unused. */
@@ -63,7 +71,7 @@ class Swagger2Writer {
 
   pathItem(p: ApiPath): OpenAPIV2.PathItemObject {
     return {
-      ...(p.parameters.length ? { parameters: p.parameters.map((param) => this.parameter(param)) } : {}),
+      ...(p.parameters.length ? { parameters: p.parameters.map((param) => ({ $ref: `#/parameters/${param.shared}` })) } : {}),
       ...Object.fromEntries(p.operations.map((op) => [op.method, this.operation(op)])),
     };
   }
@@ -90,12 +98,14 @@ class Swagger2Writer {
     };
   }
 
+  bodyParameter({ name, description, schema }: ApiRequestBody): OpenAPIV2.InBodyParameterObject {
+    return { name, in: 'body', required: true, ...(description ? { description } : {}), schema: this.schemas.schema(schema) };
+  }
+
   private operation(op: ApiOperation): OpenAPIV2.OperationObject {
     const parameters: OpenAPIV2.Parameters = op.parameters.map((p) => ({ $ref: `#/parameters/${p.shared}` }));
-    if (op.requestBody) {
-      const { name, description, schema } = op.requestBody;
-      parameters.push({ name, in: 'body', required: true, ...(description ? { description } : {}), schema: this.schemas.schema(schema) });
-    }
+    const body = op.requestBody;
+    if (body) parameters.push('shared' in body ? { $ref: `#/parameters/${body.shared}` } : this.bodyParameter(body));
     return {
       tags: op.tags,
       summary: op.summary,

@@ -68,10 +68,15 @@ describe('OpenAPI 3.1 documents', () => {
   });
 
   it('keeps list keys as path parameters with schemas', () => {
-    const item = emit(jukebox, 'example-jukebox').paths![ARTIST]!;
-    expect(item.parameters).toEqual([
-      { name: 'artist-name', in: 'path', required: true, description: 'The name of the artist.', schema: { type: 'string', minLength: 1 } },
-    ]);
+    const doc = emit(jukebox, 'example-jukebox');
+    expect(doc.paths![ARTIST]!.parameters).toEqual([{ $ref: '#/components/parameters/artist-name' }]);
+    expect(doc.components!.parameters!['artist-name']).toEqual({
+      name: 'artist-name',
+      in: 'path',
+      required: true,
+      description: 'The name of the artist.',
+      schema: { type: 'string', minLength: 1 },
+    });
   });
 });
 
