@@ -3,31 +3,12 @@
  * from the IR and options, then serialised by the Swagger 2.0 and OpenAPI 3.1
  * emitters. Schemas are in the 3.1 dialect (see `json-schema.ts`).
  */
-import type {
-  DataNode,
-  LeafListNode,
-  LeafNode,
-  ModuleIR,
-  OperationNode,
-  SchemaNode,
-  SchemaSet,
-} from "../../ir/types.js";
-import {
-  DataSchemas,
-  RESTCONF_DATA,
-  dataChildren,
-  qualifiedName,
-  uniqueName,
-  wrap,
-} from "./data-schemas.js";
-import { typeSchema, schemaRef, type JsonSchema } from "./json-schema.js";
-import { definedOnly, Interner } from "./objects.js";
-import {
-  HTTP_METHODS,
-  type HttpMethod,
-  type SwaggerOptions,
-} from "./options.js";
-import { collectResources, type Resource } from "./resources.js";
+import type { DataNode, LeafListNode, LeafNode, ModuleIR, OperationNode, SchemaNode, SchemaSet } from '../../ir/types.js';
+import { DataSchemas, RESTCONF_DATA, dataChildren, qualifiedName, uniqueName, wrap } from './data-schemas.js';
+import { typeSchema, schemaRef, type JsonSchema } from './json-schema.js';
+import { definedOnly, Interner } from './objects.js';
+import { HTTP_METHODS, type HttpMethod, type SwaggerOptions } from './options.js';
+import { collectResources, type Resource } from './resources.js';
 import {
   ERROR_STATUSES,
   ERRORS_SCHEMA,
@@ -36,9 +17,9 @@ import {
   type ApiParameter,
   type ErrorStatus,
   type SharedParameterName,
-} from "./restconf.js";
+} from './restconf.js';
 
-export type { ApiParameter } from "./restconf.js";
+export type { ApiParameter } from './restconf.js';
 
 export interface ApiModel {
   info: {
@@ -107,71 +88,45 @@ export interface ApiResponse {
 }
 
 /** RFC 8040 11.3.2; the schemas describe this encoding only. */
-export const YANG_DATA_JSON = "application/yang-data+json";
+export const YANG_DATA_JSON = 'application/yang-data+json';
 /** RFC 8040 11.3.1; accepted and returned by servers, but not described by the JSON schemas. */
-export const YANG_DATA_XML = "application/yang-data+xml";
+export const YANG_DATA_XML = 'application/yang-data+xml';
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
-  root: "RESTCONF root resource and ietf-yang-library version (RFC 8040 3.1, 3.3.3)",
-  operations: "RPC operations (RFC 8040 3.3.2, 3.6)",
-  data: "Datastore, data resources and actions (RFC 8040 3.3.1, 3.5, 3.6)",
-  get: "Retrieve",
-  post: "Create a child resource, or invoke an operation",
-  put: "Create or replace",
-  patch: "Merge",
-  delete: "Delete",
+  root: 'RESTCONF root resource and ietf-yang-library version (RFC 8040 3.1, 3.3.3)',
+  operations: 'RPC operations (RFC 8040 3.3.2, 3.6)',
+  data: 'Datastore, data resources and actions (RFC 8040 3.3.1, 3.5, 3.6)',
+  get: 'Retrieve',
+  post: 'Create a child resource, or invoke an operation',
+  put: 'Create or replace',
+  patch: 'Merge',
+  delete: 'Delete',
 };
 
-const READ_ERRORS: ErrorStatus[] = ["400", "401", "403", "404", "500"];
-const WRITE_ERRORS: ErrorStatus[] = [
-  "400",
-  "401",
-  "403",
-  "404",
-  "405",
-  "409",
-  "412",
-  "500",
-];
+const READ_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '500'];
+const WRITE_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '405', '409', '412', '500'];
 
-export function buildApiModel(
-  schema: SchemaSet,
-  moduleName: string,
-  opts: SwaggerOptions,
-): ApiModel {
+export function buildApiModel(schema: SchemaSet, moduleName: string, opts: SwaggerOptions): ApiModel {
   const module = schema.modules[moduleName];
-  if (!module)
-    throw new Error(`module '${moduleName}' is not in the compiled schema set`);
+  if (!module) throw new Error(`module '${moduleName}' is not in the compiled schema set`);
   return new ApiModelBuilder(schema, module, opts).build();
 }
 
 class ApiModelBuilder {
   private readonly data: DataSchemas;
-  private readonly parameters: Partial<
-    Record<SharedParameterName, ApiParameter>
-  > = {};
+  private readonly parameters: Partial<Record<SharedParameterName, ApiParameter>> = {};
   private readonly responses: Partial<Record<ErrorStatus, ApiResponse>> = {};
   // Swagger 2.0 lists path and body parameters in one section: their names must differ.
-  private readonly pathParameters: Declarations<ApiParameter> =
-    new Declarations(
-      (name) => name in this.parameters || name in this.requestBodies.declared,
-    );
-  private readonly requestBodies: Declarations<ApiRequestBody> =
-    new Declarations(
-      (name) => name in this.parameters || name in this.pathParameters.declared,
-    );
-  private readonly sharedResponses: Declarations<ApiResponse> =
-    new Declarations((name) => name in this.responses);
+  private readonly pathParameters: Declarations<ApiParameter> = new Declarations((name) => name in this.parameters || name in this.requestBodies.declared);
+  private readonly requestBodies: Declarations<ApiRequestBody> = new Declarations((name) => name in this.parameters || name in this.pathParameters.declared);
+  private readonly sharedResponses: Declarations<ApiResponse> = new Declarations((name) => name in this.responses);
   /** Bodies of data resources, built once per resource for all its methods (see `shareBodies`). */
   private readonly bodies = new Map<DataNode, ResourceBody>();
   private readonly createBodies = new Map<DataNode, ResourceBody>();
   private readonly operationIds = new Set<string>();
   private readonly interner = new Interner();
   /** Path parameters by key leaf (or leaf-list) and URL name: each is declared once. */
-  private readonly pathParameterNames = new Map<
-    LeafNode | LeafListNode,
-    Map<string, string>
-  >();
+  private readonly pathParameterNames = new Map<LeafNode | LeafListNode, Map<string, string>>();
   private readonly tags = new Set<string>();
 
   constructor(
@@ -184,46 +139,23 @@ class ApiModelBuilder {
 
   build(): ApiModel {
     const { module, opts } = this;
-    const resources = collectResources(
-      module,
-      opts.topResource,
-      opts.maxDepth,
-    ).filter(
-      (r) =>
-        (opts.pathFilter === undefined || r.path.startsWith(opts.pathFilter)) &&
-        (!opts.onlyActions || isAction(r)),
+    const resources = collectResources(module, opts.topResource, opts.maxDepth).filter(
+      (r) => (opts.pathFilter === undefined || r.path.startsWith(opts.pathFilter)) && (!opts.onlyActions || isAction(r)),
     );
     const paths = resources
       .map((r) => ({ r, operations: this.operations(r) }))
       .filter((p) => p.operations.length > 0)
-      .map(({ r, operations }) => ({
-        path: r.path,
-        parameters: this.pathParams(r),
-        operations,
-      }));
+      .map(({ r, operations }) => ({ path: r.path, parameters: this.pathParams(r), operations }));
     this.shareBodies(paths);
-    const contact = {
-      name: opts.contactName,
-      url: opts.contactUrl,
-      email: opts.contactEmail,
-    };
+    const contact = { name: opts.contactName, url: opts.contactUrl, email: opts.contactEmail };
     return {
       info: {
         title: module.name,
         ...(module.description ? { description: module.description } : {}),
-        version: opts.version ?? module.revision ?? "unrevised",
+        version: opts.version ?? module.revision ?? 'unrevised',
         ...(opts.terms ? { termsOfService: opts.terms } : {}),
-        ...(Object.values(contact).some((v) => v !== undefined)
-          ? { contact: definedOnly(contact) }
-          : {}),
-        ...(opts.licenseName
-          ? {
-              license: definedOnly({
-                name: opts.licenseName,
-                url: opts.licenseUrl,
-              }),
-            }
-          : {}),
+        ...(Object.values(contact).some((v) => v !== undefined) ? { contact: definedOnly(contact) } : {}),
+        ...(opts.licenseName ? { license: definedOnly({ name: opts.licenseName, url: opts.licenseUrl }) } : {}),
       },
       ...(opts.host ? { host: opts.host } : {}),
       basePath: opts.basePath,
@@ -231,12 +163,7 @@ class ApiModelBuilder {
         .filter((t) => this.tags.has(t))
         .map((name) => ({ name, description: TAG_DESCRIPTIONS[name]! })),
       paths,
-      schemas: Object.keys(this.responses).length
-        ? {
-            ...this.data.schemas,
-            [ERRORS_SCHEMA_NAME]: structuredClone(ERRORS_SCHEMA),
-          }
-        : this.data.schemas,
+      schemas: Object.keys(this.responses).length ? { ...this.data.schemas, [ERRORS_SCHEMA_NAME]: structuredClone(ERRORS_SCHEMA) } : this.data.schemas,
       parameters: { ...this.parameters, ...this.pathParameters.declared },
       requestBodies: this.requestBodies.declared,
       responses: { ...this.responses, ...this.sharedResponses.declared },
@@ -253,11 +180,9 @@ class ApiModelBuilder {
       if (name === undefined) {
         const param: ApiParameter = {
           name: p.name,
-          in: "path",
+          in: 'path',
           required: true,
-          ...(p.source.description
-            ? { description: p.source.description }
-            : {}),
+          ...(p.source.description ? { description: p.source.description } : {}),
           schema: typeSchema(p.source.type, p.source.module),
         };
         names.set(p.name, (name = this.pathParameters.declare(p.name, param)));
@@ -276,8 +201,8 @@ class ApiModelBuilder {
   private shareBodies(paths: ApiPath[]): void {
     const groups = new Map<string, ResourceBody[]>();
     for (const [kind, bodies] of [
-      ["body", this.bodies],
-      ["create", this.createBodies],
+      ['body', this.bodies],
+      ['create', this.createBodies],
     ] as const) {
       for (const body of bodies.values()) {
         const key = `${kind} ${JSON.stringify(body.schema)}`;
@@ -290,36 +215,21 @@ class ApiModelBuilder {
     for (const [key, group] of groups) {
       if (group.length < 2) continue;
       const [first] = group as [ResourceBody];
-      const name = this.data.register(
-        first,
-        `${key.slice(0, key.indexOf(" "))}.${this.data.nameOf(first.node)}`,
-        () => first.schema,
-      );
+      const name = this.data.register(first, `${key.slice(0, key.indexOf(' '))}.${this.data.nameOf(first.node)}`, () => first.schema);
       for (const body of group) names.set(body.schema, name);
     }
     if (names.size === 0) return;
     for (const op of paths.flatMap((p) => p.operations)) {
       const body = op.requestBody;
-      const bodyName =
-        body && "schema" in body ? names.get(body.schema) : undefined;
+      const bodyName = body && 'schema' in body ? names.get(body.schema) : undefined;
       if (bodyName !== undefined)
-        op.requestBody = {
-          shared: this.requestBodies.declare(bodyName, {
-            ...(body as ApiRequestBody),
-            schema: schemaRef(bodyName),
-          }),
-        };
+        op.requestBody = { shared: this.requestBodies.declare(bodyName, { ...(body as ApiRequestBody), schema: schemaRef(bodyName) }) };
       for (const entry of op.responses) {
         const response = entry.response;
-        if ("shared" in response || !response.schema) continue;
+        if ('shared' in response || !response.schema) continue;
         const responseName = names.get(response.schema);
         if (responseName !== undefined)
-          entry.response = {
-            shared: this.sharedResponses.declare(responseName, {
-              ...response,
-              schema: schemaRef(responseName),
-            }),
-          };
+          entry.response = { shared: this.sharedResponses.declare(responseName, { ...response, schema: schemaRef(responseName) }) };
       }
     }
   }
@@ -333,21 +243,19 @@ class ApiModelBuilder {
   private methodsOf(r: Resource): HttpMethod[] {
     const t = r.target;
     switch (t.kind) {
-      case "api-root":
-      case "yang-library-version":
-      case "operations":
-        return ["get"];
-      case "operation":
-        return ["post"];
-      case "datastore": {
+      case 'api-root':
+      case 'yang-library-version':
+      case 'operations':
+        return ['get'];
+      case 'operation':
+        return ['post'];
+      case 'datastore': {
         const configTop = dataChildren(t.nodes).some((n) => n.config);
-        return configTop ? ["get", "post", "put", "patch"] : ["get"];
+        return configTop ? ['get', 'post', 'put', 'patch'] : ['get'];
       }
-      case "data": {
-        if (!t.node.config) return ["get"];
-        return HTTP_METHODS.filter(
-          (m) => m !== "post" || creatableChildren(t.node).length > 0,
-        );
+      case 'data': {
+        if (!t.node.config) return ['get'];
+        return HTTP_METHODS.filter((m) => m !== 'post' || creatableChildren(t.node).length > 0);
       }
     }
   }
@@ -355,24 +263,14 @@ class ApiModelBuilder {
   private operation(r: Resource, method: HttpMethod): ApiOperation {
     const spec = this.spec(r, method);
     const tagMode = this.opts.tagMode;
-    const tags = this.interner.get(`tags ${r.top} ${method}`, () => [
-      ...(tagMode === "methods" ? [] : [r.top]),
-      ...(tagMode === "resources" ? [] : [method]),
-    ]);
+    const tags = this.interner.get(`tags ${r.top} ${method}`, () => [...(tagMode === 'methods' ? [] : [r.top]), ...(tagMode === 'resources' ? [] : [method])]);
     tags.forEach((t) => this.tags.add(t));
-    const shared = [
-      ...(this.opts.omitQueryParams ? [] : spec.query),
-      ...(this.opts.omitHeaderParams ? [] : spec.headers),
-    ];
+    const shared = [...(this.opts.omitQueryParams ? [] : spec.query), ...(this.opts.omitHeaderParams ? [] : spec.headers)];
     // Copied, so that callers changing a document cannot change the next one.
-    for (const name of shared)
-      this.parameters[name] ??= structuredClone(SHARED_PARAMETERS[name]);
+    for (const name of shared) this.parameters[name] ??= structuredClone(SHARED_PARAMETERS[name]);
     const errors = this.opts.omitStandardStatuses ? [] : spec.errors;
     for (const status of errors) {
-      this.responses[status] = {
-        description: ERROR_STATUSES[status],
-        schema: schemaRef(ERRORS_SCHEMA_NAME),
-      };
+      this.responses[status] = { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
     }
     return {
       method,
@@ -381,20 +279,11 @@ class ApiModelBuilder {
       ...(spec.description ? { description: spec.description } : {}),
       operationId: this.operationId(r.path, method),
       ...(isOutdated(r) ? { deprecated: true } : {}),
-      parameters: this.interner.get(`parameters ${shared.join(" ")}`, () =>
-        shared.map((name) => ({ shared: name })),
-      ),
-      ...(spec.body && !this.opts.omitBodyParams
-        ? { requestBody: { ...spec.body, schema: spec.body.schema() } }
-        : {}),
+      parameters: this.interner.get(`parameters ${shared.join(' ')}`, () => shared.map((name) => ({ shared: name }))),
+      ...(spec.body && !this.opts.omitBodyParams ? { requestBody: { ...spec.body, schema: spec.body.schema() } } : {}),
       responses: [
         ...spec.success.map(([status, response]) => ({ status, response })),
-        ...errors.map((status) =>
-          this.interner.get(`error ${status}`, () => ({
-            status,
-            response: { shared: status },
-          })),
-        ),
+        ...errors.map((status) => this.interner.get(`error ${status}`, () => ({ status, response: { shared: status } }))),
       ],
     };
   }
@@ -403,171 +292,112 @@ class ApiModelBuilder {
   private spec(r: Resource, method: HttpMethod): OperationSpec {
     const t = r.target;
     switch (t.kind) {
-      case "api-root":
+      case 'api-root':
+        return readOnlySpec('Retrieve the RESTCONF root resource', 'The top-level resource (RFC 8040 3.3).', 'ietf-restconf:restconf', {
+          type: 'object',
+          properties: { data: { type: 'object' }, operations: { type: 'object' }, 'yang-library-version': { type: 'string' } },
+        });
+      case 'yang-library-version':
         return readOnlySpec(
-          "Retrieve the RESTCONF root resource",
-          "The top-level resource (RFC 8040 3.3).",
-          "ietf-restconf:restconf",
-          {
-            type: "object",
-            properties: {
-              data: { type: "object" },
-              operations: { type: "object" },
-              "yang-library-version": { type: "string" },
-            },
-          },
+          'Retrieve the ietf-yang-library revision',
+          'The revision date of the ietf-yang-library module the server implements (RFC 8040 3.3.3).',
+          'ietf-restconf:yang-library-version',
+          { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
         );
-      case "yang-library-version":
-        return readOnlySpec(
-          "Retrieve the ietf-yang-library revision",
-          "The revision date of the ietf-yang-library module the server implements (RFC 8040 3.3.3).",
-          "ietf-restconf:yang-library-version",
-          { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
-        );
-      case "operations":
-        return readOnlySpec(
-          "List the RPC operations",
-          "Each operation the server supports, as an empty leaf (RFC 8040 3.3.2).",
-          "ietf-restconf:operations",
-          {
-            type: "object",
-            properties: Object.fromEntries(
-              this.module.rpcs.map((rpc) => [
-                qualifiedName(rpc),
-                typeSchema({ base: "empty", name: "empty" }, this.module.name),
-              ]),
-            ),
-          },
-        );
-      case "operation":
+      case 'operations':
+        return readOnlySpec('List the RPC operations', 'Each operation the server supports, as an empty leaf (RFC 8040 3.3.2).', 'ietf-restconf:operations', {
+          type: 'object',
+          properties: Object.fromEntries(this.module.rpcs.map((rpc) => [qualifiedName(rpc), typeSchema({ base: 'empty', name: 'empty' }, this.module.name)])),
+        });
+      case 'operation':
         return this.operationSpec(t.node);
-      case "datastore":
-        return this.dataSpec(
-          method,
-          "the datastore",
-          "The combined configuration and state data resources (RFC 8040 3.3.1).",
-          {
-            member: RESTCONF_DATA,
-            value: () => this.data.datastore(t.nodes),
-            creatable: createChoices(t.nodes),
-            bodyName: "data",
-            orderedByUser: false,
-          },
-        );
-      case "data":
-        return this.dataSpec(
-          method,
-          `${t.node.kind} ${qualifiedName(t.node)}`,
-          t.node.description,
-          {
-            member: qualifiedName(t.node),
-            node: t.node,
-            value: () => this.data.resourceValue(t.node),
-            creatable: creatableChildren(t.node),
-            bodyName: t.node.name,
-            orderedByUser:
-              (t.node.kind === "list" || t.node.kind === "leaf-list") &&
-              t.node.orderedBy === "user",
-          },
-        );
+      case 'datastore':
+        return this.dataSpec(method, 'the datastore', 'The combined configuration and state data resources (RFC 8040 3.3.1).', {
+          member: RESTCONF_DATA,
+          value: () => this.data.datastore(t.nodes),
+          creatable: createChoices(t.nodes),
+          bodyName: 'data',
+          orderedByUser: false,
+        });
+      case 'data':
+        return this.dataSpec(method, `${t.node.kind} ${qualifiedName(t.node)}`, t.node.description, {
+          member: qualifiedName(t.node),
+          node: t.node,
+          value: () => this.data.resourceValue(t.node),
+          creatable: creatableChildren(t.node),
+          bodyName: t.node.name,
+          orderedByUser: (t.node.kind === 'list' || t.node.kind === 'leaf-list') && t.node.orderedBy === 'user',
+        });
     }
   }
 
-  private dataSpec(
-    method: HttpMethod,
-    label: string,
-    description: string | undefined,
-    target: DataTarget,
-  ): OperationSpec {
+  private dataSpec(method: HttpMethod, label: string, description: string | undefined, target: DataTarget): OperationSpec {
     // Lazy, so that a method filter leaves no unused named schemas behind.
-    const body = () =>
-      this.resourceBody(this.bodies, target.node, () =>
-        wrap(target.member, target.value()),
-      );
+    const body = () => this.resourceBody(this.bodies, target.node, () => wrap(target.member, target.value()));
     const common = { ...(description ? { description } : {}) };
     switch (method) {
-      case "get":
+      case 'get':
         return {
           ...common,
           summary: `Retrieve ${label}`,
-          query: ["content", "depth", "fields", "with-defaults"],
-          headers: ["If-None-Match", "If-Modified-Since"],
-          success: [["200", { description: "OK", schema: body() }]],
+          query: ['content', 'depth', 'fields', 'with-defaults'],
+          headers: ['If-None-Match', 'If-Modified-Since'],
+          success: [['200', { description: 'OK', schema: body() }]],
           errors: READ_ERRORS,
         };
-      case "post": {
+      case 'post': {
         const created = target.creatable;
         return {
           ...common,
           summary: `Create a child resource of ${label}`,
-          query: created.some(isOrderedByUser) ? ["insert", "point"] : [],
-          headers: ["If-Match", "If-Unmodified-Since"],
+          query: created.some(isOrderedByUser) ? ['insert', 'point'] : [],
+          headers: ['If-Match', 'If-Unmodified-Since'],
           body: {
             name: target.bodyName,
-            description: "The child resource to create.",
-            schema: () =>
-              this.resourceBody(this.createBodies, target.node, () =>
-                this.createBody(created),
-              ),
+            description: 'The child resource to create.',
+            schema: () => this.resourceBody(this.createBodies, target.node, () => this.createBody(created)),
           },
-          success: [
-            [
-              "201",
-              {
-                description: "Created",
-                headers: {
-                  Location: {
-                    description: "URL of the created resource.",
-                    schema: { type: "string" },
-                  },
-                },
-              },
-            ],
-          ],
+          success: [['201', { description: 'Created', headers: { Location: { description: 'URL of the created resource.', schema: { type: 'string' } } } }]],
           errors: WRITE_ERRORS,
         };
       }
-      case "put":
+      case 'put':
         return {
           ...common,
           summary: `Create or replace ${label}`,
-          query: target.orderedByUser ? ["insert", "point"] : [],
-          headers: ["If-Match", "If-Unmodified-Since"],
+          query: target.orderedByUser ? ['insert', 'point'] : [],
+          headers: ['If-Match', 'If-Unmodified-Since'],
           body: { name: target.bodyName, schema: body },
           success: [
-            ["201", { description: "Created" }],
-            ["204", { description: "Replaced" }],
+            ['201', { description: 'Created' }],
+            ['204', { description: 'Replaced' }],
           ],
           errors: WRITE_ERRORS,
         };
-      case "patch":
+      case 'patch':
         return {
           ...common,
           summary: `Merge into ${label}`,
           query: [],
-          headers: ["If-Match", "If-Unmodified-Since"],
+          headers: ['If-Match', 'If-Unmodified-Since'],
           body: { name: target.bodyName, schema: body },
-          success: [["204", { description: "Updated" }]],
+          success: [['204', { description: 'Updated' }]],
           errors: WRITE_ERRORS,
         };
-      case "delete":
+      case 'delete':
         return {
           ...common,
           summary: `Delete ${label}`,
           query: [],
-          headers: ["If-Match", "If-Unmodified-Since"],
-          success: [["204", { description: "Deleted" }]],
+          headers: ['If-Match', 'If-Unmodified-Since'],
+          success: [['204', { description: 'Deleted' }]],
           errors: WRITE_ERRORS,
         };
     }
   }
 
   /** The body of a data resource, built once for all its methods; the datastore's (no node) is not shared. */
-  private resourceBody(
-    bodies: Map<DataNode, ResourceBody>,
-    node: DataNode | undefined,
-    build: () => JsonSchema,
-  ): JsonSchema {
+  private resourceBody(bodies: Map<DataNode, ResourceBody>, node: DataNode | undefined, build: () => JsonSchema): JsonSchema {
     if (!node) return build();
     let body = bodies.get(node);
     if (!body) bodies.set(node, (body = { node, schema: build() }));
@@ -577,10 +407,8 @@ class ApiModelBuilder {
   /** POST creates exactly one child resource, named `module:name` (RFC 8040 4.4.1). */
   private createBody(children: DataNode[]): JsonSchema {
     return {
-      type: "object",
-      properties: Object.fromEntries(
-        children.map((c) => [qualifiedName(c), this.data.resourceValue(c)]),
-      ),
+      type: 'object',
+      properties: Object.fromEntries(children.map((c) => [qualifiedName(c), this.data.resourceValue(c)])),
       minProperties: 1,
       maxProperties: 1,
     };
@@ -588,31 +416,14 @@ class ApiModelBuilder {
 
   /** Input and output are wrapped in `module:input` / `module:output` (RFC 8040 3.6.1, 3.6.2). */
   private operationSpec(op: OperationNode): OperationSpec {
-    const output = op.output?.length
-      ? wrap(`${op.module}:output`, this.data.operationContent(op, "output"))
-      : undefined;
+    const output = op.output?.length ? wrap(`${op.module}:output`, this.data.operationContent(op, 'output')) : undefined;
     return {
       ...(op.description ? { description: op.description } : {}),
       summary: `Invoke ${op.kind} ${qualifiedName(op)}`,
       query: [],
       headers: [],
-      ...(op.input
-        ? {
-            body: {
-              name: "input",
-              schema: () =>
-                wrap(
-                  `${op.module}:input`,
-                  this.data.operationContent(op, "input"),
-                ),
-            },
-          }
-        : {}),
-      success: [
-        output
-          ? ["200", { description: "OK", schema: output }]
-          : ["204", { description: "No Content" }],
-      ],
+      ...(op.input ? { body: { name: 'input', schema: () => wrap(`${op.module}:input`, this.data.operationContent(op, 'input')) } } : {}),
+      success: [output ? ['200', { description: 'OK', schema: output }] : ['204', { description: 'No Content' }]],
       errors: READ_ERRORS,
     };
   }
@@ -620,12 +431,12 @@ class ApiModelBuilder {
   /** yanger's operation ids: the path with separators as `_`, then the method. */
   private operationId(path: string, method: HttpMethod): string {
     const base = `${
-      path === "/"
-        ? "root"
+      path === '/'
+        ? 'root'
         : path
             .slice(1)
-            .replace(/[{}]/g, "")
-            .replace(/[/:=,-]/g, "_")
+            .replace(/[{}]/g, '')
+            .replace(/[/:=,-]/g, '_')
     }_${method}`;
     const id = uniqueName(base, this.operationIds);
     this.operationIds.add(id);
@@ -675,10 +486,7 @@ class Declarations<T> {
     const text = JSON.stringify(value);
     let name = this.names.get(text);
     if (name === undefined) {
-      name = uniqueName(
-        baseName,
-        (n) => n in this.declared || this.takenElsewhere(n),
-      );
+      name = uniqueName(baseName, (n) => n in this.declared || this.takenElsewhere(n));
       this.declared[name] = value;
       this.names.set(text, name);
     }
@@ -686,31 +494,16 @@ class Declarations<T> {
   }
 }
 
-function readOnlySpec(
-  summary: string,
-  description: string,
-  member: string,
-  value: JsonSchema,
-): OperationSpec {
-  return {
-    summary,
-    description,
-    query: [],
-    headers: [],
-    success: [["200", { description: "OK", schema: wrap(member, value) }]],
-    errors: READ_ERRORS,
-  };
+function readOnlySpec(summary: string, description: string, member: string, value: JsonSchema): OperationSpec {
+  return { summary, description, query: [], headers: [], success: [['200', { description: 'OK', schema: wrap(member, value) }]], errors: READ_ERRORS };
 }
 
 function isAction(r: Resource): boolean {
-  return r.target.kind === "operation" && r.target.node.kind === "action";
+  return r.target.kind === 'operation' && r.target.node.kind === 'action';
 }
 
 function isOutdated(r: Resource): boolean {
-  return (
-    (r.target.kind === "data" || r.target.kind === "operation") &&
-    r.target.node.status !== "current"
-  );
+  return (r.target.kind === 'data' || r.target.kind === 'operation') && r.target.node.status !== 'current';
 }
 
 function createChoices(children: SchemaNode[]): DataNode[] {
@@ -719,15 +512,10 @@ function createChoices(children: SchemaNode[]): DataNode[] {
 
 /** What a POST on a data resource may create: its config children, but not a list entry's own keys (they name the entry). */
 function creatableChildren(node: DataNode): DataNode[] {
-  if (node.kind !== "container" && node.kind !== "list") return [];
-  return createChoices(node.children).filter(
-    (c) => !(c.kind === "leaf" && c.isKey),
-  );
+  if (node.kind !== 'container' && node.kind !== 'list') return [];
+  return createChoices(node.children).filter((c) => !(c.kind === 'leaf' && c.isKey));
 }
 
 function isOrderedByUser(node: DataNode): boolean {
-  return (
-    (node.kind === "list" || node.kind === "leaf-list") &&
-    node.orderedBy === "user"
-  );
+  return (node.kind === 'list' || node.kind === 'leaf-list') && node.orderedBy === 'user';
 }

@@ -24,17 +24,12 @@ import type {
   SchemaNode,
   SchemaSet,
   TypeIR,
-} from "../../ir/types.js";
-import { exampleValue } from "./examples.js";
-import {
-  jsonValue,
-  schemaRef,
-  typeSchema,
-  type JsonSchema,
-} from "./json-schema.js";
-import { groupingOrigins } from "./origins.js";
+} from '../../ir/types.js';
+import { exampleValue } from './examples.js';
+import { jsonValue, schemaRef, typeSchema, type JsonSchema } from './json-schema.js';
+import { groupingOrigins } from './origins.js';
 
-export const RESTCONF_DATA = "ietf-restconf:data";
+export const RESTCONF_DATA = 'ietf-restconf:data';
 
 export class DataSchemas {
   /** Named schemas, in registration order. */
@@ -69,60 +64,34 @@ export class DataSchemas {
   type(t: TypeIR, leafModule: string): JsonSchema {
     const inline = typeSchema(t, leafModule, (m) => this.type(m, leafModule));
     const owner = t.typedef?.module;
-    const typedef =
-      owner &&
-      this.schemaSet.modules[owner]?.typedefs.find(
-        (d) => d.name === t.typedef!.name,
-      );
+    const typedef = owner && this.schemaSet.modules[owner]?.typedefs.find((d) => d.name === t.typedef!.name);
     if (!owner || !typedef) return inline;
     let own = this.typedefTexts.get(typedef);
-    if (own === undefined)
-      this.typedefTexts.set(
-        typedef,
-        (own = JSON.stringify(
-          typeSchema(typedef.type, owner, (m) => this.type(m, owner)),
-        )),
-      );
+    if (own === undefined) this.typedefTexts.set(typedef, (own = JSON.stringify(typeSchema(typedef.type, owner, (m) => this.type(m, owner)))));
     if (JSON.stringify(inline) !== own) return inline;
-    return this.named(
-      typedef,
-      schemaName(`typedef/${owner}/${typedef.name}`),
-      () => ({ ...inline, ...describe(typedef.description) }),
-    );
+    return this.named(typedef, schemaName(`typedef/${owner}/${typedef.name}`), () => ({ ...inline, ...describe(typedef.description) }));
   }
 
   /** `$ref` to the schema of a container's content or of one list entry. */
   entry(node: ContainerNode | ListNode): JsonSchema {
     return this.named(node, this.nameOf(node), () => ({
-      type: "object",
-      ...describe(
-        node.description,
-        node.kind === "container" && node.presence
-          ? `Presence: ${node.presence}`
-          : undefined,
-      ),
+      type: 'object',
+      ...describe(node.description, node.kind === 'container' && node.presence ? `Presence: ${node.presence}` : undefined),
       ...this.members(node.children, node.config),
     }));
   }
 
   /** `$ref` to the schema of an operation's input or output content. */
-  operationContent(
-    op: OperationNode,
-    direction: "input" | "output",
-  ): JsonSchema {
+  operationContent(op: OperationNode, direction: 'input' | 'output'): JsonSchema {
     const nodes = op[direction] ?? [];
-    return this.named(nodes, `${this.nameOf(op)}.${direction}`, () => ({
-      type: "object",
-      ...this.members(nodes, false),
-    }));
+    return this.named(nodes, `${this.nameOf(op)}.${direction}`, () => ({ type: 'object', ...this.members(nodes, false) }));
   }
 
   /** `$ref` to the content of the `ietf-restconf:data` datastore resource: the module's top-level nodes. */
   datastore(topLevel: SchemaNode[]): JsonSchema {
     return this.named(topLevel, schemaName(RESTCONF_DATA), () => ({
-      type: "object",
-      description:
-        "The combined configuration and state data of the module (RFC 8040 3.3.1).",
+      type: 'object',
+      description: 'The combined configuration and state data of the module (RFC 8040 3.3.1).',
       ...this.members(topLevel, true),
     }));
   }
@@ -131,11 +100,7 @@ export class DataSchemas {
    * Registers (once per key) a named schema, reusing an equal one registered under another
    * name; a taken name gets a numeric suffix (`-2`, `-3`, ... in registration order).
    */
-  private named(
-    key: object,
-    baseName: string,
-    build: () => JsonSchema,
-  ): JsonSchema {
+  private named(key: object, baseName: string, build: () => JsonSchema): JsonSchema {
     return schemaRef(this.register(key, baseName, build));
   }
 
@@ -165,70 +130,49 @@ export class DataSchemas {
    * Properties of an object holding `children`: every case's members are listed, and each
    * choice adds a `oneOf` that lets the members of at most one case be present.
    */
-  private members(
-    children: SchemaNode[],
-    parentConfig: boolean,
-  ): Pick<JsonSchema, "properties" | "required" | "oneOf" | "allOf"> {
+  private members(children: SchemaNode[], parentConfig: boolean): Pick<JsonSchema, 'properties' | 'required' | 'oneOf' | 'allOf'> {
     const properties: Record<string, JsonSchema> = {};
     const choices: JsonSchema[] = [];
-    const enforced = (node: SchemaNode, inChoice: boolean) =>
-      !inChoice && !(parentConfig && !node.config) && !node.when;
+    const enforced = (node: SchemaNode, inChoice: boolean) => !inChoice && !(parentConfig && !node.config) && !node.when;
     const visit = (nodes: SchemaNode[], inChoice: boolean) => {
       for (const child of nodes) {
-        if (child.kind === "choice") {
-          const oneOf = choiceAlternatives(
-            child,
-            enforced(child, inChoice) && child.mandatory,
-            parentConfig,
-          );
+        if (child.kind === 'choice') {
+          const oneOf = choiceAlternatives(child, enforced(child, inChoice) && child.mandatory, parentConfig);
           if (oneOf) choices.push({ oneOf });
           visit(child.cases, true);
-        } else if (child.kind === "case") visit(child.children, true);
+        } else if (child.kind === 'case') visit(child.children, true);
         else if (isDataNode(child)) {
           const value = this.value(child);
-          properties[child.jsonName] =
-            parentConfig && !child.config
-              ? { ...value, readOnly: true }
-              : value;
+          properties[child.jsonName] = parentConfig && !child.config ? { ...value, readOnly: true } : value;
         }
       }
     };
     visit(children, false);
     const required = requiredMembers(children, parentConfig);
-    return {
-      properties,
-      ...(required.length ? { required } : {}),
-      ...(choices.length === 1
-        ? choices[0]
-        : choices.length > 1
-          ? { allOf: choices }
-          : {}),
-    };
+    return { properties, ...(required.length ? { required } : {}), ...(choices.length === 1 ? choices[0] : choices.length > 1 ? { allOf: choices } : {}) };
   }
 
   /** The JSON value of a data node as an object member. */
   private value(node: DataNode): JsonSchema {
     switch (node.kind) {
-      case "container":
+      case 'container':
         return this.entry(node);
-      case "list":
-        return { type: "array", items: this.entry(node), ...itemBounds(node) };
-      case "leaf":
+      case 'list':
+        return { type: 'array', items: this.entry(node), ...itemBounds(node) };
+      case 'leaf':
         return this.leaf(node);
-      case "leaf-list":
+      case 'leaf-list':
         return {
-          type: "array",
+          type: 'array',
           ...describe(node.description, unitsNote(node.units)),
           items: this.type(node.type, node.module),
           ...itemBounds(node),
-          ...(node.default
-            ? { default: node.default.map((d) => jsonValue(node.type, d)) }
-            : {}),
+          ...(node.default ? { default: node.default.map((d) => jsonValue(node.type, d)) } : {}),
           ...this.leafListExample(node),
         };
-      case "anydata":
-        return { type: "object", ...describe(node.description) };
-      case "anyxml":
+      case 'anydata':
+        return { type: 'object', ...describe(node.description) };
+      case 'anyxml':
         return describe(node.description);
     }
   }
@@ -238,26 +182,17 @@ export class DataSchemas {
     return {
       ...type,
       // The type's own note (union members, a range) follows the leaf's description.
-      ...describe(
-        leaf.description,
-        type.$ref ? undefined : type.description,
-        unitsNote(leaf.units),
-      ),
-      ...(leaf.default !== undefined
-        ? { default: jsonValue(leaf.type, leaf.default) }
-        : {}),
+      ...describe(leaf.description, type.$ref ? undefined : type.description, unitsNote(leaf.units)),
+      ...(leaf.default !== undefined ? { default: jsonValue(leaf.type, leaf.default) } : {}),
       ...definedExample(exampleValue(leaf.type, leaf.module, leaf.default)),
     };
   }
 
   /** The defaults, else one example value where a single entry is allowed. */
-  private leafListExample(node: LeafListNode): Pick<JsonSchema, "example"> {
-    if (node.default)
-      return { example: node.default.map((d) => jsonValue(node.type, d)) };
+  private leafListExample(node: LeafListNode): Pick<JsonSchema, 'example'> {
+    if (node.default) return { example: node.default.map((d) => jsonValue(node.type, d)) };
     const value = exampleValue(node.type, node.module, undefined);
-    return node.minElements <= 1
-      ? definedExample(value === undefined ? undefined : [value])
-      : {};
+    return node.minElements <= 1 ? definedExample(value === undefined ? undefined : [value]) : {};
   }
 
   /**
@@ -265,26 +200,15 @@ export class DataSchemas {
    * leaf-list resource is one entry, still encoded as a one-element array.
    */
   resourceValue(node: DataNode): JsonSchema {
-    if (node.kind === "list" && node.keys.length > 0)
-      return {
-        type: "array",
-        items: this.entry(node),
-        minItems: 1,
-        maxItems: 1,
-      };
-    if (node.kind === "leaf-list")
-      return { ...this.value(node), minItems: 1, maxItems: 1 };
+    if (node.kind === 'list' && node.keys.length > 0) return { type: 'array', items: this.entry(node), minItems: 1, maxItems: 1 };
+    if (node.kind === 'leaf-list') return { ...this.value(node), minItems: 1, maxItems: 1 };
     return this.value(node);
   }
 }
 
 /** Body of a data resource: one member named `module:name` (RFC 8040 4.4.1 / 4.5). */
 export function wrap(memberName: string, value: JsonSchema): JsonSchema {
-  return {
-    type: "object",
-    properties: { [memberName]: value },
-    required: [memberName],
-  };
+  return { type: 'object', properties: { [memberName]: value }, required: [memberName] };
 }
 
 export function qualifiedName(node: SchemaNode): string {
@@ -292,40 +216,17 @@ export function qualifiedName(node: SchemaNode): string {
 }
 
 export function isDataNode(node: SchemaNode): node is DataNode {
-  return [
-    "container",
-    "list",
-    "leaf",
-    "leaf-list",
-    "anydata",
-    "anyxml",
-  ].includes(node.kind);
+  return ['container', 'list', 'leaf', 'leaf-list', 'anydata', 'anyxml'].includes(node.kind);
 }
 
 /** Data nodes among `nodes`, looking through choice and case. */
 export function dataChildren(nodes: SchemaNode[]): DataNode[] {
-  return nodes.flatMap((n) =>
-    n.kind === "choice"
-      ? dataChildren(n.cases)
-      : n.kind === "case"
-        ? dataChildren(n.children)
-        : isDataNode(n)
-          ? [n]
-          : [],
-  );
+  return nodes.flatMap((n) => (n.kind === 'choice' ? dataChildren(n.cases) : n.kind === 'case' ? dataChildren(n.children) : isDataNode(n) ? [n] : []));
 }
 
 /** Members that must be present among `nodes` (not looking into choices): mandatory, not read-only, unconditional. */
 function requiredMembers(nodes: SchemaNode[], parentConfig: boolean): string[] {
-  return nodes
-    .filter(
-      (n): n is DataNode =>
-        isDataNode(n) &&
-        !(parentConfig && !n.config) &&
-        !n.when &&
-        isMandatory(n),
-    )
-    .map((n) => n.jsonName);
+  return nodes.filter((n): n is DataNode => isDataNode(n) && !(parentConfig && !n.config) && !n.when && isMandatory(n)).map((n) => n.jsonName);
 }
 
 /**
@@ -335,67 +236,44 @@ function requiredMembers(nodes: SchemaNode[], parentConfig: boolean): string[] {
  * mandatory, one with no member of any case. The alternatives exclude each other, so
  * `oneOf` fails exactly when two cases are mixed. Undefined when there is nothing to check.
  */
-function choiceAlternatives(
-  choice: ChoiceNode,
-  mandatory: boolean,
-  parentConfig: boolean,
-): JsonSchema[] | undefined {
+function choiceAlternatives(choice: ChoiceNode, mandatory: boolean, parentConfig: boolean): JsonSchema[] | undefined {
   const cases = choice.cases
-    .map((c) => ({
-      members: dataChildren(c.children).map((n) => n.jsonName),
-      required: requiredMembers(c.children, parentConfig),
-    }))
+    .map((c) => ({ members: dataChildren(c.children).map((n) => n.jsonName), required: requiredMembers(c.children, parentConfig) }))
     .filter((c) => c.members.length > 0);
-  if (cases.length === 0 || (cases.length === 1 && !mandatory))
-    return undefined;
-  const anyPresent = (names: string[]): JsonSchema => ({
-    anyOf: names.map((n) => ({ required: [n] })),
-  });
+  if (cases.length === 0 || (cases.length === 1 && !mandatory)) return undefined;
+  const anyPresent = (names: string[]): JsonSchema => ({ anyOf: names.map((n) => ({ required: [n] })) });
   const alternatives = cases.map((c, i) => {
     const others = cases.flatMap((o, j) => (j === i ? [] : o.members));
-    return {
-      ...anyPresent(c.members),
-      ...(c.required.length ? { required: c.required } : {}),
-      ...(others.length ? { not: anyPresent(others) } : {}),
-    };
+    return { ...anyPresent(c.members), ...(c.required.length ? { required: c.required } : {}), ...(others.length ? { not: anyPresent(others) } : {}) };
   });
-  return mandatory
-    ? alternatives
-    : [...alternatives, { not: anyPresent(cases.flatMap((c) => c.members)) }];
+  return mandatory ? alternatives : [...alternatives, { not: anyPresent(cases.flatMap((c) => c.members)) }];
 }
 
 function isMandatory(node: DataNode): boolean {
   switch (node.kind) {
-    case "leaf":
+    case 'leaf':
       return node.isKey || node.mandatory;
-    case "anydata":
-    case "anyxml":
+    case 'anydata':
+    case 'anyxml':
       return node.mandatory;
-    case "list":
-    case "leaf-list":
+    case 'list':
+    case 'leaf-list':
       return node.minElements > 0;
-    case "container":
+    case 'container':
       return false;
   }
 }
 
-function itemBounds(
-  node: ListNode | LeafListNode,
-): Pick<JsonSchema, "minItems" | "maxItems"> {
-  return {
-    ...(node.minElements > 0 ? { minItems: node.minElements } : {}),
-    ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}),
-  };
+function itemBounds(node: ListNode | LeafListNode): Pick<JsonSchema, 'minItems' | 'maxItems'> {
+  return { ...(node.minElements > 0 ? { minItems: node.minElements } : {}), ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}) };
 }
 
-function definedExample(value: unknown): Pick<JsonSchema, "example"> {
+function definedExample(value: unknown): Pick<JsonSchema, 'example'> {
   return value === undefined ? {} : { example: value };
 }
 
-function describe(
-  ...parts: (string | undefined)[]
-): Pick<JsonSchema, "description"> {
-  const text = parts.filter((p) => p).join("\n\n");
+function describe(...parts: (string | undefined)[]): Pick<JsonSchema, 'description'> {
+  const text = parts.filter((p) => p).join('\n\n');
   return text ? { description: text } : {};
 }
 
@@ -409,22 +287,14 @@ function unitsNote(units: string | undefined): string | undefined {
  */
 export function schemaName(path: string): string {
   return path
-    .replace(/^\//, "")
-    .replace(/[/:]/g, ".")
-    .replace(/[^a-zA-Z0-9._-]/g, "_");
+    .replace(/^\//, '')
+    .replace(/[/:]/g, '.')
+    .replace(/[^a-zA-Z0-9._-]/g, '_');
 }
 
 /** Distinct paths can map to one name (`a:b/c` and `a/b/c`); later ones get a numeric suffix. */
-export function uniqueName(
-  name: string,
-  taken: Record<string, unknown> | Set<string> | ((name: string) => boolean),
-): string {
-  const has = (n: string) =>
-    typeof taken === "function"
-      ? taken(n)
-      : taken instanceof Set
-        ? taken.has(n)
-        : n in taken;
+export function uniqueName(name: string, taken: Record<string, unknown> | Set<string> | ((name: string) => boolean)): string {
+  const has = (n: string) => (typeof taken === 'function' ? taken(n) : taken instanceof Set ? taken.has(n) : n in taken);
   if (!has(name)) return name;
   let i = 2;
   while (has(`${name}-${i}`)) i++;

@@ -2,59 +2,37 @@
  * Swagger 2.0 document of the RESTCONF API (RFC 8040) of one YANG module,
  * in the spirit of `yanger -f swagger` (same options), with RFC 7951 bodies.
  */
-import type { OpenAPIV2 } from "openapi-types";
-import type { SchemaSet } from "../../ir/types.js";
-import {
-  buildApiModel,
-  YANG_DATA_JSON,
-  type ApiOperation,
-  type ApiParameter,
-  type ApiPath,
-  type ApiRequestBody,
-  type ApiResponse,
-} from "./api-model.js";
-import type { JsonSchema } from "./json-schema.js";
-import { Interner, mapValues } from "./objects.js";
-import type { SwaggerOptions } from "./options.js";
-import { Swagger2Schemas } from "./swagger2-schema.js";
+import type { OpenAPIV2 } from 'openapi-types';
+import type { SchemaSet } from '../../ir/types.js';
+import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiRequestBody, type ApiResponse } from './api-model.js';
+import type { JsonSchema } from './json-schema.js';
+import { Interner, mapValues } from './objects.js';
+import type { SwaggerOptions } from './options.js';
+import { Swagger2Schemas } from './swagger2-schema.js';
 
-export * from "./options.js";
-export { buildApiModel, type ApiModel } from "./api-model.js";
-export {
-  serializeDocument,
-  documentFormat,
-  type DocumentFormat,
-} from "./serialize.js";
+export * from './options.js';
+export { buildApiModel, type ApiModel } from './api-model.js';
+export { serializeDocument, documentFormat, type DocumentFormat } from './serialize.js';
 
-export function emitSwagger(
-  schema: SchemaSet,
-  module: string,
-  opts: SwaggerOptions,
-): OpenAPIV2.Document {
+export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV2.Document {
   const model = buildApiModel(schema, module, opts);
   const interner = new Interner();
-  const w = new Swagger2Writer(
-    new Swagger2Schemas(model.schemas, interner),
-    interner,
-  );
+  const w = new Swagger2Writer(new Swagger2Schemas(model.schemas, interner), interner);
   const used = new Set<string>();
   w.schemas.collectRefs(used);
   const doc: OpenAPIV2.Document = {
-    swagger: "2.0",
+    swagger: '2.0',
     info: model.info,
     ...(model.host ? { host: model.host } : {}),
     basePath: model.basePath,
     consumes: [YANG_DATA_JSON],
     produces: [YANG_DATA_JSON],
     tags: model.tags,
-    securityDefinitions: { basicAuth: { type: "basic" } },
+    securityDefinitions: { basicAuth: { type: 'basic' } },
     security: [{ basicAuth: [] }],
     paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
     // Swagger 2.0 request bodies are parameters too.
-    parameters: {
-      ...mapValues(model.parameters, (p) => w.parameter(p)),
-      ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)),
-    },
+    parameters: { ...mapValues(model.parameters, (p) => w.parameter(p)), ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)) },
     responses: mapValues(model.responses, (r) => w.response(r)),
   };
   doc.definitions = reachableDefinitions(model.schemas, w.schemas, used);
@@ -65,15 +43,8 @@ export function emitSwagger(
  * The definitions `used` refers to, directly or not, in their model order: union members
  * named in 3.1 can be flattened away in 2.0, leaving their schemas unused.
  */
-function reachableDefinitions(
-  named: Record<string, JsonSchema>,
-  schemas: Swagger2Schemas,
-  used: Set<string>,
-): OpenAPIV2.DefinitionsObject {
-  const converted = new Map<
-    string,
-    { schema: OpenAPIV2.SchemaObject; refs: Set<string> }
-  >();
+function reachableDefinitions(named: Record<string, JsonSchema>, schemas: Swagger2Schemas, used: Set<string>): OpenAPIV2.DefinitionsObject {
+  const converted = new Map<string, { schema: OpenAPIV2.SchemaObject; refs: Set<string> }>();
   for (const [name, schema] of Object.entries(named)) {
     const refs = new Set<string>();
     schemas.collectRefs(refs);
@@ -88,11 +59,7 @@ function reachableDefinitions(
       }
     }
   }
-  return Object.fromEntries(
-    [...converted]
-      .filter(([name]) => used.has(name))
-      .map(([name, { schema }]) => [name, schema]),
-  );
+  return Object.fromEntries([...converted].filter(([name]) => used.has(name)).map(([name, { schema }]) => [name, schema]));
 }
 
 class Swagger2Writer {
@@ -103,16 +70,8 @@ class Swagger2Writer {
 
   pathItem(p: ApiPath): OpenAPIV2.PathItemObject {
     return {
-      ...(p.parameters.length
-        ? {
-            parameters: this.parameterRefs(
-              p.parameters.map((param) => param.shared),
-            ),
-          }
-        : {}),
-      ...Object.fromEntries(
-        p.operations.map((op) => [op.method, this.operation(op)]),
-      ),
+      ...(p.parameters.length ? { parameters: this.parameterRefs(p.parameters.map((param) => param.shared)) } : {}),
+      ...Object.fromEntries(p.operations.map((op) => [op.method, this.operation(op)])),
     };
   }
 
@@ -131,43 +90,22 @@ class Swagger2Writer {
       description: r.description,
       ...(r.schema ? { schema: this.schemas.schema(r.schema) } : {}),
       ...(r.headers
-        ? {
-            headers: mapValues(
-              r.headers,
-              (h) =>
-                ({
-                  description: h.description,
-                  ...this.schemas.parameterType(h.schema),
-                }) as OpenAPIV2.HeaderObject,
-            ),
-          }
+        ? { headers: mapValues(r.headers, (h) => ({ description: h.description, ...this.schemas.parameterType(h.schema) }) as OpenAPIV2.HeaderObject) }
         : {}),
     };
   }
 
-  bodyParameter({
-    name,
-    description,
-    schema,
-  }: ApiRequestBody): OpenAPIV2.InBodyParameterObject {
-    return {
-      name,
-      in: "body",
-      required: true,
-      ...(description ? { description } : {}),
-      schema: this.schemas.schema(schema),
-    };
+  bodyParameter({ name, description, schema }: ApiRequestBody): OpenAPIV2.InBodyParameterObject {
+    return { name, in: 'body', required: true, ...(description ? { description } : {}), schema: this.schemas.schema(schema) };
   }
 
   private operation(op: ApiOperation): OpenAPIV2.OperationObject {
     const body = op.requestBody;
     const names = op.parameters.map((p) => p.shared);
     const parameters: OpenAPIV2.Parameters =
-      body && !("shared" in body)
-        ? [...this.parameterRefs(names), this.bodyParameter(body)]
-        : this.parameterRefs(body ? [...names, body.shared] : names);
+      body && !('shared' in body) ? [...this.parameterRefs(names), this.bodyParameter(body)] : this.parameterRefs(body ? [...names, body.shared] : names);
     return {
-      tags: this.interner.get(`tags ${op.tags.join(" ")}`, () => op.tags),
+      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       operationId: op.operationId,
@@ -179,26 +117,13 @@ class Swagger2Writer {
 
   /** Lists of references recur from path to path: one array each. */
   private parameterRefs(names: string[]): OpenAPIV2.ReferenceObject[] {
-    return this.interner.get(`parameters ${names.join(" ")}`, () =>
-      names.map((n) => this.interner.ref(`#/parameters/${n}`)),
-    );
+    return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/parameters/${n}`)));
   }
 
   /** Responses without a schema (references, `204 Deleted`, ...) recur from operation to operation: one object each. */
-  private responses(
-    responses: ApiOperation["responses"],
-  ): OpenAPIV2.ResponsesObject {
+  private responses(responses: ApiOperation['responses']): OpenAPIV2.ResponsesObject {
     const write = () =>
-      Object.fromEntries(
-        responses.map(({ status, response: r }) => [
-          status,
-          "shared" in r
-            ? this.interner.ref(`#/responses/${r.shared}`)
-            : this.response(r),
-        ]),
-      );
-    return responses.some(({ response: r }) => "schema" in r && r.schema)
-      ? write()
-      : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
+      Object.fromEntries(responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/responses/${r.shared}`) : this.response(r)]));
+    return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
   }
 }

@@ -3,7 +3,7 @@
  * node that a `uses` brought in (RFC 7950 7.13), or a descendant of one, is named after
  * the grouping and its path inside it, so that the uses of one grouping share a name.
  */
-import type { ModuleIR, SchemaNode } from "../../ir/types.js";
+import type { ModuleIR, SchemaNode } from '../../ir/types.js';
 
 /**
  * `grouping/path` of every node inside a grouping expansion (data nodes, choices, cases,
@@ -15,45 +15,31 @@ import type { ModuleIR, SchemaNode } from "../../ir/types.js";
  */
 export function groupingOrigins(module: ModuleIR): Map<SchemaNode, string> {
   const origins = new Map<SchemaNode, string>();
-  const visit = (
-    nodes: readonly SchemaNode[],
-    base: string | undefined,
-    rootModule: string | undefined,
-  ): void => {
+  const visit = (nodes: readonly SchemaNode[], base: string | undefined, rootModule: string | undefined): void => {
     for (const node of nodes) {
       const grouping = node.fromUses?.at(-1);
-      const [prefix, root] =
-        grouping === undefined
-          ? [base, rootModule]
-          : [localName(grouping), node.module];
+      const [prefix, root] = grouping === undefined ? [base, rootModule] : [localName(grouping), node.module];
       if (prefix === undefined) {
         visitChildren(node, undefined, undefined);
         continue;
       }
       // Choice and case are not in data paths; operations are.
-      const named =
-        node.kind === "choice" || node.kind === "case"
-          ? prefix
-          : `${prefix}/${node.module === root ? node.name : `${node.module}:${node.name}`}`;
+      const named = node.kind === 'choice' || node.kind === 'case' ? prefix : `${prefix}/${node.module === root ? node.name : `${node.module}:${node.name}`}`;
       origins.set(node, named);
       visitChildren(node, named, root);
     }
   };
-  const visitChildren = (
-    node: SchemaNode,
-    base: string | undefined,
-    rootModule: string | undefined,
-  ): void => {
+  const visitChildren = (node: SchemaNode, base: string | undefined, rootModule: string | undefined): void => {
     switch (node.kind) {
-      case "container":
-      case "list":
-      case "case":
-      case "notification":
+      case 'container':
+      case 'list':
+      case 'case':
+      case 'notification':
         return visit(node.children, base, rootModule);
-      case "choice":
+      case 'choice':
         return visit(node.cases, base, rootModule);
-      case "rpc":
-      case "action":
+      case 'rpc':
+      case 'action':
         visit(node.input ?? [], base && `${base}/input`, rootModule);
         return visit(node.output ?? [], base && `${base}/output`, rootModule);
       default:
@@ -66,5 +52,5 @@ export function groupingOrigins(module: ModuleIR): Map<SchemaNode, string> {
 }
 
 function localName(grouping: string): string {
-  return grouping.slice(grouping.indexOf(":") + 1);
+  return grouping.slice(grouping.indexOf(':') + 1);
 }

@@ -4,35 +4,22 @@
  * strategies (shortest repetitions or longer ones, first or last alternatives) and the
  * first one that really matches all patterns is kept. Undefined when none does.
  */
-import type { Interval, PatternIR } from "../../ir/types.js";
+import type { Interval, PatternIR } from '../../ir/types.js';
 
 /** Characters tried, in order, for a character class or `.`. */
-const PREFERRED = [..."a0A1x_-.:/ "];
+const PREFERRED = [...'a0A1x_-.:/ '];
 const STRETCHES = [0, 1, 2, 4, 8, 16];
 
-export function patternExample(
-  patterns: readonly PatternIR[],
-  length: readonly Interval[] | undefined,
-): string | undefined {
-  const regexes = patterns.map((p) => ({
-    re: new RegExp(p.ecma, "u"),
-    invert: p.invertMatch,
-  }));
+export function patternExample(patterns: readonly PatternIR[], length: readonly Interval[] | undefined): string | undefined {
+  const regexes = patterns.map((p) => ({ re: new RegExp(p.ecma, 'u'), invert: p.invertMatch }));
   const fits = (s: string) =>
     regexes.every(({ re, invert }) => re.test(s) !== invert) &&
-    (!length?.length ||
-      length.some(
-        (i) => [...s].length >= Number(i.min) && [...s].length <= Number(i.max),
-      ));
+    (!length?.length || length.some((i) => [...s].length >= Number(i.min) && [...s].length <= Number(i.max)));
   const sources = patterns.filter((p) => !p.invertMatch).map((p) => p.ecma);
-  for (const source of sources.length ? sources : ["^$", "^a*$"]) {
+  for (const source of sources.length ? sources : ['^$', '^a*$']) {
     for (const stretch of STRETCHES) {
       for (const lastAlternative of [false, true]) {
-        const candidate = new Sampler(
-          source,
-          stretch,
-          lastAlternative,
-        ).sample();
+        const candidate = new Sampler(source, stretch, lastAlternative).sample();
         if (candidate !== undefined && fits(candidate)) return candidate;
       }
     }
@@ -60,7 +47,7 @@ class Sampler {
 
   private alternation(): string {
     const branches = [this.sequence()];
-    while (this.src[this.i] === "|") {
+    while (this.src[this.i] === '|') {
       this.i++;
       branches.push(this.sequence());
     }
@@ -68,12 +55,8 @@ class Sampler {
   }
 
   private sequence(): string {
-    let out = "";
-    while (
-      this.i < this.src.length &&
-      this.src[this.i] !== "|" &&
-      this.src[this.i] !== ")"
-    ) {
+    let out = '';
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.atom();
       out += this.repeat(atom);
     }
@@ -84,27 +67,27 @@ class Sampler {
   private atom(): string {
     const c = this.src[this.i++]!;
     switch (c) {
-      case "^":
-      case "$":
-        return "";
-      case "(": {
-        if (this.src[this.i] === "?") {
+      case '^':
+      case '$':
+        return '';
+      case '(': {
+        if (this.src[this.i] === '?') {
           const kind = this.src.slice(this.i, this.i + 2);
           this.i += 2;
           const inner = this.alternation();
-          this.expect(")");
+          this.expect(')');
           // Lookarounds consume nothing; whether they hold is left to the final check.
-          return kind === "?:" ? inner : "";
+          return kind === '?:' ? inner : '';
         }
         const inner = this.alternation();
-        this.expect(")");
+        this.expect(')');
         return inner;
       }
-      case "[":
+      case '[':
         return this.charClass();
-      case ".":
+      case '.':
         return PREFERRED[0]!;
-      case "\\":
+      case '\\':
         return this.escape();
       default:
         return c;
@@ -115,11 +98,10 @@ class Sampler {
     const c = this.src[this.i];
     let min = 1;
     let max = 1;
-    if (c === "*" || c === "+" || c === "?") {
+    if (c === '*' || c === '+' || c === '?') {
       this.i++;
-      [min, max] =
-        c === "*" ? [0, Infinity] : c === "+" ? [1, Infinity] : [0, 1];
-    } else if (c === "{") {
+      [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1];
+    } else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
       if (m) {
         this.i += m[0].length;
@@ -127,75 +109,66 @@ class Sampler {
         max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
       }
     }
-    if (
-      this.src[this.i] === "?" &&
-      (c === "*" || c === "+" || c === "?" || c === "{")
-    )
-      this.i++;
+    if (this.src[this.i] === '?' && (c === '*' || c === '+' || c === '?' || c === '{')) this.i++;
     return text.repeat(Math.min(max, min + this.stretch));
   }
 
   private charClass(): string {
-    const negated = this.src[this.i] === "^";
+    const negated = this.src[this.i] === '^';
     if (negated) this.i++;
     const ranges: [number, number][] = [];
-    while (this.src[this.i] !== "]") {
-      if (this.i >= this.src.length) throw new Error("unterminated class");
+    while (this.src[this.i] !== ']') {
+      if (this.i >= this.src.length) throw new Error('unterminated class');
       const from = this.classChar();
-      if (this.src[this.i] === "-" && this.src[this.i + 1] !== "]") {
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']') {
         this.i++;
         const to = this.classChar();
         ranges.push([from.codePointAt(0)!, to.codePointAt(0)!]);
       } else ranges.push([from.codePointAt(0)!, from.codePointAt(0)!]);
     }
     this.i++;
-    const inClass = (ch: string) =>
-      ranges.some(
-        ([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b,
-      );
+    const inClass = (ch: string) => ranges.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
     const preferred = PREFERRED.find((ch) => inClass(ch) !== negated);
     if (preferred !== undefined) return preferred;
-    if (negated || ranges.length === 0) throw new Error("no character");
+    if (negated || ranges.length === 0) throw new Error('no character');
     return String.fromCodePoint(ranges[0]![0]);
   }
 
   /** One character of a class; an escape standing for a set gives a representative of it. */
   private classChar(): string {
     const c = this.src[this.i++]!;
-    return c === "\\" ? this.escape() : c;
+    return c === '\\' ? this.escape() : c;
   }
 
   private escape(): string {
     const c = this.src[this.i++]!;
     switch (c) {
-      case "d":
-        return "0";
-      case "w":
-        return "a";
-      case "s":
-        return " ";
-      case "n":
-        return "\n";
-      case "r":
-        return "\r";
-      case "t":
-        return "\t";
-      case "p":
-      case "P": {
-        const end = this.src.indexOf("}", this.i);
+      case 'd':
+        return '0';
+      case 'w':
+        return 'a';
+      case 's':
+        return ' ';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'p':
+      case 'P': {
+        const end = this.src.indexOf('}', this.i);
         const name = this.src.slice(this.i + 1, end);
         this.i = end + 1;
-        return c === "p" && name.startsWith("N") ? "0" : "a";
+        return c === 'p' && name.startsWith('N') ? '0' : 'a';
       }
-      case "u": {
-        const m = /^\{([0-9a-fA-F]+)\}|^([0-9a-fA-F]{4})/.exec(
-          this.src.slice(this.i),
-        );
-        if (!m) return "u";
+      case 'u': {
+        const m = /^\{([0-9a-fA-F]+)\}|^([0-9a-fA-F]{4})/.exec(this.src.slice(this.i));
+        if (!m) return 'u';
         this.i += m[0].length;
         return String.fromCodePoint(parseInt(m[1] ?? m[2]!, 16));
       }
-      case "x": {
+      case 'x': {
         const hex = this.src.slice(this.i, this.i + 2);
         this.i += 2;
         return String.fromCodePoint(parseInt(hex, 16));

@@ -19,8 +19,7 @@ beforeAll(() => {
   features = compileTexts({ features: FEATURES_YANG });
 });
 
-const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
-  emitOpenApi(schema, module, options(overrides));
+const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) => emitOpenApi(schema, module, options(overrides));
 
 function schemaOf(doc: OpenAPIV3_1.Document, name: string): OpenAPIV3_1.SchemaObject {
   const s = doc.components!.schemas![name];

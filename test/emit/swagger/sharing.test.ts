@@ -144,10 +144,7 @@ describe('documents of corpus modules that use many groupings', () => {
     ['openconfig-interfaces', 'openconfig/release/models/interfaces/openconfig-interfaces.yang'],
     ['ietf-routing', 'ietf/ietf-routing@2018-03-13.yang'],
   ])('%s: valid, with grouping-named definitions', { timeout: 120_000 }, async (module, file) => {
-    const { schema, diagnostics } = compileYang({
-      files: [join(CORPUS, file)],
-      searchPaths: ['openconfig', 'ietf', 'iana'].map((d) => join(CORPUS, d)),
-    });
+    const { schema, diagnostics } = compileYang({ files: [join(CORPUS, file)], searchPaths: ['openconfig', 'ietf', 'iana'].map((d) => join(CORPUS, d)) });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const swagger = emitSwagger(schema, module, options());
     await expectValid(swagger);

@@ -19,8 +19,7 @@ beforeAll(() => {
   features = compileTexts({ features: FEATURES_YANG });
 });
 
-const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
-  emitSwagger(schema, module, options(overrides));
+const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) => emitSwagger(schema, module, options(overrides));
 
 /** A definition, looked up through a `$ref` if given one. */
 function definition(doc: OpenAPIV2.Document, nameOrRef: OpenAPIV2.SchemaObject | string): OpenAPIV2.SchemaObject {
@@ -138,12 +137,7 @@ describe('RESTCONF resources', () => {
     const expected = {
       type: 'object',
       properties: {
-        'example-jukebox:album': {
-          type: 'array',
-          items: { $ref: '#/definitions/example-jukebox.jukebox.library.artist.album' },
-          minItems: 1,
-          maxItems: 1,
-        },
+        'example-jukebox:album': { type: 'array', items: { $ref: '#/definitions/example-jukebox.jukebox.library.artist.album' }, minItems: 1, maxItems: 1 },
       },
       required: ['example-jukebox:album'],
     };
@@ -255,13 +249,7 @@ describe('RFC 7951 value schemas', () => {
   it('names typedef schemas and refers to them, keeping the use-site description beside', () => {
     const doc = emit(features, 'features');
     expect(top.pct).toEqual({ allOf: [{ $ref: '#/definitions/typedef.features.percent' }], example: 0 });
-    expect(definition(doc, 'typedef.features.percent')).toEqual({
-      type: 'integer',
-      format: 'int32',
-      minimum: 0,
-      maximum: 100,
-      description: 'A percentage.',
-    });
+    expect(definition(doc, 'typedef.features.percent')).toEqual({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, description: 'A percentage.' });
     const range = definition(emit(dhcp, 'dhcp'), 'subnet-list.subnet.range');
     expect(range.properties!.low).toEqual({
       allOf: [{ $ref: '#/definitions/typedef.ietf-inet-types.ip-address' }],
@@ -374,12 +362,7 @@ describe('options', () => {
   });
 
   it('omit flags drop query, header, body and path parameters and error statuses', () => {
-    const plain = emit(jukebox, 'example-jukebox', {
-      omitQueryParams: true,
-      omitHeaderParams: true,
-      omitBodyParams: true,
-      omitStandardStatuses: true,
-    });
+    const plain = emit(jukebox, 'example-jukebox', { omitQueryParams: true, omitHeaderParams: true, omitBodyParams: true, omitStandardStatuses: true });
     const put = plain.paths[ARTIST]!.put!;
     expect(put).not.toHaveProperty('parameters');
     expect(Object.keys(put.responses)).toEqual(['201', '204']);
