@@ -30,14 +30,25 @@ const LINE_DEPTH = 3;
  * read such a document (and people, who read it through them, or grep it by line).
  */
 export function serializeJson(doc: object): string {
-  const lines = lineJson(doc, 0, '');
-  return `${lines.length > LARGE_DOCUMENT ? lines : JSON.stringify(doc, null, 2)}\n`;
+  const chunks: string[] = [];
+  let length = 0;
+  lineJson(doc, 0, '', (text) => {
+    chunks.push(text);
+    length += text.length;
+  });
+  // One join at the end: the large document's text is built once, not once per level.
+  return length > LARGE_DOCUMENT ? `${chunks.join('')}\n` : `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function lineJson(value: unknown, depth: number, indent: string): string {
-  if (depth >= LINE_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+function lineJson(value: unknown, depth: number, indent: string, write: (text: string) => void): void {
+  if (depth >= LINE_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) return write(JSON.stringify(value));
   const members = Object.entries(value).filter(([, v]) => v !== undefined);
-  if (members.length === 0) return '{}';
+  if (members.length === 0) return write('{}');
   const inner = `${indent}  `;
-  return `{\n${members.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${lineJson(v, depth + 1, inner)}`).join(',\n')}\n${indent}}`;
+  write('{');
+  members.forEach(([key, member], i) => {
+    write(`${i ? ',' : ''}\n${inner}${JSON.stringify(key)}: `);
+    lineJson(member, depth + 1, inner, write);
+  });
+  write(`\n${indent}}`);
 }
