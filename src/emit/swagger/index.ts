@@ -12,7 +12,7 @@ import { Swagger2Schemas } from './swagger2-schema.js';
 
 export * from './options.js';
 export { buildApiModel, type ApiModel } from './api-model.js';
-export { serializeDocument, documentFormat, type DocumentFormat } from './serialize.js';
+export { serializeDocument, serializeJson, documentFormat, type DocumentFormat } from './serialize.js';
 
 export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV2.Document {
   const model = buildApiModel(schema, module, opts);
