@@ -5,14 +5,14 @@
 // To add a benchmark, append { name, run } to SECTIONS: run() resolves to an object of
 // figures ({ label: value }) or to a string saying why it was skipped.
 import { resourceUsage } from 'node:process';
-import { join } from 'node:path';
 import { benchGeneratedServer } from './bench-server.mjs';
 import { benchValidateOpenConfig } from './bench-validate.mjs';
 import { incrementalSections } from './bench-incremental.mjs';
 import { lspSections } from './bench-lsp.mjs';
 import { sizeSections } from './bench-sizes.mjs';
+import { swaggerSections } from './bench-swagger.mjs';
 import { typesSections } from './bench-types.mjs';
-import { CORPUS, ROOT, corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
+import { corpusModules, loadYangkit, mapBounded, runYanglint, searchPathsFor, yanglintVersion } from './corpus.mjs';
 
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -64,36 +64,10 @@ async function compileCorpusYanglint() {
   };
 }
 
-/** Swagger 2.0 and OpenAPI 3.1 for openconfig-network-instance, compiled with all its imports. */
-async function emitSwaggerNetworkInstance() {
-  const { compileYang } = await loadYangkit();
-  const { emitSwagger, defaultSwaggerOptions } = await import(join(ROOT, 'dist/emit/swagger/index.js'));
-  const { emitOpenApi } = await import(join(ROOT, 'dist/emit/openapi/index.js'));
-  const file = join(CORPUS, 'openconfig/release/models/network-instance/openconfig-network-instance.yang');
-  let start = performance.now();
-  const { schema } = compileYang({ files: [file], searchPaths: searchPathsFor(file) });
-  const compileMs = performance.now() - start;
-  start = performance.now();
-  const swagger = emitSwagger(schema, 'openconfig-network-instance', defaultSwaggerOptions);
-  const swaggerMs = performance.now() - start;
-  start = performance.now();
-  const openapi = emitOpenApi(schema, 'openconfig-network-instance', defaultSwaggerOptions);
-  const openapiMs = performance.now() - start;
-  return {
-    'modules loaded': Object.keys(schema.modules).length,
-    'compile (cold)': secs(compileMs),
-    'emit Swagger 2.0': secs(swaggerMs),
-    'emit OpenAPI 3.1': secs(openapiMs),
-    paths: Object.keys(swagger.paths).length,
-    'Swagger JSON size': mb(JSON.stringify(swagger).length),
-    'OpenAPI JSON size': mb(JSON.stringify(openapi).length),
-  };
-}
-
 const SECTIONS = [
   { name: 'compile corpus, cold (yangkit)', run: compileCorpusYangkit },
   { name: 'compile corpus (yanglint)', run: compileCorpusYanglint },
-  { name: 'swagger for openconfig-network-instance', run: emitSwaggerNetworkInstance },
+  ...swaggerSections,
   { name: 'generated RESTCONF server (example-jukebox)', run: benchGeneratedServer },
   { name: 'validate 5,000 OpenConfig interfaces (yangkit vs yanglint)', run: benchValidateOpenConfig },
   ...incrementalSections,

@@ -61,6 +61,7 @@ export class ApiExplorer {
     const modules = this.schema.inputs;
     // Tagged by top resource only: Swagger UI does not render the data section when each operation has two tags.
     const docs = modules.map((m) => emitOpenApi(this.schema, m, { ...defaultSwaggerOptions, basePath: this.root, tagMode: 'resources' }));
+    keepComponentsApart(docs, modules);
     const [first] = docs;
     if (!first) throw RestconfError.of('operation-failed', 'no modules are served', { type: 'application' });
     const tags = new Map(docs.flatMap((d) => d.tags ?? []).map((t) => [t.name, t]));
@@ -72,7 +73,7 @@ export class ApiExplorer {
       tags: [...tags.values()],
       paths: Object.assign({}, ...docs.map((d) => d.paths)),
       components: Object.fromEntries(
-        ['schemas', 'parameters', 'responses', 'securitySchemes'].map((k) => [k, Object.assign({}, ...docs.map((d) => (d.components as Record<string, object>)?.[k]))]),
+        COMPONENT_KINDS.map((k) => [k, Object.assign({}, ...docs.map((d) => (d.components as Record<string, object>)?.[k]))]),
       ),
     };
     return JSON.stringify(merged, null, 2);
@@ -118,4 +119,45 @@ let uiDir: string | undefined;
 /** Where swagger-ui-dist is installed (a dependency of yangkit, so found from here). */
 function swaggerUiDir(): string {
   return (uiDir ??= dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')));
+}
+
+const COMPONENT_KINDS = ['schemas', 'parameters', 'requestBodies', 'responses', 'securitySchemes'] as const;
+
+/**
+ * The documents of several modules can name different components alike (the path parameter
+ * `name`, a schema named after a grouping both use differently): such a component of a later
+ * document is renamed `<module>.<name>`, with its references, so that merging keeps both.
+ */
+function keepComponentsApart(docs: { components?: object }[], modules: string[]): void {
+  const seen = new Map<string, string>();
+  const components = (doc: { components?: object }) => (doc.components ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  docs.forEach((doc, i) => {
+    // A renamed component changes those that refer to it: until none differs.
+    for (let renames = clashes(components(doc), seen); renames.length > 0; renames = clashes(components(doc), seen)) {
+      let text = JSON.stringify(doc);
+      for (const { kind, name } of renames) text = text.replaceAll(`"#/components/${kind}/${name}"`, `"#/components/${kind}/${modules[i]}.${name}"`);
+      const renamed = JSON.parse(text) as { components: Record<string, Record<string, unknown>> };
+      for (const { kind, name } of renames) {
+        const section = renamed.components[kind]!;
+        section[`${modules[i]}.${name}`] = section[name];
+        delete section[name];
+      }
+      Object.assign(doc, renamed);
+    }
+    for (const kind of COMPONENT_KINDS) {
+      for (const [name, value] of Object.entries(components(doc)[kind] ?? {})) seen.set(`${kind}/${name}`, JSON.stringify(value));
+    }
+  });
+}
+
+/** Components named like an earlier document's, with another value. */
+function clashes(components: Record<string, Record<string, unknown> | undefined>, seen: Map<string, string>): { kind: string; name: string }[] {
+  return COMPONENT_KINDS.flatMap((kind) =>
+    Object.entries(components[kind] ?? {})
+      .filter(([name, value]) => {
+        const earlier = seen.get(`${kind}/${name}`);
+        return earlier !== undefined && earlier !== JSON.stringify(value);
+      })
+      .map(([name]) => ({ kind, name })),
+  );
 }

@@ -3,9 +3,11 @@
  * browser by explorer-browser.test.ts): only when enabled, read-only, behind
  * authentication, and the emitters loaded only when it is on.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { compileYang } from '../../src/compile/index.js';
 import type { UserStore } from '../../src/restconf/index.js';
 import { ROOT } from '../cli/run.js';
 import { type TestServer, startServer } from './client.js';
@@ -36,6 +38,30 @@ describe('API explorer', () => {
     expect((await s.get('/api/docs/tree')).text).toMatch(/^module: example-jukebox\n/);
     expect((await s.get('/api/docs/index.html')).status).toBe(404);
     expect((await s.get('/api/docs/%2e%2e%2fpackage.json')).status).toBe(404);
+  });
+
+  it('merges the documents of several modules, keeping apart components they name alike', async () => {
+    const module = (name: string, keyType: string) => `module ${name} {
+      namespace "urn:${name}"; prefix ${name};
+      grouping g { container c { leaf v { type ${keyType}; } } }
+      list item { key id; leaf id { type ${keyType}; } uses g; }
+    }`;
+    const dir = mkdtempSync(join(tmpdir(), 'yangkit-explorer-'));
+    const files = [module('ma', 'string'), module('mb', 'uint8')].map((text, i) => {
+      const file = join(dir, `m${'ab'[i]}.yang`);
+      writeFileSync(file, text);
+      return file;
+    });
+    s = await startServer(compileYang({ files }).schema, { explorer: true });
+    const doc = (await s.get('/restconf/openapi.json')).json();
+    const resolve = (ref: string) => ref.split('/').slice(1).reduce((o, k) => o?.[k], doc);
+    const keyType = (path: string) => resolve(doc.paths[path].parameters[0].$ref).schema.type;
+    expect([keyType('/data/ma:item={item-id}'), keyType('/data/mb:item={item-id}')]).toEqual(['string', 'integer']);
+    // Both modules name the container's schema after grouping g: the second one is renamed.
+    const body = (module: string) => doc.paths[`/data/${module}:item={item-id}/c`].get.responses['200'].content['application/yang-data+json'].schema;
+    const value = (module: string) => resolve(body(module).properties[`${module}:c`].$ref).properties.v.type;
+    expect(body('mb').properties['mb:c'].$ref).toBe('#/components/schemas/mb.g.c');
+    expect([value('ma'), value('mb')]).toEqual(['string', 'integer']);
   });
 
   it('is read-only', async () => {

@@ -32,13 +32,13 @@ function register(program: Command, name: string, title: string, loadEmitter: ()
   }
   cmd.action(async (module: string, augmenting: string[], flags: DocumentFlags) => {
     const options = parseOptions(flags);
-    const { documentFormat, serializeDocument } = await import('../../emit/swagger/serialize.js');
+    const { documentFormat, serializeDocument, serializeJson } = await import('../../emit/swagger/serialize.js');
     if (flags.output) documentFormatOrThrow(documentFormat, flags.output);
     const { schema } = compileOrExit([module, ...augmenting], flags);
     const emit = await loadEmitter();
     const doc = emit(schema, schema.inputs[0]!, options);
     if (flags.output) writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
-    else process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    else process.stdout.write(serializeJson(doc));
   });
 }
 

@@ -11,60 +11,74 @@ import {
   type ApiOperation,
   type ApiParameter,
   type ApiPath,
+  type ApiRequestBody,
   type ApiResponse,
 } from '../swagger/api-model.js';
 import type { JsonSchema } from '../swagger/json-schema.js';
-import { mapValues } from '../swagger/objects.js';
+import { Interner, mapValues } from '../swagger/objects.js';
 import type { SwaggerOptions } from '../swagger/options.js';
 
 export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
   const model = buildApiModel(schema, module, opts);
   const serverUrl = model.host ? `https://${model.host}${model.basePath}` : model.basePath;
-  // Cloned so callers (validators dereference in place) cannot alter the shared RESTCONF constants.
-  return structuredClone<OpenAPIV3_1.Document>({
+  const w = new OpenApiWriter();
+  return {
     openapi: '3.1.0',
     info: model.info,
     servers: [{ url: serverUrl }],
     tags: model.tags,
     security: [{ basicAuth: [] }],
-    paths: Object.fromEntries(model.paths.map((p) => [p.path, pathItem(p)])),
+    paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
     components: {
       schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
       parameters: mapValues(model.parameters, parameter),
+      requestBodies: mapValues(model.requestBodies, requestBody),
       responses: mapValues(model.responses, response),
       securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
     },
-  });
-}
-
-function pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
-  return {
-    ...(p.parameters.length ? { parameters: p.parameters.map(parameter) } : {}),
-    ...Object.fromEntries(p.operations.map((op) => [op.method, operation(op)])),
   };
 }
 
-function operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
-  return {
-    tags: op.tags,
-    summary: op.summary,
-    ...(op.description ? { description: op.description } : {}),
-    operationId: op.operationId,
-    ...(op.deprecated ? { deprecated: true } : {}),
-    ...(op.parameters.length ? { parameters: op.parameters.map((p) => ({ $ref: `#/components/parameters/${p.shared}` })) } : {}),
-    ...(op.requestBody
-      ? {
-          requestBody: {
-            required: true,
-            ...(op.requestBody.description ? { description: op.requestBody.description } : {}),
-            content: content(op.requestBody.schema),
-          },
-        }
-      : {}),
-    responses: Object.fromEntries(
-      op.responses.map(({ status, response: r }) => [status, 'shared' in r ? { $ref: `#/components/responses/${r.shared}` } : response(r)]),
-    ),
-  };
+/** Operations, with the references, tag lists and responses they repeat held once (see `Interner`). */
+class OpenApiWriter {
+  private readonly interner = new Interner();
+
+  pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
+    return {
+      ...(p.parameters.length ? { parameters: this.parameterRefs(p.parameters.map((param) => param.shared)) } : {}),
+      ...Object.fromEntries(p.operations.map((op) => [op.method, this.operation(op)])),
+    };
+  }
+
+  private operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
+    const body = op.requestBody;
+    return {
+      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      operationId: op.operationId,
+      ...(op.deprecated ? { deprecated: true } : {}),
+      ...(op.parameters.length ? { parameters: this.parameterRefs(op.parameters.map((p) => p.shared)) } : {}),
+      ...(body ? { requestBody: 'shared' in body ? this.interner.ref(`#/components/requestBodies/${body.shared}`) : requestBody(body) } : {}),
+      responses: this.responses(op.responses),
+    };
+  }
+
+  private parameterRefs(names: string[]): OpenAPIV3_1.ReferenceObject[] {
+    return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/components/parameters/${n}`)));
+  }
+
+  private responses(responses: ApiOperation['responses']): OpenAPIV3_1.ResponsesObject {
+    const write = () =>
+      Object.fromEntries(
+        responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
+      );
+    return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
+  }
+}
+
+function requestBody(b: ApiRequestBody): OpenAPIV3_1.RequestBodyObject {
+  return { required: true, ...(b.description ? { description: b.description } : {}), content: content(b.schema) };
 }
 
 function parameter(p: ApiParameter): OpenAPIV3_1.ParameterObject {
@@ -81,9 +95,7 @@ function parameter(p: ApiParameter): OpenAPIV3_1.ParameterObject {
 function response(r: ApiResponse): OpenAPIV3_1.ResponseObject {
   return {
     description: r.description,
-    ...(r.headers
-      ? { headers: mapValues(r.headers, (h) => ({ description: h.description, schema: h.schema as OpenAPIV3_1.HeaderObject['schema'] })) }
-      : {}),
+    ...(r.headers ? { headers: mapValues(r.headers, (h) => ({ description: h.description, schema: h.schema as OpenAPIV3_1.HeaderObject['schema'] })) } : {}),
     ...(r.schema ? { content: content(r.schema) } : {}),
   };
 }

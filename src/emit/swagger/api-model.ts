@@ -3,10 +3,10 @@
  * from the IR and options, then serialised by the Swagger 2.0 and OpenAPI 3.1
  * emitters. Schemas are in the 3.1 dialect (see `json-schema.ts`).
  */
-import type { DataNode, ModuleIR, OperationNode, SchemaNode, SchemaSet } from '../../ir/types.js';
+import type { DataNode, LeafListNode, LeafNode, ModuleIR, OperationNode, SchemaNode, SchemaSet } from '../../ir/types.js';
 import { DataSchemas, RESTCONF_DATA, dataChildren, qualifiedName, uniqueName, wrap } from './data-schemas.js';
 import { typeSchema, schemaRef, type JsonSchema } from './json-schema.js';
-import { definedOnly } from './objects.js';
+import { definedOnly, Interner } from './objects.js';
 import { HTTP_METHODS, type HttpMethod, type SwaggerOptions } from './options.js';
 import { collectResources, type Resource } from './resources.js';
 import {
@@ -34,19 +34,29 @@ export interface ApiModel {
   basePath: string;
   tags: { name: string; description: string }[];
   paths: ApiPath[];
-  /** Named schemas referenced as `#/components/schemas/<name>`. */
+  /**
+   * Named schemas referenced as `#/components/schemas/<name>`: data node contents,
+   * typedefs, and resource bodies that several resources share.
+   */
   schemas: Record<string, JsonSchema>;
-  /** Shared (query and header) parameters used by some operation. */
-  parameters: Partial<Record<SharedParameterName, ApiParameter>>;
-  /** Shared error responses used by some operation, by status. */
-  responses: Partial<Record<ErrorStatus, ApiResponse>>;
+  /**
+   * Parameters declared once and referenced by name: the RESTCONF query and header
+   * parameters some operation uses, then the path parameters (list keys, leaf-list
+   * values), one per distinct parameter, named as in URLs (`-2`, ... when one URL name
+   * stands for different keys).
+   */
+  parameters: Record<string, ApiParameter>;
+  /** Request bodies that several resources share, named as their schema. */
+  requestBodies: Record<string, ApiRequestBody>;
+  /** The error responses some operation uses, by status, then the responses that several resources share. */
+  responses: Record<string, ApiResponse>;
 }
 
 export interface ApiPath {
   /** Relative to the RESTCONF root, e.g. `/data/dhcp:dhcp`. */
   path: string;
-  /** Path parameters (list keys, leaf-list values), common to all its operations. */
-  parameters: ApiParameter[];
+  /** Path parameters (list keys, leaf-list values), common to all its operations, by name in `ApiModel.parameters`. */
+  parameters: { shared: string }[];
   operations: ApiOperation[];
 }
 
@@ -60,8 +70,15 @@ export interface ApiOperation {
   deprecated?: true;
   /** Query and header parameters, by name. */
   parameters: { shared: SharedParameterName }[];
-  requestBody?: { name: string; description?: string; schema: JsonSchema };
-  responses: { status: string; response: ApiResponse | { shared: ErrorStatus } }[];
+  requestBody?: ApiRequestBody | { shared: string };
+  responses: { status: string; response: ApiResponse | { shared: string } }[];
+}
+
+export interface ApiRequestBody {
+  /** Swagger 2.0 names body parameters. */
+  name: string;
+  description?: string;
+  schema: JsonSchema;
 }
 
 export interface ApiResponse {
@@ -97,9 +114,19 @@ export function buildApiModel(schema: SchemaSet, moduleName: string, opts: Swagg
 
 class ApiModelBuilder {
   private readonly data: DataSchemas;
-  private readonly parameters: ApiModel['parameters'] = {};
-  private readonly responses: ApiModel['responses'] = {};
+  private readonly parameters: Partial<Record<SharedParameterName, ApiParameter>> = {};
+  private readonly responses: Partial<Record<ErrorStatus, ApiResponse>> = {};
+  // Swagger 2.0 lists path and body parameters in one section: their names must differ.
+  private readonly pathParameters: Declarations<ApiParameter> = new Declarations((name) => name in this.parameters || name in this.requestBodies.declared);
+  private readonly requestBodies: Declarations<ApiRequestBody> = new Declarations((name) => name in this.parameters || name in this.pathParameters.declared);
+  private readonly sharedResponses: Declarations<ApiResponse> = new Declarations((name) => name in this.responses);
+  /** Bodies of data resources, built once per resource for all its methods (see `shareBodies`). */
+  private readonly bodies = new Map<DataNode, ResourceBody>();
+  private readonly createBodies = new Map<DataNode, ResourceBody>();
   private readonly operationIds = new Set<string>();
+  private readonly interner = new Interner();
+  /** Path parameters by key leaf (or leaf-list) and URL name: each is declared once. */
+  private readonly pathParameterNames = new Map<LeafNode | LeafListNode, Map<string, string>>();
   private readonly tags = new Set<string>();
 
   constructor(
@@ -107,7 +134,7 @@ class ApiModelBuilder {
     private readonly module: ModuleIR,
     private readonly opts: SwaggerOptions,
   ) {
-    this.data = new DataSchemas(schemaSet);
+    this.data = new DataSchemas(schemaSet, module);
   }
 
   build(): ApiModel {
@@ -116,8 +143,10 @@ class ApiModelBuilder {
       (r) => (opts.pathFilter === undefined || r.path.startsWith(opts.pathFilter)) && (!opts.onlyActions || isAction(r)),
     );
     const paths = resources
-      .map((r) => ({ path: r.path, parameters: this.pathParameters(r), operations: this.operations(r) }))
-      .filter((p) => p.operations.length > 0);
+      .map((r) => ({ r, operations: this.operations(r) }))
+      .filter((p) => p.operations.length > 0)
+      .map(({ r, operations }) => ({ path: r.path, parameters: this.pathParams(r), operations }));
+    this.shareBodies(paths);
     const contact = { name: opts.contactName, url: opts.contactUrl, email: opts.contactEmail };
     return {
       info: {
@@ -130,23 +159,79 @@ class ApiModelBuilder {
       },
       ...(opts.host ? { host: opts.host } : {}),
       basePath: opts.basePath,
-      tags: Object.keys(TAG_DESCRIPTIONS).filter((t) => this.tags.has(t)).map((name) => ({ name, description: TAG_DESCRIPTIONS[name]! })),
+      tags: Object.keys(TAG_DESCRIPTIONS)
+        .filter((t) => this.tags.has(t))
+        .map((name) => ({ name, description: TAG_DESCRIPTIONS[name]! })),
       paths,
-      schemas: Object.keys(this.responses).length ? { ...this.data.schemas, [ERRORS_SCHEMA_NAME]: ERRORS_SCHEMA } : this.data.schemas,
-      parameters: this.parameters,
-      responses: this.responses,
+      schemas: Object.keys(this.responses).length ? { ...this.data.schemas, [ERRORS_SCHEMA_NAME]: structuredClone(ERRORS_SCHEMA) } : this.data.schemas,
+      parameters: { ...this.parameters, ...this.pathParameters.declared },
+      requestBodies: this.requestBodies.declared,
+      responses: { ...this.responses, ...this.sharedResponses.declared },
     };
   }
 
-  private pathParameters(r: Resource): ApiParameter[] {
+  /** A list key is in the path of every descendant of its list: each distinct parameter is declared once. */
+  private pathParams(r: Resource): { shared: string }[] {
     if (this.opts.omitPathParams) return [];
-    return r.pathParams.map((p) => ({
-      name: p.name,
-      in: 'path',
-      required: true,
-      ...(p.source.description ? { description: p.source.description } : {}),
-      schema: typeSchema(p.source.type, p.source.module),
-    }));
+    return r.pathParams.map((p) => {
+      let names = this.pathParameterNames.get(p.source);
+      if (!names) this.pathParameterNames.set(p.source, (names = new Map()));
+      let name = names.get(p.name);
+      if (name === undefined) {
+        const param: ApiParameter = {
+          name: p.name,
+          in: 'path',
+          required: true,
+          ...(p.source.description ? { description: p.source.description } : {}),
+          schema: typeSchema(p.source.type, p.source.module),
+        };
+        names.set(p.name, (name = this.pathParameters.declare(p.name, param)));
+      }
+      return this.interner.get(`parameter ${name}`, () => ({ shared: name }));
+    });
+  }
+
+  /**
+   * A body that several resources have in common (those of the uses of a grouping, or
+   * the `config` and `state` containers of OpenConfig, whose leaves are alike) is declared
+   * once, as a named schema `body.<name>` (`create.<name>` for a POST) after the first
+   * resource, and as the request body and the response that carry it; a body of one
+   * resource stays inline, however many of its methods carry it.
+   */
+  private shareBodies(paths: ApiPath[]): void {
+    const groups = new Map<string, ResourceBody[]>();
+    for (const [kind, bodies] of [
+      ['body', this.bodies],
+      ['create', this.createBodies],
+    ] as const) {
+      for (const body of bodies.values()) {
+        const key = `${kind} ${JSON.stringify(body.schema)}`;
+        const group = groups.get(key);
+        if (group) group.push(body);
+        else groups.set(key, [body]);
+      }
+    }
+    const names = new Map<JsonSchema, string>();
+    for (const [key, group] of groups) {
+      if (group.length < 2) continue;
+      const [first] = group as [ResourceBody];
+      const name = this.data.register(first, `${key.slice(0, key.indexOf(' '))}.${this.data.nameOf(first.node)}`, () => first.schema);
+      for (const body of group) names.set(body.schema, name);
+    }
+    if (names.size === 0) return;
+    for (const op of paths.flatMap((p) => p.operations)) {
+      const body = op.requestBody;
+      const bodyName = body && 'schema' in body ? names.get(body.schema) : undefined;
+      if (bodyName !== undefined)
+        op.requestBody = { shared: this.requestBodies.declare(bodyName, { ...(body as ApiRequestBody), schema: schemaRef(bodyName) }) };
+      for (const entry of op.responses) {
+        const response = entry.response;
+        if ('shared' in response || !response.schema) continue;
+        const responseName = names.get(response.schema);
+        if (responseName !== undefined)
+          entry.response = { shared: this.sharedResponses.declare(responseName, { ...response, schema: schemaRef(responseName) }) };
+      }
+    }
   }
 
   private operations(r: Resource): ApiOperation[] {
@@ -178,13 +263,11 @@ class ApiModelBuilder {
   private operation(r: Resource, method: HttpMethod): ApiOperation {
     const spec = this.spec(r, method);
     const tagMode = this.opts.tagMode;
-    const tags = [...(tagMode === 'methods' ? [] : [r.top]), ...(tagMode === 'resources' ? [] : [method])];
+    const tags = this.interner.get(`tags ${r.top} ${method}`, () => [...(tagMode === 'methods' ? [] : [r.top]), ...(tagMode === 'resources' ? [] : [method])]);
     tags.forEach((t) => this.tags.add(t));
-    const shared = [
-      ...(this.opts.omitQueryParams ? [] : spec.query),
-      ...(this.opts.omitHeaderParams ? [] : spec.headers),
-    ];
-    for (const name of shared) this.parameters[name] = SHARED_PARAMETERS[name];
+    const shared = [...(this.opts.omitQueryParams ? [] : spec.query), ...(this.opts.omitHeaderParams ? [] : spec.headers)];
+    // Copied, so that callers changing a document cannot change the next one.
+    for (const name of shared) this.parameters[name] ??= structuredClone(SHARED_PARAMETERS[name]);
     const errors = this.opts.omitStandardStatuses ? [] : spec.errors;
     for (const status of errors) {
       this.responses[status] = { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
@@ -196,11 +279,11 @@ class ApiModelBuilder {
       ...(spec.description ? { description: spec.description } : {}),
       operationId: this.operationId(r.path, method),
       ...(isOutdated(r) ? { deprecated: true } : {}),
-      parameters: shared.map((name) => ({ shared: name })),
+      parameters: this.interner.get(`parameters ${shared.join(' ')}`, () => shared.map((name) => ({ shared: name }))),
       ...(spec.body && !this.opts.omitBodyParams ? { requestBody: { ...spec.body, schema: spec.body.schema() } } : {}),
       responses: [
         ...spec.success.map(([status, response]) => ({ status, response })),
-        ...errors.map((status) => ({ status, response: { shared: status } })),
+        ...errors.map((status) => this.interner.get(`error ${status}`, () => ({ status, response: { shared: status } }))),
       ],
     };
   }
@@ -239,6 +322,7 @@ class ApiModelBuilder {
       case 'data':
         return this.dataSpec(method, `${t.node.kind} ${qualifiedName(t.node)}`, t.node.description, {
           member: qualifiedName(t.node),
+          node: t.node,
           value: () => this.data.resourceValue(t.node),
           creatable: creatableChildren(t.node),
           bodyName: t.node.name,
@@ -249,7 +333,7 @@ class ApiModelBuilder {
 
   private dataSpec(method: HttpMethod, label: string, description: string | undefined, target: DataTarget): OperationSpec {
     // Lazy, so that a method filter leaves no unused named schemas behind.
-    const body = () => wrap(target.member, target.value());
+    const body = () => this.resourceBody(this.bodies, target.node, () => wrap(target.member, target.value()));
     const common = { ...(description ? { description } : {}) };
     switch (method) {
       case 'get':
@@ -268,16 +352,12 @@ class ApiModelBuilder {
           summary: `Create a child resource of ${label}`,
           query: created.some(isOrderedByUser) ? ['insert', 'point'] : [],
           headers: ['If-Match', 'If-Unmodified-Since'],
-          body: { name: target.bodyName, description: 'The child resource to create.', schema: () => this.createBody(created) },
-          success: [
-            [
-              '201',
-              {
-                description: 'Created',
-                headers: { Location: { description: 'URL of the created resource.', schema: { type: 'string' } } },
-              },
-            ],
-          ],
+          body: {
+            name: target.bodyName,
+            description: 'The child resource to create.',
+            schema: () => this.resourceBody(this.createBodies, target.node, () => this.createBody(created)),
+          },
+          success: [['201', { description: 'Created', headers: { Location: { description: 'URL of the created resource.', schema: { type: 'string' } } } }]],
           errors: WRITE_ERRORS,
         };
       }
@@ -316,6 +396,14 @@ class ApiModelBuilder {
     }
   }
 
+  /** The body of a data resource, built once for all its methods; the datastore's (no node) is not shared. */
+  private resourceBody(bodies: Map<DataNode, ResourceBody>, node: DataNode | undefined, build: () => JsonSchema): JsonSchema {
+    if (!node) return build();
+    let body = bodies.get(node);
+    if (!body) bodies.set(node, (body = { node, schema: build() }));
+    return body.schema;
+  }
+
   /** POST creates exactly one child resource, named `module:name` (RFC 8040 4.4.1). */
   private createBody(children: DataNode[]): JsonSchema {
     return {
@@ -342,7 +430,14 @@ class ApiModelBuilder {
 
   /** yanger's operation ids: the path with separators as `_`, then the method. */
   private operationId(path: string, method: HttpMethod): string {
-    const base = `${path === '/' ? 'root' : path.slice(1).replace(/[{}]/g, '').replace(/[/:=,-]/g, '_')}_${method}`;
+    const base = `${
+      path === '/'
+        ? 'root'
+        : path
+            .slice(1)
+            .replace(/[{}]/g, '')
+            .replace(/[/:=,-]/g, '_')
+    }_${method}`;
     const id = uniqueName(base, this.operationIds);
     this.operationIds.add(id);
     return id;
@@ -363,6 +458,8 @@ interface OperationSpec {
 interface DataTarget {
   /** Member name of the resource in message bodies. */
   member: string;
+  /** The data node of a data resource; absent for the datastore. */
+  node?: DataNode;
   value: () => JsonSchema;
   /** Children a POST may create. */
   creatable: DataNode[];
@@ -371,15 +468,34 @@ interface DataTarget {
   orderedByUser: boolean;
 }
 
+interface ResourceBody {
+  node: DataNode;
+  schema: JsonSchema;
+}
+
+/** Components declared once: equal values share one name; a name taken by another value gets `-2`, `-3`, ... */
+class Declarations<T> {
+  readonly declared: Record<string, T> = {};
+  private readonly names = new Map<string, string>();
+
+  /** @param takenElsewhere names this section must not use (another section shares its namespace) */
+  constructor(private readonly takenElsewhere: (name: string) => boolean) {}
+
+  /** The name of `value`, declared under `baseName` (made unique) if no equal value is. */
+  declare(baseName: string, value: T): string {
+    const text = JSON.stringify(value);
+    let name = this.names.get(text);
+    if (name === undefined) {
+      name = uniqueName(baseName, (n) => n in this.declared || this.takenElsewhere(n));
+      this.declared[name] = value;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+}
+
 function readOnlySpec(summary: string, description: string, member: string, value: JsonSchema): OperationSpec {
-  return {
-    summary,
-    description,
-    query: [],
-    headers: [],
-    success: [['200', { description: 'OK', schema: wrap(member, value) }]],
-    errors: READ_ERRORS,
-  };
+  return { summary, description, query: [], headers: [], success: [['200', { description: 'OK', schema: wrap(member, value) }]], errors: READ_ERRORS };
 }
 
 function isAction(r: Resource): boolean {

@@ -5,9 +5,12 @@
  * Each container, list entry, operation input/output and module-level typedef
  * gets one named schema, registered when first referenced, so a document holds
  * only what its paths use. Groupings are expanded in the IR, so structurally
- * equal schemas are merged to get their sharing back. Config false members of
- * config true parents are `readOnly`: one schema then serves both request
- * bodies and responses.
+ * equal schemas are merged to get their sharing back: the uses of a grouping
+ * whose expansions came out the same (no refine, augment, deviation, feature or
+ * config context telling them apart) share one schema, named after the grouping
+ * (see `origins.ts`); uses that differ get their own, numbered in document order.
+ * Config false members of config true parents are `readOnly`: one schema then
+ * serves both request bodies and responses.
  */
 import type {
   ChoiceNode,
@@ -16,6 +19,7 @@ import type {
   LeafListNode,
   LeafNode,
   ListNode,
+  ModuleIR,
   OperationNode,
   SchemaNode,
   SchemaSet,
@@ -23,6 +27,7 @@ import type {
 } from '../../ir/types.js';
 import { exampleValue } from './examples.js';
 import { jsonValue, schemaRef, typeSchema, type JsonSchema } from './json-schema.js';
+import { groupingOrigins } from './origins.js';
 
 export const RESTCONF_DATA = 'ietf-restconf:data';
 
@@ -31,8 +36,25 @@ export class DataSchemas {
   readonly schemas: Record<string, JsonSchema> = {};
   private readonly names = new Map<object, string>();
   private readonly byContent = new Map<string, string>();
+  /** JSON text of each module-level typedef's own schema, to compare uses against. */
+  private readonly typedefTexts = new Map<object, string>();
+  private readonly origins: Map<SchemaNode, string>;
 
-  constructor(private readonly schemaSet: SchemaSet) {}
+  /** @param module the module whose document this is */
+  constructor(
+    private readonly schemaSet: SchemaSet,
+    module: ModuleIR,
+  ) {
+    this.origins = groupingOrigins(module);
+  }
+
+  /**
+   * Base name of the schemas of `node`: `grouping.path` inside a grouping expansion, e.g.
+   * `subnet-list.subnet.range`, else its data path, e.g. `example-jukebox.jukebox.library`.
+   */
+  nameOf(node: SchemaNode): string {
+    return schemaName(this.origins.get(node) ?? node.path);
+  }
 
   /**
    * Schema of a value of type `t` held by a leaf of `leafModule`. A type that is exactly a
@@ -43,13 +65,16 @@ export class DataSchemas {
     const inline = typeSchema(t, leafModule, (m) => this.type(m, leafModule));
     const owner = t.typedef?.module;
     const typedef = owner && this.schemaSet.modules[owner]?.typedefs.find((d) => d.name === t.typedef!.name);
-    if (!owner || !typedef || JSON.stringify(inline) !== JSON.stringify(typeSchema(typedef.type, owner, (m) => this.type(m, owner)))) return inline;
-    return this.named(typedef, `typedef/${t.typedef!.module}/${typedef.name}`, () => ({ ...inline, ...describe(typedef.description) }));
+    if (!owner || !typedef) return inline;
+    let own = this.typedefTexts.get(typedef);
+    if (own === undefined) this.typedefTexts.set(typedef, (own = JSON.stringify(typeSchema(typedef.type, owner, (m) => this.type(m, owner)))));
+    if (JSON.stringify(inline) !== own) return inline;
+    return this.named(typedef, schemaName(`typedef/${owner}/${typedef.name}`), () => ({ ...inline, ...describe(typedef.description) }));
   }
 
   /** `$ref` to the schema of a container's content or of one list entry. */
   entry(node: ContainerNode | ListNode): JsonSchema {
-    return this.named(node, node.path, () => ({
+    return this.named(node, this.nameOf(node), () => ({
       type: 'object',
       ...describe(node.description, node.kind === 'container' && node.presence ? `Presence: ${node.presence}` : undefined),
       ...this.members(node.children, node.config),
@@ -59,24 +84,32 @@ export class DataSchemas {
   /** `$ref` to the schema of an operation's input or output content. */
   operationContent(op: OperationNode, direction: 'input' | 'output'): JsonSchema {
     const nodes = op[direction] ?? [];
-    return this.named(nodes, `${op.path}/${direction}`, () => ({ type: 'object', ...this.members(nodes, false) }));
+    return this.named(nodes, `${this.nameOf(op)}.${direction}`, () => ({ type: 'object', ...this.members(nodes, false) }));
   }
 
   /** `$ref` to the content of the `ietf-restconf:data` datastore resource: the module's top-level nodes. */
   datastore(topLevel: SchemaNode[]): JsonSchema {
-    return this.named(topLevel, `/${RESTCONF_DATA}`, () => ({
+    return this.named(topLevel, schemaName(RESTCONF_DATA), () => ({
       type: 'object',
       description: 'The combined configuration and state data of the module (RFC 8040 3.3.1).',
       ...this.members(topLevel, true),
     }));
   }
 
-  /** Registers (once) a named schema, reusing an equal one registered under another name. */
-  private named(key: object, path: string, build: () => JsonSchema): JsonSchema {
+  /**
+   * Registers (once per key) a named schema, reusing an equal one registered under another
+   * name; a taken name gets a numeric suffix (`-2`, `-3`, ... in registration order).
+   */
+  private named(key: object, baseName: string, build: () => JsonSchema): JsonSchema {
+    return schemaRef(this.register(key, baseName, build));
+  }
+
+  /** Like `named`, returning the name. */
+  register(key: object, baseName: string, build: () => JsonSchema): string {
     let name = this.names.get(key);
     if (name === undefined) {
       // Reserved before building so that nested schemas are listed after their parent.
-      name = uniqueName(schemaName(path), this.schemas);
+      name = uniqueName(baseName, this.schemas);
       this.schemas[name] = {};
       const schema = build();
       const content = JSON.stringify(schema);
@@ -90,7 +123,7 @@ export class DataSchemas {
       }
       this.names.set(key, name);
     }
-    return schemaRef(name);
+    return name;
   }
 
   /**
@@ -116,11 +149,7 @@ export class DataSchemas {
     };
     visit(children, false);
     const required = requiredMembers(children, parentConfig);
-    return {
-      properties,
-      ...(required.length ? { required } : {}),
-      ...(choices.length === 1 ? choices[0] : choices.length > 1 ? { allOf: choices } : {}),
-    };
+    return { properties, ...(required.length ? { required } : {}), ...(choices.length === 1 ? choices[0] : choices.length > 1 ? { allOf: choices } : {}) };
   }
 
   /** The JSON value of a data node as an object member. */
@@ -192,9 +221,7 @@ export function isDataNode(node: SchemaNode): node is DataNode {
 
 /** Data nodes among `nodes`, looking through choice and case. */
 export function dataChildren(nodes: SchemaNode[]): DataNode[] {
-  return nodes.flatMap((n) =>
-    n.kind === 'choice' ? dataChildren(n.cases) : n.kind === 'case' ? dataChildren(n.children) : isDataNode(n) ? [n] : [],
-  );
+  return nodes.flatMap((n) => (n.kind === 'choice' ? dataChildren(n.cases) : n.kind === 'case' ? dataChildren(n.children) : isDataNode(n) ? [n] : []));
 }
 
 /** Members that must be present among `nodes` (not looking into choices): mandatory, not read-only, unconditional. */
@@ -238,10 +265,7 @@ function isMandatory(node: DataNode): boolean {
 }
 
 function itemBounds(node: ListNode | LeafListNode): Pick<JsonSchema, 'minItems' | 'maxItems'> {
-  return {
-    ...(node.minElements > 0 ? { minItems: node.minElements } : {}),
-    ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}),
-  };
+  return { ...(node.minElements > 0 ? { minItems: node.minElements } : {}), ...(node.maxElements !== undefined ? { maxItems: node.maxElements } : {}) };
 }
 
 function definedExample(value: unknown): Pick<JsonSchema, 'example'> {
@@ -261,13 +285,16 @@ function unitsNote(units: string | undefined): string | undefined {
  * `/example-jukebox:jukebox/library` -> `example-jukebox.jukebox.library`: OpenAPI 3.1
  * component names only allow `[a-zA-Z0-9._-]`.
  */
-function schemaName(path: string): string {
-  return path.replace(/^\//, '').replace(/[/:]/g, '.').replace(/[^a-zA-Z0-9._-]/g, '_');
+export function schemaName(path: string): string {
+  return path
+    .replace(/^\//, '')
+    .replace(/[/:]/g, '.')
+    .replace(/[^a-zA-Z0-9._-]/g, '_');
 }
 
 /** Distinct paths can map to one name (`a:b/c` and `a/b/c`); later ones get a numeric suffix. */
-export function uniqueName(name: string, taken: Record<string, unknown> | Set<string>): string {
-  const has = (n: string) => (taken instanceof Set ? taken.has(n) : n in taken);
+export function uniqueName(name: string, taken: Record<string, unknown> | Set<string> | ((name: string) => boolean)): string {
+  const has = (n: string) => (typeof taken === 'function' ? taken(n) : taken instanceof Set ? taken.has(n) : n in taken);
   if (!has(name)) return name;
   let i = 2;
   while (has(`${name}-${i}`)) i++;

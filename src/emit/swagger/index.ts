@@ -4,18 +4,22 @@
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import type { SchemaSet } from '../../ir/types.js';
-import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiResponse } from './api-model.js';
-import { mapValues } from './objects.js';
+import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiRequestBody, type ApiResponse } from './api-model.js';
+import type { JsonSchema } from './json-schema.js';
+import { Interner, mapValues } from './objects.js';
 import type { SwaggerOptions } from './options.js';
 import { Swagger2Schemas } from './swagger2-schema.js';
 
 export * from './options.js';
 export { buildApiModel, type ApiModel } from './api-model.js';
-export { serializeDocument, documentFormat, type DocumentFormat } from './serialize.js';
+export { serializeDocument, serializeJson, documentFormat, type DocumentFormat } from './serialize.js';
 
 export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV2.Document {
   const model = buildApiModel(schema, module, opts);
-  const w = new Swagger2Writer(new Swagger2Schemas(model.schemas));
+  const interner = new Interner();
+  const w = new Swagger2Writer(new Swagger2Schemas(model.schemas, interner), interner);
+  const used = new Set<string>();
+  w.schemas.collectRefs(used);
   const doc: OpenAPIV2.Document = {
     swagger: '2.0',
     info: model.info,
@@ -27,43 +31,46 @@ export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOpti
     securityDefinitions: { basicAuth: { type: 'basic' } },
     security: [{ basicAuth: [] }],
     paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
-    parameters: mapValues(model.parameters, (p) => w.parameter(p)),
+    // Swagger 2.0 request bodies are parameters too.
+    parameters: { ...mapValues(model.parameters, (p) => w.parameter(p)), ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)) },
     responses: mapValues(model.responses, (r) => w.response(r)),
-    definitions: mapValues(model.schemas, (s) => w.schemas.schema(s)),
   };
-  doc.definitions = reachableDefinitions(doc);
-  // Cloned so callers (validators dereference in place) cannot alter the shared RESTCONF constants.
-  return structuredClone(doc);
+  doc.definitions = reachableDefinitions(model.schemas, w.schemas, used);
+  return doc;
 }
 
-/** Union members referenced by name in 3.1 can be flattened away in 2.0, leaving their schemas unused. */
-function reachableDefinitions(doc: OpenAPIV2.Document): OpenAPIV2.DefinitionsObject {
-  const definitions = doc.definitions ?? {};
-  const reached = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith('#/definitions/')) {
-          const name = v.slice('#/definitions/'.length);
-          if (!reached.has(name)) {
-            reached.add(name);
-            visit(definitions[name]);
-          }
-        } else visit(v);
+/**
+ * The definitions `used` refers to, directly or not, in their model order: union members
+ * named in 3.1 can be flattened away in 2.0, leaving their schemas unused.
+ */
+function reachableDefinitions(named: Record<string, JsonSchema>, schemas: Swagger2Schemas, used: Set<string>): OpenAPIV2.DefinitionsObject {
+  const converted = new Map<string, { schema: OpenAPIV2.SchemaObject; refs: Set<string> }>();
+  for (const [name, schema] of Object.entries(named)) {
+    const refs = new Set<string>();
+    schemas.collectRefs(refs);
+    converted.set(name, { schema: schemas.schema(schema), refs });
+  }
+  const pending = [...used];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const ref of converted.get(name)?.refs ?? []) {
+      if (!used.has(ref)) {
+        used.add(ref);
+        pending.push(ref);
       }
     }
-  };
-  visit({ ...doc, definitions: undefined });
-  return Object.fromEntries(Object.entries(definitions).filter(([name]) => reached.has(name)));
+  }
+  return Object.fromEntries([...converted].filter(([name]) => used.has(name)).map(([name, { schema }]) => [name, schema]));
 }
 
 class Swagger2Writer {
-  constructor(readonly schemas: Swagger2Schemas) {}
+  constructor(
+    readonly schemas: Swagger2Schemas,
+    private readonly interner: Interner,
+  ) {}
 
   pathItem(p: ApiPath): OpenAPIV2.PathItemObject {
     return {
-      ...(p.parameters.length ? { parameters: p.parameters.map((param) => this.parameter(param)) } : {}),
+      ...(p.parameters.length ? { parameters: this.parameterRefs(p.parameters.map((param) => param.shared)) } : {}),
       ...Object.fromEntries(p.operations.map((op) => [op.method, this.operation(op)])),
     };
   }
@@ -83,29 +90,40 @@ class Swagger2Writer {
       description: r.description,
       ...(r.schema ? { schema: this.schemas.schema(r.schema) } : {}),
       ...(r.headers
-        ? {
-            headers: mapValues(r.headers, (h) => ({ description: h.description, ...this.schemas.parameterType(h.schema) }) as OpenAPIV2.HeaderObject),
-          }
+        ? { headers: mapValues(r.headers, (h) => ({ description: h.description, ...this.schemas.parameterType(h.schema) }) as OpenAPIV2.HeaderObject) }
         : {}),
     };
   }
 
+  bodyParameter({ name, description, schema }: ApiRequestBody): OpenAPIV2.InBodyParameterObject {
+    return { name, in: 'body', required: true, ...(description ? { description } : {}), schema: this.schemas.schema(schema) };
+  }
+
   private operation(op: ApiOperation): OpenAPIV2.OperationObject {
-    const parameters: OpenAPIV2.Parameters = op.parameters.map((p) => ({ $ref: `#/parameters/${p.shared}` }));
-    if (op.requestBody) {
-      const { name, description, schema } = op.requestBody;
-      parameters.push({ name, in: 'body', required: true, ...(description ? { description } : {}), schema: this.schemas.schema(schema) });
-    }
+    const body = op.requestBody;
+    const names = op.parameters.map((p) => p.shared);
+    const parameters: OpenAPIV2.Parameters =
+      body && !('shared' in body) ? [...this.parameterRefs(names), this.bodyParameter(body)] : this.parameterRefs(body ? [...names, body.shared] : names);
     return {
-      tags: op.tags,
+      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       operationId: op.operationId,
       ...(op.deprecated ? { deprecated: true } : {}),
       ...(parameters.length ? { parameters } : {}),
-      responses: Object.fromEntries(
-        op.responses.map(({ status, response: r }) => [status, 'shared' in r ? { $ref: `#/responses/${r.shared}` } : this.response(r)]),
-      ),
+      responses: this.responses(op.responses),
     };
+  }
+
+  /** Lists of references recur from path to path: one array each. */
+  private parameterRefs(names: string[]): OpenAPIV2.ReferenceObject[] {
+    return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/parameters/${n}`)));
+  }
+
+  /** Responses without a schema (references, `204 Deleted`, ...) recur from operation to operation: one object each. */
+  private responses(responses: ApiOperation['responses']): OpenAPIV2.ResponsesObject {
+    const write = () =>
+      Object.fromEntries(responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/responses/${r.shared}`) : this.response(r)]));
+    return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
   }
 }

@@ -7,18 +7,31 @@
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import { SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
-import { definedOnly, mapValues } from './objects.js';
+import { definedOnly, Interner, mapValues } from './objects.js';
 
 const DEFINITIONS_REF_PREFIX = '#/definitions/';
 
 export class Swagger2Schemas {
+  /** Names of the definitions the schemas converted since the last `collectRefs` refer to. */
+  private refs: Set<string> | undefined;
+
   /** @param named the model's named schemas, to see through `$ref`s when approximating unions */
-  constructor(private readonly named: Record<string, JsonSchema>) {}
+  constructor(
+    private readonly named: Record<string, JsonSchema>,
+    private readonly interner = new Interner(),
+  ) {}
+
+  /** Starts collecting the definitions that the schemas converted from now on refer to (in the output). */
+  collectRefs(into: Set<string>): void {
+    this.refs = into;
+  }
 
   schema(schema: JsonSchema): OpenAPIV2.SchemaObject {
     const { $ref, ...rest } = schema;
     if ($ref !== undefined) {
-      const ref = { $ref: DEFINITIONS_REF_PREFIX + $ref.slice(SCHEMA_REF_PREFIX.length) };
+      const name = $ref.slice(SCHEMA_REF_PREFIX.length);
+      this.refs?.add(name);
+      const ref = this.interner.ref(DEFINITIONS_REF_PREFIX + name);
       return Object.keys(rest).length ? { allOf: [ref], ...this.schema(rest) } : ref;
     }
     const out: OpenAPIV2.SchemaObject = {};
@@ -69,7 +82,11 @@ export class Swagger2Schemas {
    * string form). The member types are in the description and `x-yang-type` says union.
    */
   private widestType(members: JsonSchema[]): OpenAPIV2.SchemaObject {
+    // Only the widest type is written: what the members refer to is not.
+    const refs = this.refs;
+    this.refs = undefined;
     const resolved = members.map((m) => this.schema(this.resolve(m)));
+    this.refs = refs;
     const types = new Set(resolved.map((m) => m.type));
     if (types.size === 1 && !types.has(undefined)) {
       const enums = resolved.every((m) => m.enum) ? [...new Set(resolved.flatMap((m) => m.enum!))] : undefined;

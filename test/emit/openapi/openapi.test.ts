@@ -19,8 +19,7 @@ beforeAll(() => {
   features = compileTexts({ features: FEATURES_YANG });
 });
 
-const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
-  emitOpenApi(schema, module, options(overrides));
+const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) => emitOpenApi(schema, module, options(overrides));
 
 function schemaOf(doc: OpenAPIV3_1.Document, name: string): OpenAPIV3_1.SchemaObject {
   const s = doc.components!.schemas![name];
@@ -68,10 +67,15 @@ describe('OpenAPI 3.1 documents', () => {
   });
 
   it('keeps list keys as path parameters with schemas', () => {
-    const item = emit(jukebox, 'example-jukebox').paths![ARTIST]!;
-    expect(item.parameters).toEqual([
-      { name: 'artist-name', in: 'path', required: true, description: 'The name of the artist.', schema: { type: 'string', minLength: 1 } },
-    ]);
+    const doc = emit(jukebox, 'example-jukebox');
+    expect(doc.paths![ARTIST]!.parameters).toEqual([{ $ref: '#/components/parameters/artist-name' }]);
+    expect(doc.components!.parameters!['artist-name']).toEqual({
+      name: 'artist-name',
+      in: 'path',
+      required: true,
+      description: 'The name of the artist.',
+      schema: { type: 'string', minLength: 1 },
+    });
   });
 });
 

@@ -18,6 +18,22 @@ describe('serializeDocument', () => {
     expect(serializeDocument(doc, 'api.json')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
+  it('writes a large JSON document indented down to its operations, each on one line', () => {
+    const op = { summary: 'Retrieve', responses: { '200': { $ref: '#/responses/ok' } } };
+    const large = { swagger: '2.0', paths: Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`/data/m:n${i}`, { get: op }])) };
+    const text = serializeDocument(large, 'api.json');
+    expect(text.length).toBeGreaterThan(4 * 2 ** 20);
+    expect(text.length).toBeLessThan(JSON.stringify(large, null, 2).length * 0.7);
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      '{',
+      '  "swagger": "2.0",',
+      '  "paths": {',
+      '    "/data/m:n0": {',
+      '      "get": {"summary":"Retrieve","responses":{"200":{"$ref":"#/responses/ok"}}}',
+    ]);
+    expect(JSON.parse(text)).toEqual(large);
+  });
+
   it('writes YAML without anchors or folded lines', () => {
     const text = serializeDocument(doc, 'api.yaml');
     expect(text).not.toMatch(/[&*]a/);

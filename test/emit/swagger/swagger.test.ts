@@ -19,8 +19,7 @@ beforeAll(() => {
   features = compileTexts({ features: FEATURES_YANG });
 });
 
-const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) =>
-  emitSwagger(schema, module, options(overrides));
+const emit = (schema: SchemaSet, module: string, overrides: Partial<SwaggerOptions> = {}) => emitSwagger(schema, module, options(overrides));
 
 /** A definition, looked up through a `$ref` if given one. */
 function definition(doc: OpenAPIV2.Document, nameOrRef: OpenAPIV2.SchemaObject | string): OpenAPIV2.SchemaObject {
@@ -28,6 +27,16 @@ function definition(doc: OpenAPIV2.Document, nameOrRef: OpenAPIV2.SchemaObject |
   const d = doc.definitions![name];
   expect(d, name).toBeDefined();
   return d!;
+}
+
+/** The parameters of a path, looked up through their `$ref`s: each is declared once in `parameters`. */
+function pathParameters(doc: OpenAPIV2.Document, path: string): OpenAPIV2.GeneralParameterObject[] {
+  return (doc.paths[path]!.parameters ?? []).map((p) => {
+    expect(p).toHaveProperty('$ref');
+    const param = doc.parameters![(p as OpenAPIV2.ReferenceObject).$ref.replace('#/parameters/', '')];
+    expect(param).toBeDefined();
+    return param as OpenAPIV2.GeneralParameterObject;
+  });
 }
 
 function bodySchema(op: OpenAPIV2.OperationObject | undefined): OpenAPIV2.SchemaObject {
@@ -63,10 +72,16 @@ describe('RESTCONF resources', () => {
     const doc = emit(jukebox, 'example-jukebox');
     const artist = doc.paths[ARTIST]!;
     expect(Object.keys(artist).filter((k) => k !== 'parameters')).toEqual(['get', 'post', 'put', 'patch', 'delete']);
-    expect(artist.parameters).toEqual([
-      { name: 'artist-name', in: 'path', required: true, description: 'The name of the artist.', type: 'string', minLength: 1 },
-    ]);
-    expect(doc.paths[ALBUM]!.parameters!.map((p) => 'name' in p && p.name)).toEqual(['artist-name', 'album-name']);
+    expect(artist.parameters).toEqual([{ $ref: '#/parameters/artist-name' }]);
+    expect(doc.parameters!['artist-name']).toEqual({
+      name: 'artist-name',
+      in: 'path',
+      required: true,
+      description: 'The name of the artist.',
+      type: 'string',
+      minLength: 1,
+    });
+    expect(doc.paths[ALBUM]!.parameters).toEqual([{ $ref: '#/parameters/artist-name' }, { $ref: '#/parameters/album-name' }]);
     expect(doc.paths).not.toHaveProperty(['/data/example-jukebox:jukebox/library/artist']);
   });
 
@@ -89,8 +104,8 @@ describe('RESTCONF resources', () => {
   it('joins several keys with commas and numbers repeated parameter names', () => {
     const doc = emit(features, 'features');
     const inner = '/data/features:top/entry={entry-k1},{entry-k2}/entry={entry-k1-1}';
-    expect(doc.paths[inner]!.parameters!.map((p) => 'name' in p && p.name)).toEqual(['entry-k1', 'entry-k2', 'entry-k1-1']);
-    const k2 = doc.paths['/data/features:top/entry={entry-k1},{entry-k2}']!.parameters![1];
+    expect(pathParameters(doc, inner).map((p) => p.name)).toEqual(['entry-k1', 'entry-k2', 'entry-k1-1']);
+    const k2 = pathParameters(doc, '/data/features:top/entry={entry-k1},{entry-k2}')[1];
     expect(k2).toMatchObject({ name: 'entry-k2', type: 'integer', minimum: 0, maximum: 255 });
   });
 
@@ -122,12 +137,7 @@ describe('RESTCONF resources', () => {
     const expected = {
       type: 'object',
       properties: {
-        'example-jukebox:album': {
-          type: 'array',
-          items: { $ref: '#/definitions/example-jukebox.jukebox.library.artist.album' },
-          minItems: 1,
-          maxItems: 1,
-        },
+        'example-jukebox:album': { type: 'array', items: { $ref: '#/definitions/example-jukebox.jukebox.library.artist.album' }, minItems: 1, maxItems: 1 },
       },
       required: ['example-jukebox:album'],
     };
@@ -239,14 +249,8 @@ describe('RFC 7951 value schemas', () => {
   it('names typedef schemas and refers to them, keeping the use-site description beside', () => {
     const doc = emit(features, 'features');
     expect(top.pct).toEqual({ allOf: [{ $ref: '#/definitions/typedef.features.percent' }], example: 0 });
-    expect(definition(doc, 'typedef.features.percent')).toEqual({
-      type: 'integer',
-      format: 'int32',
-      minimum: 0,
-      maximum: 100,
-      description: 'A percentage.',
-    });
-    const range = definition(emit(dhcp, 'dhcp'), 'dhcp.dhcp.subnet.range');
+    expect(definition(doc, 'typedef.features.percent')).toEqual({ type: 'integer', format: 'int32', minimum: 0, maximum: 100, description: 'A percentage.' });
+    const range = definition(emit(dhcp, 'dhcp'), 'subnet-list.subnet.range');
     expect(range.properties!.low).toEqual({
       allOf: [{ $ref: '#/definitions/typedef.ietf-inet-types.ip-address' }],
       description: 'The first address of the range.',
@@ -257,7 +261,7 @@ describe('RFC 7951 value schemas', () => {
   it('requires keys and unconditional mandatory leaves, not mandatory leaves of a case', () => {
     expect(definition(emit(features, 'features'), 'features.top').required).toEqual(['word']);
     expect(definition(emit(jukebox, 'example-jukebox'), 'example-jukebox.jukebox.library.artist').required).toEqual(['name']);
-    expect(definition(emit(dhcp, 'dhcp'), 'dhcp.dhcp.subnet.range').required).toEqual(['low', 'high']);
+    expect(definition(emit(dhcp, 'dhcp'), 'subnet-list.subnet.range').required).toEqual(['low', 'high']);
   });
 
   it('marks config false members of config data read-only', () => {
@@ -272,11 +276,30 @@ describe('RFC 7951 value schemas', () => {
     expect(dhcpTop.properties!['default-lease-time']).toMatchObject({ default: 600 });
   });
 
-  it('shares one schema between copies of a grouping', () => {
+  it('shares one schema, named after the grouping, between copies of a grouping', () => {
     const doc = emit(dhcp, 'dhcp');
+    expect(definition(doc, 'dhcp.dhcp').properties!.subnet!.items).toEqual({ $ref: '#/definitions/subnet-list.subnet' });
     const shared = definition(doc, 'dhcp.dhcp.shared-networks.shared-network');
-    expect(shared.properties!.subnet!.items).toEqual({ $ref: '#/definitions/dhcp.dhcp.subnet' });
-    expect(doc.definitions).not.toHaveProperty(['dhcp.dhcp.shared-networks.shared-network.subnet']);
+    expect(shared.properties!.subnet!.items).toEqual({ $ref: '#/definitions/subnet-list.subnet' });
+    // Every resource under the two lists has its body declared once, after the first.
+    expect(Object.keys(doc.definitions!).filter((name) => name.includes('subnet'))).toEqual([
+      'subnet-list.subnet',
+      'subnet-list.subnet.range',
+      'subnet-list.subnet.dhcp-options',
+      'body.subnet-list.subnet',
+      'body.subnet-list.subnet.net',
+      'body.subnet-list.subnet.range',
+      'body.subnet-list.subnet.range.dynamic-bootp',
+      'body.subnet-list.subnet.range.low',
+      'body.subnet-list.subnet.range.high',
+      'body.subnet-list.subnet.dhcp-options',
+      'body.subnet-list.subnet.dhcp-options.router',
+      'body.subnet-list.subnet.dhcp-options.domain-name',
+      'body.subnet-list.subnet.max-lease-time',
+      'create.subnet-list.subnet',
+      'create.subnet-list.subnet.range',
+      'create.subnet-list.subnet.dhcp-options',
+    ]);
   });
 });
 
@@ -339,16 +362,12 @@ describe('options', () => {
   });
 
   it('omit flags drop query, header, body and path parameters and error statuses', () => {
-    const plain = emit(jukebox, 'example-jukebox', {
-      omitQueryParams: true,
-      omitHeaderParams: true,
-      omitBodyParams: true,
-      omitStandardStatuses: true,
-    });
+    const plain = emit(jukebox, 'example-jukebox', { omitQueryParams: true, omitHeaderParams: true, omitBodyParams: true, omitStandardStatuses: true });
     const put = plain.paths[ARTIST]!.put!;
     expect(put).not.toHaveProperty('parameters');
     expect(Object.keys(put.responses)).toEqual(['201', '204']);
-    expect(plain.parameters).toEqual({});
+    // Path parameters only.
+    expect(Object.values(plain.parameters!).map((p) => p.in)).toEqual(Array(5).fill('path'));
     expect(plain.responses).toEqual({});
     expect(plain.definitions).not.toHaveProperty(['ietf-restconf.errors']);
     expect(emit(jukebox, 'example-jukebox', { omitPathParams: true }).paths[ARTIST]).not.toHaveProperty('parameters');

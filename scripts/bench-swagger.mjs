@@ -1,0 +1,82 @@
+// Issue 15's Swagger/OpenAPI figures for openconfig-network-instance: `yangkit swagger` and
+// `yangkit openapi` as processes (wall time and peak RSS, beside `yanglint -i -f tree`),
+// the size of the documents they write, and how long Spectral (spectral:oas) and Redocly
+// take to lint them. Needs `npm run build` first; GNU time for peak RSS.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CORPUS, ROOT, yanglintVersion } from './corpus.mjs';
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const MODULE = 'openconfig-network-instance';
+const FILE = join(CORPUS, 'openconfig/release/models/network-instance/openconfig-network-instance.yang');
+const SEARCH = ['openconfig', 'ietf', 'iana'].flatMap((d) => ['-p', join(CORPUS, d)]);
+const BIN = (name) => join(ROOT, 'node_modules/.bin', name);
+const SPECTRAL_TIMEOUT_S = 120;
+const REDOCLY_TIMEOUT_S = 300;
+
+const secs = (s) => `${s.toFixed(2)} s`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const rss = (kb) => (kb === null ? 'n/a' : `${(kb / 1024).toFixed(0)} MiB`);
+
+/** Runs a command to completion (or timeout): wall seconds, peak RSS in KB (GNU time), exit code. */
+function run(cmd, args, timeoutS) {
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'BENCH %e %M', cmd, ...args]] : [cmd, args];
+  const start = performance.now();
+  return new Promise((done) => {
+    const child = spawn(file, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutS * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const m = /BENCH ([\d.]+) (\d+)/.exec(stderr);
+      done({ seconds: m ? Number(m[1]) : (performance.now() - start) / 1000, maxRssKb: m ? Number(m[2]) : null, code, timedOut });
+    });
+  });
+}
+
+async function benchDocuments() {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) return 'dist/cli/main.js is missing: npm run build';
+  const dir = mkdtempSync(join(tmpdir(), 'yangkit-bench-swagger-'));
+  const figures = {};
+  let treeSeconds;
+  if (yanglintVersion()) {
+    treeSeconds = (await run('yanglint', ['-i', '-f', 'tree', ...SEARCH, FILE], 60)).seconds;
+    figures['yanglint -i -f tree'] = secs(treeSeconds);
+  }
+  const documents = {};
+  for (const command of ['swagger', 'openapi']) {
+    const out = join(dir, `${MODULE}.${command}.json`);
+    const r = await run(process.execPath, [join(ROOT, 'dist/cli/main.js'), command, ...SEARCH, FILE, '-o', out], 120);
+    if (r.code !== 0) return `yangkit ${command} failed (exit ${r.code})`;
+    documents[command] = out;
+    const ratio = treeSeconds ? ` (${(r.seconds / treeSeconds).toFixed(1)}x yanglint tree)` : '';
+    figures[`yangkit ${command}`] = `${secs(r.seconds)}${ratio}, peak RSS ${rss(r.maxRssKb)}`;
+    figures[`${command} document (as written)`] = mb(statSync(out).size);
+  }
+  const ruleset = join(dir, '.spectral.yaml');
+  writeFileSync(ruleset, 'extends: ["spectral:oas"]\n');
+  const spectral = await run(BIN('spectral'), ['lint', '-r', ruleset, '-f', 'json', '-o', join(dir, 'spectral.json'), documents.swagger], SPECTRAL_TIMEOUT_S);
+  figures['spectral lint (spectral:oas), Swagger'] = spectral.timedOut
+    ? `did not finish in ${SPECTRAL_TIMEOUT_S} s`
+    : `${secs(spectral.seconds)}, peak RSS ${rss(spectral.maxRssKb)}`;
+  for (const command of ['swagger', 'openapi']) {
+    const redocly = await run(BIN('redocly'), ['lint', documents[command], '--format=json'], REDOCLY_TIMEOUT_S);
+    figures[`redocly lint, ${command}`] = redocly.timedOut
+      ? `did not finish in ${REDOCLY_TIMEOUT_S} s`
+      : `${secs(redocly.seconds)}, peak RSS ${rss(redocly.maxRssKb)}`;
+  }
+  return figures;
+}
+
+export const swaggerSections = [{ name: 'swagger for openconfig-network-instance', run: benchDocuments }];
