@@ -142,7 +142,6 @@ export async function build(options: BuildOptions): Promise<number> {
 export async function watchBuild(options: BuildOptions & { signal: AbortSignal }): Promise<void> {
   let runners = createRunners(loadConfig(options.configFile), options);
   for (const runner of runners) options.out.write(`yangkit: ${describeOutcome(await runner.build())}\n`);
-  options.out.write(`yangkit: watching for changes (Ctrl-C to stop)\n`);
 
   const onChange = async (files: string[]): Promise<void> => {
     const stamp = `[${new Date().toTimeString().slice(0, 8)}]`;
@@ -181,6 +180,8 @@ export async function watchBuild(options: BuildOptions & { signal: AbortSignal }
       queue = queue.then(() => onChange(files)).catch((err: unknown) => void options.err.write(`yangkit: error: ${(err as Error).message ?? err}\n`));
     });
   let watcher = startWatching();
+  // Said once the watchers are in place, so a change made on seeing it is never missed.
+  options.out.write(`yangkit: watching for changes (Ctrl-C to stop)\n`);
 
   await new Promise<void>((done) => options.signal.addEventListener('abort', () => done(), { once: true }));
   watcher.close();
