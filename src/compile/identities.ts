@@ -13,7 +13,14 @@ export function compileIdentities(c: Compilation): void {
   // Identities are numbered in sorted order, so a derived list is a sorted list of numbers.
   const qnames = Object.keys(c.identities).sort();
   const number = new Map(qnames.map((q, i) => [q, i]));
-  const bases = qnames.map((q) => c.identities[q]!.bases.flatMap((b) => number.get(b) ?? []));
+  const bases = qnames.map((q) => {
+    const known: number[] = [];
+    for (const b of c.identities[q]!.bases) {
+      const n = number.get(b);
+      if (n !== undefined) known.push(n);
+    }
+    return known;
+  });
   const derived = derivedClosure(bases) ?? walkAncestors(bases, (i) => reportCircular(c, qnames[i]!));
   qnames.forEach((q, i) => (c.identities[q]!.derived = derived[i]!.map((d) => qnames[d]!)));
 }

@@ -95,31 +95,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   const previous = reuse?.previous.schema.modules;
   // A module is compiled unless a previous compile of it can be reused.
   const rebuild = (name: string): boolean => !reuse || reuse.rebuild.has(name) || !previous?.[name];
-  const c: Compilation = {
-    sink,
-    mods: new Map(),
-    identities: {},
-    featureSelection: opts.features,
-    rebuild,
-    typedefScopes: new Map(),
-    groupingScopes: new Map(),
-    expandedGroupings: new Set(),
-    unusedGroupingNodes: new Map(),
-    typedefCache: new Map(),
-    typedefsInProgress: new Set(),
-    typedefExtras: new Map(),
-    leafrefUnits: new Map(),
-    explicitConfig: new Map(),
-    nodeUnits: new Map(),
-    featureCache: new Map(),
-    augmentTargets: new Map(),
-    parents: new Map(),
-    documentRoots: new Map(),
-    statements: new Map(),
-    defaultSites: new Map(),
-    mandatorySites: new Map(),
-    conditionalItems: new Set(),
-  };
+  const c = new CompilationState(sink, opts.features, rebuild);
   for (const loaded of loader.modules.values()) {
     const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
     if (!rebuild(mod.name)) mod.ir = previous![mod.name]!;
@@ -168,6 +144,42 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   return { schema, diagnostics: sink.sorted(), schemaReads: schemaReadsOf(c, reads, reuse?.previous.schemaReads), compiled };
 }
 
+/**
+ * The state of one compile. A class, not an object literal: V8 builds a literal from a
+ * boilerplate from its second run on, and a literal run once per compile would change the
+ * field types of its map on the second compile, throwing away the optimized code of every
+ * pass reading the state (a long-lived process's first recompile ran at half speed).
+ */
+class CompilationState implements Compilation {
+  readonly mods = new Map<string, ModCtx>();
+  readonly identities: Compilation['identities'] = {};
+  readonly typedefScopes: Compilation['typedefScopes'] = new Map();
+  readonly groupingScopes: Compilation['groupingScopes'] = new Map();
+  readonly expandedGroupings: Compilation['expandedGroupings'] = new Set();
+  readonly unusedGroupingNodes: Compilation['unusedGroupingNodes'] = new Map();
+  readonly typedefCache: Compilation['typedefCache'] = new Map();
+  readonly typedefsInProgress: Compilation['typedefsInProgress'] = new Set();
+  readonly typedefExtras: Compilation['typedefExtras'] = new Map();
+  readonly leafrefUnits: Compilation['leafrefUnits'] = new Map();
+  readonly explicitConfig: Compilation['explicitConfig'] = new Map();
+  readonly nodeUnits: Compilation['nodeUnits'] = new Map();
+  readonly featureCache: Compilation['featureCache'] = new Map();
+  readonly augmentTargets: Compilation['augmentTargets'] = new Map();
+  readonly parents: Compilation['parents'] = new Map();
+  readonly documentRoots: Compilation['documentRoots'] = new Map();
+  readonly statements: Compilation['statements'] = new Map();
+  readonly defaultSites: Compilation['defaultSites'] = new Map();
+  readonly mandatorySites: Compilation['mandatorySites'] = new Map();
+  readonly conditionalItems: Compilation['conditionalItems'] = new Set();
+  readsTreeOf?: Compilation['readsTreeOf'];
+
+  constructor(
+    readonly sink: DiagnosticSink,
+    readonly featureSelection: Compilation['featureSelection'],
+    readonly rebuild: Compilation['rebuild'],
+  ) {}
+}
+
 /** Recorded for the modules compiled, the previous entries for those kept (a kept module without one reads them all). */
 function schemaReadsOf(c: Compilation, reads: SchemaReads, previous: CompileResult['schemaReads']): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -178,8 +190,31 @@ function schemaReadsOf(c: Compilation, reads: SchemaReads, previous: CompileResu
   return out;
 }
 
+/**
+ * Whether two identity tables read the same as JSON (same order, every field of `IdentityIR`);
+ * compared field by field, stopping at the first difference, instead of serializing both.
+ */
 function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  if (names.length !== others.length) return false;
+  return names.every((q, i) => {
+    const x = a[q]!;
+    const y = b[q]!;
+    return (
+      q === others[i] &&
+      x.module === y.module &&
+      x.name === y.name &&
+      x.status === y.status &&
+      x.description === y.description &&
+      sameStrings(x.bases, y.bases) &&
+      sameStrings(x.derived, y.derived)
+    );
+  });
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Builds a module's own data nodes, rpcs and notifications from all of its files. */

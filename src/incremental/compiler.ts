@@ -200,18 +200,21 @@ class IncrementalCompiler implements Compiler {
     const patched = this.patchDescriptions(relevant, before.filter((_, i) => matters[i]));
     if (patched) return done('patched', patched);
 
-    const previous = { schema: this.snap.schema };
-    const compiled = this.recompile(this.modulesToRebuild(relevant, before.filter((_, i) => matters[i])));
+    const previous = this.snap.schema.modules;
+    const { compiled, changed } = this.recompile(this.modulesToRebuild(relevant, before.filter((_, i) => matters[i])));
     const modules = this.snap.schema.modules;
-    return done('recompiled', this.changedSince(previous), Object.keys(previous.schema.modules).filter((m) => !modules[m]), compiled);
+    return done('recompiled', changed, Object.keys(previous).filter((m) => !modules[m]), compiled);
   }
 
   /**
    * Compiles `rebuild` (all when undefined), then, in waves, the modules reading the schema
    * trees of a module whose trees came out different, until none did. (Who uses its definitions
-   * is in `rebuild` already.) Returns the modules compiled.
+   * is in `rebuild` already.) Returns the modules compiled and those whose IR differs from before.
    */
-  private recompile(rebuild: Set<string> | undefined): string[] {
+  private recompile(rebuild: Set<string> | undefined): { compiled: string[]; changed: string[] } {
+    const original = this.snap.schema.modules;
+    // Whether a module compiled once differs from its IR before the update, as its wave found.
+    const verdicts = new Map<string, boolean>();
     const compiled = new Set<string>();
     for (let wave = 0; ; wave++) {
       const previous = { schema: this.snap.schema, prints: this.prints };
@@ -220,19 +223,32 @@ class IncrementalCompiler implements Compiler {
       this.adopt(this.snap, previous.prints);
       for (const m of this.snap.compiled) compiled.add(m);
       const modules = Object.keys(this.snap.schema.modules);
-      if (this.snap.compiled.length === modules.length) return modules.sort();
+      if (this.snap.compiled.length === modules.length) return { compiled: modules.sort(), changed: this.changedSince(original, verdicts) };
       const before = previous.schema.modules;
-      const trees = this.changedSince(previous).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
+      const changed = new Map<string, boolean>();
+      const trees = this.changedSince(before, changed).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
+      for (const [m, differs] of changed) {
+        if (before[m] === original[m]) verdicts.set(m, differs);
+        else verdicts.delete(m);
+      }
       // A reader compiled in this wave read the trees as they are now.
       rebuild = this.readersOf(trees, new Set(this.snap.compiled));
-      if (rebuild.size === 0) return [...compiled].sort();
+      if (rebuild.size === 0) return { compiled: [...compiled].sort(), changed: this.changedSince(original, verdicts) };
     }
   }
 
-  /** Modules whose IR differs from `previous`: a module whose IR object was kept is the same; the others are compared. */
-  private changedSince(previous: { schema: SchemaSet }): string[] {
+  /**
+   * Modules whose IR differs from `previous`: a module whose IR object was kept is the same; the
+   * others are compared, unless `known` holds the answer. Every answer is recorded in `known`.
+   */
+  private changedSince(previous: SchemaSet['modules'], known: Map<string, boolean>): string[] {
     const modules = this.snap.schema.modules;
-    return Object.keys(modules).filter((m) => modules[m] !== previous.schema.modules[m] && !sameData(modules[m], previous.schema.modules[m]));
+    return Object.keys(modules).filter((m) => {
+      if (modules[m] === previous[m]) return false;
+      let differs = known.get(m);
+      if (differs === undefined) known.set(m, (differs = !sameData(modules[m], previous[m])));
+      return differs;
+    });
   }
 
   save(): void {

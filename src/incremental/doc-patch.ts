@@ -44,13 +44,25 @@ function sameLoc(a: SourceLoc | undefined, b: SourceLoc | undefined): boolean {
 /** Description texts set by `refine` statements: a node may carry one of those instead of its own. */
 export function refineDescriptions(statements: Iterable<Statement>): Set<string> {
   const texts = new Set<string>();
+  for (const s of statements) for (const text of refineDescriptionsOf(s)) texts.add(text);
+  return texts;
+}
+
+/** Per parse tree (kept while its file is unchanged): every wave of a recompile reads the same trees. */
+const refinedByTree = new WeakMap<Statement, string[]>();
+
+function refineDescriptionsOf(root: Statement): string[] {
+  let texts = refinedByTree.get(root);
+  if (texts) return texts;
+  const found: string[] = [];
   const visit = (s: Statement): void => {
     if (s.keyword === 'refine' && s.prefix === undefined) {
-      for (const c of s.children) if (c.keyword === 'description' && c.prefix === undefined && c.arg !== undefined) texts.add(c.arg);
+      for (const c of s.children) if (c.keyword === 'description' && c.prefix === undefined && c.arg !== undefined) found.push(c.arg);
     }
     s.children.forEach(visit);
   };
-  for (const s of statements) visit(s);
+  visit(root);
+  refinedByTree.set(root, (texts = found));
   return texts;
 }
 
