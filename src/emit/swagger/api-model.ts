@@ -235,9 +235,10 @@ class ApiModelBuilder {
   }
 
   private operations(r: Resource): ApiOperation[] {
+    const idBase = operationIdBase(r.path);
     return this.methodsOf(r)
       .filter((m) => this.opts.methods.includes(m))
-      .map((m) => this.operation(r, m));
+      .map((m) => this.operation(r, m, idBase));
   }
 
   private methodsOf(r: Resource): HttpMethod[] {
@@ -260,7 +261,7 @@ class ApiModelBuilder {
     }
   }
 
-  private operation(r: Resource, method: HttpMethod): ApiOperation {
+  private operation(r: Resource, method: HttpMethod, idBase: string): ApiOperation {
     const spec = this.spec(r, method);
     const tagMode = this.opts.tagMode;
     const tags = this.interner.get(`tags ${r.top} ${method}`, () => [...(tagMode === 'methods' ? [] : [r.top]), ...(tagMode === 'resources' ? [] : [method])]);
@@ -269,15 +270,13 @@ class ApiModelBuilder {
     // Copied, so that callers changing a document cannot change the next one.
     for (const name of shared) this.parameters[name] ??= structuredClone(SHARED_PARAMETERS[name]);
     const errors = this.opts.omitStandardStatuses ? [] : spec.errors;
-    for (const status of errors) {
-      this.responses[status] = { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
-    }
+    for (const status of errors) this.responses[status] ??= { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
     return {
       method,
       tags,
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
-      operationId: this.operationId(r.path, method),
+      operationId: this.operationId(idBase, method),
       ...(isOutdated(r) ? { deprecated: true } : {}),
       parameters: this.interner.get(`parameters ${shared.join(' ')}`, () => shared.map((name) => ({ shared: name }))),
       ...(spec.body && !this.opts.omitBodyParams ? { requestBody: { ...spec.body, schema: spec.body.schema() } } : {}),
@@ -428,20 +427,22 @@ class ApiModelBuilder {
     };
   }
 
-  /** yanger's operation ids: the path with separators as `_`, then the method. */
-  private operationId(path: string, method: HttpMethod): string {
-    const base = `${
-      path === '/'
-        ? 'root'
-        : path
-            .slice(1)
-            .replace(/[{}]/g, '')
-            .replace(/[/:=,-]/g, '_')
-    }_${method}`;
-    const id = uniqueName(base, this.operationIds);
+  /** yanger's operation ids: the path with separators as `_` (see `operationIdBase`), then the method. */
+  private operationId(idBase: string, method: HttpMethod): string {
+    const id = uniqueName(`${idBase}_${method}`, this.operationIds);
     this.operationIds.add(id);
     return id;
   }
+}
+
+/** The path part of the operation ids of a resource, worked out once for all its methods. */
+function operationIdBase(path: string): string {
+  return path === '/'
+    ? 'root'
+    : path
+        .slice(1)
+        .replace(/[{}]/g, '')
+        .replace(/[/:=,-]/g, '_');
 }
 
 interface OperationSpec {

@@ -39,6 +39,7 @@ export class DataSchemas {
   /** JSON text of each module-level typedef's own schema, to compare uses against. */
   private readonly typedefTexts = new Map<object, string>();
   private readonly origins: Map<SchemaNode, string>;
+  private readonly typeSchemas = new Map<TypeIR, Map<string, JsonSchema>>();
 
   /** @param module the module whose document this is */
   constructor(
@@ -62,6 +63,15 @@ export class DataSchemas {
    * identities as in the typedef's own module) becomes a `$ref` to that typedef's schema.
    */
   type(t: TypeIR, leafModule: string): JsonSchema {
+    // The expansions of a grouping share their leaves' types: each is converted once per module.
+    let byModule = this.typeSchemas.get(t);
+    if (!byModule) this.typeSchemas.set(t, (byModule = new Map()));
+    let schema = byModule.get(leafModule);
+    if (!schema) byModule.set(leafModule, (schema = this.convertType(t, leafModule)));
+    return schema;
+  }
+
+  private convertType(t: TypeIR, leafModule: string): JsonSchema {
     const inline = typeSchema(t, leafModule, (m) => this.type(m, leafModule));
     const owner = t.typedef?.module;
     const typedef = owner && this.schemaSet.modules[owner]?.typedefs.find((d) => d.name === t.typedef!.name);

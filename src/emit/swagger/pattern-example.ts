@@ -11,6 +11,18 @@ const PREFERRED = [...'a0A1x_-.:/ '];
 const STRETCHES = [0, 1, 2, 4, 8, 16];
 
 export function patternExample(patterns: readonly PatternIR[], length: readonly Interval[] | undefined): string | undefined {
+  // The leaves of a typedef or grouping share its pattern list: openconfig-network-instance
+  // asks 1,500 times for the examples of 21 lists.
+  let byLength = examples.get(patterns);
+  if (!byLength) examples.set(patterns, (byLength = new Map()));
+  if (!byLength.has(length)) byLength.set(length, sampleMatching(patterns, length));
+  return byLength.get(length);
+}
+
+/** Examples by pattern list and length restriction (IR objects, never changed once compiled). */
+const examples = new WeakMap<readonly PatternIR[], Map<readonly Interval[] | undefined, string | undefined>>();
+
+function sampleMatching(patterns: readonly PatternIR[], length: readonly Interval[] | undefined): string | undefined {
   const regexes = patterns.map((p) => ({ re: new RegExp(p.ecma, 'u'), invert: p.invertMatch }));
   const fits = (s: string) =>
     regexes.every(({ re, invert }) => re.test(s) !== invert) &&

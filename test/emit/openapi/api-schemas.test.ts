@@ -6,6 +6,7 @@ import type { OpenAPIV2, OpenAPIV3_1 } from 'openapi-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitOpenApi } from '../../../src/emit/openapi/index.js';
 import { emitSwagger } from '../../../src/emit/swagger/index.js';
+import { patternExample } from '../../../src/emit/swagger/pattern-example.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
 import { compileTexts, expectValid, options } from '../swagger/helpers.js';
 import { requestBodyValidator } from './ajv.js';
@@ -152,5 +153,15 @@ describe('examples', () => {
     // One member per choice case: drop the other cases' members.
     const { socket: _socket, pipe: _pipe, large: _large, ...oneCaseEach } = box;
     expect(validate({ 'shapes:box': oneCaseEach }), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('pattern examples', () => {
+  it('fit the length restriction of each use of one pattern list (the examples of a list are worked out once per length)', () => {
+    const patterns = [{ regex: '[a-z]+', ecma: '^[a-z]+$', invertMatch: false }];
+    expect(patternExample(patterns, [{ min: '2', max: '2' }])).toMatch(/^[a-z]{2}$/);
+    expect(patternExample(patterns, [{ min: '5', max: '5' }])).toMatch(/^[a-z]{5}$/);
+    expect(patternExample(patterns, undefined)).toMatch(/^[a-z]+$/);
+    expect(patternExample(patterns, [{ min: '2', max: '2' }])).toMatch(/^[a-z]{2}$/);
   });
 });
