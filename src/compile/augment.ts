@@ -2,7 +2,7 @@ import type { AugmentIR, SchemaNode } from '../ir/types.js';
 import type { Unit } from '../modules/loader.js';
 import { checkArgument } from '../syntax/arguments.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, child, childArg, newScope, splitQName, type Compilation, type ModCtx, type Scope, type Target } from './context.js';
+import { argLoc, child, newScope, splitQName, type Compilation, type ModCtx, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { addParentCondition, buildChildren, checkedXPath, graft, inheritIfFeatures } from './nodes.js';
 import { findTarget, moduleRoots } from './targets.js';

@@ -1,5 +1,5 @@
 /** What emitServerProject generates: the file set, package.json, schema.json, typed handler stubs, naming edge cases. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
