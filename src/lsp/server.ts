@@ -34,15 +34,19 @@ export interface WorkspaceSetup {
   from: 'config' | 'settings' | 'workspace';
 }
 
-/** Inputs and search paths for a workspace, by the precedence described above. */
-export function workspaceSetup(folders: readonly string[], settingPaths: readonly string[] | undefined): WorkspaceSetup {
+/**
+ * Inputs and search paths for a workspace, by the precedence described above. In a
+ * workspace the user has not trusted (`trusted: false`, VS Code's workspace trust) the
+ * config's cache folder is not used: nothing is written where the workspace says.
+ */
+export function workspaceSetup(folders: readonly string[], settingPaths: readonly string[] | undefined, trusted = true): WorkspaceSetup {
   for (const folder of folders) {
     const file = join(folder, CONFIG_FILE);
     if (!existsSync(file)) continue;
     const config = loadConfig(file);
     const searchPaths = [...new Set(config.jobs.flatMap((j) => j.searchPaths))];
     const features = config.jobs.length === 1 ? config.jobs[0]!.features : undefined;
-    return { inputs: [...folders], searchPaths, ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}), ...(features ? { features } : {}), from: 'config' };
+    return { inputs: [...folders], searchPaths, ...(config.cacheDir && trusted ? { cacheDir: config.cacheDir } : {}), ...(features ? { features } : {}), from: 'config' };
   }
   if (settingPaths?.length) {
     const base = folders[0] ?? process.cwd();
@@ -50,6 +54,13 @@ export function workspaceSetup(folders: readonly string[], settingPaths: readonl
     return { inputs: [...folders], searchPaths: settingPaths.map(expand), from: 'settings' };
   }
   return { inputs: [...folders], searchPaths: [], from: 'workspace' };
+}
+
+/** What a client may pass in `initialize` (the VS Code client sends `workspaceTrusted`). */
+interface InitializationOptions {
+  searchPaths?: string[];
+  /** false: the user has not trusted the workspace, so its config's cache folder is not written. */
+  workspaceTrusted?: boolean;
 }
 
 const toPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
@@ -60,7 +71,7 @@ export function serve(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let service: LanguageService | undefined;
   let folders: string[] = [];
-  let initOptions: { searchPaths?: string[] } = {};
+  let initOptions: InitializationOptions = {};
   let timer: NodeJS.Timeout | undefined;
   let canConfigure = false;
   let canWatch = false;
@@ -85,7 +96,7 @@ export function serve(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [toPath(params.rootUri)];
-    initOptions = (params.initializationOptions ?? {}) as { searchPaths?: string[] };
+    initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
@@ -116,7 +127,7 @@ export function serve(connection: Connection): void {
     }
     let setup: WorkspaceSetup;
     try {
-      setup = workspaceSetup(folders, settingPaths);
+      setup = workspaceSetup(folders, settingPaths, initOptions.workspaceTrusted !== false);
     } catch (err) {
       connection.window.showErrorMessage(`yangkit: ${(err as Error).message}`);
       setup = workspaceSetup([], undefined);

@@ -20,6 +20,14 @@ describe('workspace setup of yangkit lsp', () => {
     expect(workspaceSetup([a, b], ['ignored'])).toEqual({ inputs: [a, b], searchPaths: [join(b, 'deps')], from: 'config' });
   });
 
+  it("uses the config's cache folder only in a trusted workspace", () => {
+    const a = folder();
+    const config = { cacheDir: '.cache', jobs: [{ inputs: ['.'], emit: [{ emitter: 'tree', out: 'out' }] }] };
+    writeFileSync(join(a, 'yangkit.config.json'), JSON.stringify(config));
+    expect(workspaceSetup([a], undefined).cacheDir).toBe(join(a, '.cache'));
+    expect(workspaceSetup([a], undefined, false)).toEqual({ inputs: [a], searchPaths: [], from: 'config' });
+  });
+
   it('else the yangkit.searchPaths setting, relative to the first folder, ~ for the home folder', () => {
     const a = folder();
     expect(workspaceSetup([a], ['lib', '~/yang'])).toEqual({ inputs: [a], searchPaths: [join(a, 'lib'), join(homedir(), 'yang')], from: 'settings' });

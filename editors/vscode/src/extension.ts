@@ -59,6 +59,8 @@ async function start(): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'yang' }],
     outputChannel: output,
+    // An untrusted workspace's yangkit.config.json may name a cache folder: the server does not write it.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('yangkit', 'yangkit', serverOptions, clientOptions);
   try {
