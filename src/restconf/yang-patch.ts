@@ -6,7 +6,7 @@
 import type { DataNode } from '../ir/types.js';
 import type { ParsedBody } from './body.js';
 import type { EditAccess, RestconfCore } from './core.js';
-import { authorizeValueWrite, instanceValue } from './data-resource.js';
+import { authorizeReplaceOrMerge, instanceValue, rewrite } from './data-resource.js';
 import { RestconfError, errorEntriesJson, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
 import { type JsonObject, type JsonValue, isObject } from './schema-index.js';
@@ -143,14 +143,18 @@ export class YangPatch {
         access.authorizeTarget(['delete'], steps);
         if (exists) removeInstance(parent!, last);
         break;
-      case 'merge':
-        authorizeValueWrite(access, steps);
-        mergeInstance(parent!, where, last, this.editValue(edit, steps, path));
+      case 'merge': {
+        authorizeReplaceOrMerge(access, steps);
+        const value = this.editValue(edit, steps, path);
+        rewrite(core, access, draft, steps, value, (p, w) => mergeInstance(p, w, last, value));
         break;
-      case 'replace':
-        authorizeValueWrite(access, steps);
-        writeInstance(parent!, where, last, this.editValue(edit, steps, path));
+      }
+      case 'replace': {
+        authorizeReplaceOrMerge(access, steps);
+        const value = this.editValue(edit, steps, path);
+        rewrite(core, access, draft, steps, value, (p, w) => writeInstance(p, w, last, value));
         break;
+      }
       case 'move': {
         // Moving an entry of an ordered-by user list updates it (RFC 8341 section 3.2.4).
         access.authorizeTarget(['update'], steps);
