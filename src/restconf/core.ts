@@ -134,8 +134,10 @@ export class RestconfCore {
       try {
         pruned = validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
-        if (onInvalid && err instanceof RestconfError) return onInvalid(err);
-        throw err;
+        if (!(err instanceof RestconfError)) throw err;
+        const shown = nacm ? nacm.redactErrors(err, this.top) : err;
+        if (onInvalid) return onInvalid(shown);
+        throw shown;
       }
       // Removing nodes whose when turned false can leave their parents empty.
       if (pruned) pruneEmpty(draft, this.top);

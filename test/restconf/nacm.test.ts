@@ -31,6 +31,7 @@ const EVENTS_YANG = `module example-events {
   notification alarm { leaf text { type string; } }
   notification audit { nacm:default-deny-all; leaf who { type string; } }
   notification news { leaf text { type string; } }
+  container vault { list entry { key id; unique code; leaf id { type string; } leaf code { type string; } } }
 }
 `;
 
@@ -825,5 +826,53 @@ describe('NACM: an action needs read access to its instance (RFC 8341 3.4.4)', (
     }
     // A user in no group: exec-default and read-default permit.
     expect((await rate('mallory', 'Nick%20Cave', 'Ghosteen')).status).toBe(200);
+  });
+});
+
+describe('NACM: validation errors do not show data the user may not read (RFC 8341 3.4.5)', () => {
+  let s: NacmServer;
+  const VAULT = `${DATA}/example-events:vault`;
+  beforeAll(async () => {
+    const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
+    const nacm = rules['ietf-netconf-acm:nacm'];
+    nacm.groups.group.push({ name: 'keepers', 'user-name': ['vic'] });
+    nacm['rule-list'].push({
+      name: 'keepers-acl',
+      group: ['keepers'],
+      rule: [
+        { name: 'hide-entry', path: "/example-events:vault/entry[id='hidden']", 'access-operations': 'read', action: 'deny' },
+        { name: 'keep-vault', path: '/example-events:vault', 'access-operations': 'create update', action: 'permit' },
+      ],
+    });
+    s = await startNacmServer(rules);
+    const entries = [{ id: 'mine', code: 'c0' }, { id: 'hidden', code: 'c1' }];
+    expect((await s.as('admin', 'PUT', VAULT, { body: { 'example-events:vault': { entry: entries } } })).status).toBe(201);
+  });
+  afterAll(() => s.close());
+
+  it('cuts an instance path quoted in the message (unique names both entries) to what the user may read', async () => {
+    const body = { 'example-events:entry': [{ id: 'new', code: 'c1' }] };
+    const vic = errorOf(await s.as('vic', 'POST', VAULT, { body }));
+    expect(vic['error-app-tag']).toBe('data-not-unique');
+    expect(vic['error-path']).toBe("/example-events:vault/entry[id='new']");
+    expect(vic['error-message']).not.toContain('hidden');
+    expect(vic['error-message']).toContain('"/example-events:vault"');
+    const admin = errorOf(await s.as('admin', 'POST', VAULT, { body }));
+    expect(admin['error-message']).toContain("entry[id='hidden']");
+  });
+
+  it('gives an error-path naming an unreadable node as its nearest readable ancestor, with a generic message', async () => {
+    const r = await s.as('vic', 'PATCH', `${VAULT}/entry=mine`, { body: { 'example-events:entry': [{ id: 'mine', code: 'c1' }] } });
+    expect(r.status).toBe(400);
+    const error = errorOf(r);
+    expect(error).toEqual({
+      'error-type': 'application',
+      'error-tag': 'operation-failed',
+      'error-app-tag': 'data-not-unique',
+      'error-path': '/example-events:vault',
+      'error-message': 'the edit would leave data the user may not read invalid',
+    });
+    const admin = errorOf(await s.as('admin', 'PATCH', `${VAULT}/entry=mine`, { body: { 'example-events:entry': [{ id: 'mine', code: 'c1' }] } }));
+    expect(admin['error-path']).toBe("/example-events:vault/entry[id='hidden']");
   });
 });

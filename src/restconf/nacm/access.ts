@@ -8,7 +8,8 @@
  * request is checked.
  */
 import type { DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
-import { RestconfError } from '../errors.js';
+import { parseInstanceIdentifier } from '../../values/instance-identifier.js';
+import { type ErrorEntry, RestconfError } from '../errors.js';
 import { keyPredicate, leafListPredicate } from '../instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNode, isObject, lookupChild } from '../schema-index.js';
 import type { Siblings } from '../tree.js';
@@ -53,6 +54,32 @@ function instancePath(steps: readonly NacmStep[]): string {
 function inner(node: DataNode): Siblings {
   return { children: childrenOf(node), parentModule: node.module };
 }
+
+/** The instance an error path (RFC 7951 instance-identifier) names, as steps; undefined when it names no data node. */
+function pathSteps(top: Siblings, path: string): NacmStep[] | undefined {
+  const parsed = parseInstanceIdentifier(path);
+  if ('error' in parsed) return undefined;
+  const steps: NacmStep[] = [];
+  let where = top;
+  for (const { prefix, name, predicates } of parsed.steps) {
+    const node = lookupChild(where.children, where.parentModule, prefix ? `${prefix}:${name}` : name)?.node;
+    if (!node || !isDataNode(node)) return undefined;
+    const step: NacmStep = { node };
+    const predicate = (kind: 'key' | 'value', name?: string) => {
+      const p = predicates.find((q) => q.kind === kind && (q.kind !== 'key' || q.name === name));
+      return p && 'value' in p ? p.value : undefined;
+    };
+    if (node.kind === 'list' && predicates.length) step.keys = node.keys.map((k) => predicate('key', k) ?? null);
+    const value = predicate('value');
+    if (value !== undefined) step.value = value;
+    steps.push(step);
+    where = inner(node);
+  }
+  return steps;
+}
+
+/** A path in double quotes in an error message, as the validator quotes instances. */
+const QUOTED_PATH = /"(\/[^"]*)"/g;
 
 const listEntries = (v: JsonValue | undefined): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const entryKeys = (node: DataNode & { keys: string[] }, entry: JsonObject): JsonValue[] => node.keys.map((k) => entry[k] ?? null);
@@ -429,13 +456,47 @@ export class NacmSession {
    * 3.4.5: the contents of restricted nodes must not be exposed in errors.
    */
   private deniedData({ op, steps }: Denial): RestconfError {
-    let readable = steps.length;
-    while (readable > 0 && !this.allows('read', steps.slice(0, readable), defaultDenyOf(steps.slice(0, readable)))) readable--;
+    const readable = this.readablePrefix(steps);
     if (readable === steps.length) return this.deniedWrite(op, steps);
     this.counters['denied-data-writes']++;
     if (readable === 0) return accessDenied('access denied: write');
     const path = instancePath(steps.slice(0, readable));
     return accessDenied(`access denied: write below ${path}`, path);
+  }
+
+  /** How many of `steps` lead to a node the user may read: all of them, or up to the nearest readable ancestor (0: none). */
+  private readablePrefix(steps: readonly NacmStep[]): number {
+    let n = steps.length;
+    while (n > 0 && !this.allows('read', steps.slice(0, n), defaultDenyOf(steps.slice(0, n)))) n--;
+    return n;
+  }
+
+  /** `path` if the user may read the instance it names (or it names none), else the nearest ancestor it may read (undefined: none). */
+  private readablePath(path: string, top: Siblings): string | undefined {
+    const steps = pathSteps(top, path);
+    if (!steps) return path;
+    const n = this.readablePrefix(steps);
+    return n === steps.length ? path : n ? instancePath(steps.slice(0, n)) : undefined;
+  }
+
+  /**
+   * The violations an edit's validation found (RFC 7950 section 8), without
+   * what the user may not read (RFC 8341 section 3.4.5: the contents of
+   * restricted nodes must not be exposed in errors): an error-path naming such
+   * a node becomes its nearest readable ancestor (or goes), its message a
+   * generic one, and instance paths quoted in other messages (unique names
+   * both entries) are cut the same way. Error tags and app tags stay.
+   */
+  redactErrors(err: RestconfError, top: Siblings): RestconfError {
+    if (!this.policy.enabled) return err;
+    const errors = err.errors.map((e): ErrorEntry => {
+      const message = e.message?.replace(QUOTED_PATH, (whole, path: string) => `"${this.readablePath(path, top) ?? '/'}"`);
+      const path = e.path === undefined ? undefined : this.readablePath(e.path, top);
+      if (path === e.path) return message === e.message ? e : { ...e, message: message! };
+      const { path: _hidden, ...rest } = e;
+      return { ...rest, message: 'the edit would leave data the user may not read invalid', ...(path ? { path } : {}) };
+    });
+    return errors.every((e, i) => e === err.errors[i]) ? err : new RestconfError(err.status, errors);
   }
 
   // ---- exec (RFC 8341 section 3.4.4) and notifications (section 3.4.6)
