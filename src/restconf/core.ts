@@ -40,9 +40,15 @@ export interface EditResult {
  * unauthorized user's answer does not depend on what exists (RFC 8341 section
  * 3.4.5): see NacmSession. Everything is allowed when NACM is not enforced.
  */
-export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'authorizeRewrite' | 'existenceError' | 'filterRead'>;
+export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'authorizeRewrite' | 'existenceError' | 'filterRead' | 'reads'>;
 
-const OPEN_ACCESS: EditAccess = { authorizeTarget: () => undefined, authorizeRewrite: () => undefined, existenceError: (err) => err, filterRead: (obj) => obj };
+const OPEN_ACCESS: EditAccess = {
+  authorizeTarget: () => undefined,
+  authorizeRewrite: () => undefined,
+  existenceError: (err) => err,
+  filterRead: (obj) => obj,
+  reads: () => true,
+};
 
 export interface EditOptions {
   /** Access checks that need no data (EditAccess.authorizeTarget), run before anything else, preconditions included. */

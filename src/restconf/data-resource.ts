@@ -18,6 +18,7 @@ import {
   type Siblings,
   mergeInstance,
   mergeObject,
+  missingPoint,
   parentInstance,
   readInstance,
   removeInstance,
@@ -86,6 +87,15 @@ export function rewrite<T>(
   const last = steps.at(-1)!;
   access.authorizeRewrite(steps, readInstance(parent, last), value, core.top);
   return write(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last);
+}
+
+/**
+ * Refuses an insertion point the user may not read as a missing one is
+ * refused: data it may not read does not exist for it (RFC 8341 section 3.4.5),
+ * so positioning does not tell whether an entry it cannot see is there.
+ */
+export function requireReadablePoint(access: EditAccess, node: DataNode, insert: InsertSpec | undefined): void {
+  if (insert?.pointSteps && !access.reads(insert.pointSteps)) throw missingPoint(node, insert.point);
 }
 
 /** The instance `steps` names (holding `value`) as the member a retrieval of it returns, and where that member is. */
@@ -162,7 +172,7 @@ export class DataResource {
     }
     const at = pointStep.keys ?? pointStep.value;
     if (at === undefined) throw invalidValue(path, `point "${q.point}" must name one entry`);
-    return { where: q.insert, point: at };
+    return { where: q.insert, point: at, pointSteps: (point as DataTarget).steps };
   }
 
   // ---- retrieval
@@ -276,6 +286,7 @@ export class DataResource {
         if (!grand || readInstance(grand, last) === undefined) throw access.existenceError(notFound(targetPath), steps);
       }
       const parent = parentInstance(draft, childSteps, core.index.topLevel, true)!;
+      requireReadablePoint(access, node, insert);
       if (readInstance(parent, child) !== undefined) {
         throw access.existenceError(RestconfError.of('data-exists', `${child.path} already exists`, { type: 'application', path: child.path }), childSteps);
       }
@@ -302,6 +313,7 @@ export class DataResource {
     const last = steps.at(-1)!;
     const insert = this.insertSpec(q, last.node, steps.slice(0, -1), target.path);
     return core.edit(x, (draft, access) => {
+      requireReadablePoint(access, last.node, insert);
       const outcome = rewrite(core, access, draft, steps, value, (parent, where) => writeInstance(parent, where, last, value, insert));
       return { status: outcome === 'created' ? 201 : 204 };
     }, { ...this.existing(steps), authorize: (access) => authorizeReplaceOrMerge(access, steps) });

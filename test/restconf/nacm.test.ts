@@ -32,6 +32,7 @@ const EVENTS_YANG = `module example-events {
   notification audit { nacm:default-deny-all; leaf who { type string; } }
   notification news { leaf text { type string; } }
   container vault { list entry { key id; unique code; leaf id { type string; } leaf code { type string; } } }
+  container queue { list job { key id; ordered-by user; leaf id { type string; } } }
 }
 `;
 
@@ -829,9 +830,10 @@ describe('NACM: an action needs read access to its instance (RFC 8341 3.4.4)', (
   });
 });
 
-describe('NACM: validation errors do not show data the user may not read (RFC 8341 3.4.5)', () => {
+describe('NACM: validation errors and insertion points do not show data the user may not read (RFC 8341 3.4.5)', () => {
   let s: NacmServer;
   const VAULT = `${DATA}/example-events:vault`;
+  const QUEUE = `${DATA}/example-events:queue`;
   beforeAll(async () => {
     const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
     const nacm = rules['ietf-netconf-acm:nacm'];
@@ -842,11 +844,27 @@ describe('NACM: validation errors do not show data the user may not read (RFC 83
       rule: [
         { name: 'hide-entry', path: "/example-events:vault/entry[id='hidden']", 'access-operations': 'read', action: 'deny' },
         { name: 'keep-vault', path: '/example-events:vault', 'access-operations': 'create update', action: 'permit' },
+        { name: 'hide-job', path: "/example-events:queue/job[id='hidden']", 'access-operations': 'read', action: 'deny' },
+        { name: 'queue-jobs', path: '/example-events:queue', 'access-operations': 'create', action: 'permit' },
       ],
     });
     s = await startNacmServer(rules);
     const entries = [{ id: 'mine', code: 'c0' }, { id: 'hidden', code: 'c1' }];
     expect((await s.as('admin', 'PUT', VAULT, { body: { 'example-events:vault': { entry: entries } } })).status).toBe(201);
+    expect((await s.as('admin', 'PUT', QUEUE, { body: { 'example-events:queue': { job: [{ id: 'hidden' }] } } })).status).toBe(201);
+  });
+
+  it('refuses an insertion point the user may not read as a missing one (RFC 8040 4.8.6)', async () => {
+    const post = (user: string, id: string, point: string) =>
+      s.as(user, 'POST', `${QUEUE}?insert=before&point=${encodeURIComponent(`/example-events:queue/job=${point}`)}`, { body: { 'example-events:job': [{ id }] } });
+    const hidden = await post('vic', 'a', 'hidden');
+    const missing = await post('vic', 'a', 'nowhere');
+    expect([hidden.status, missing.status]).toEqual([400, 400]);
+    expect(errorOf(hidden)).toEqual({ ...errorOf(missing), 'error-message': errorOf(missing)['error-message'].replace('nowhere', 'hidden') });
+    expect((await post('admin', 'b', 'hidden')).status).toBe(201);
+    expect((await post('vic', 'c', 'b')).status).toBe(201);
+    const jobs = (await s.as('admin', 'GET', QUEUE)).json()['example-events:queue'].job.map((j: { id: string }) => j.id);
+    expect(jobs).toEqual(['c', 'b', 'hidden']);
   });
   afterAll(() => s.close());
 

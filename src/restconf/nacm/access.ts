@@ -164,6 +164,11 @@ export class NacmSession {
     return !deny.write && policy.writeDefault;
   }
 
+  /** Whether the user may read the node at the end of `steps` (itself: what it holds may be readable still). */
+  reads(steps: readonly NacmStep[]): boolean {
+    return this.allows('read', steps, defaultDenyOf(steps));
+  }
+
   /** Read access, remembered per schema node when no rule depends on instance values. */
   private mayRead(steps: readonly NacmStep[], deny: DefaultDeny): boolean {
     if (this.policy.instanceSpecific) return this.allows('read', steps, deny);
@@ -439,7 +444,7 @@ export class NacmSession {
    * had the data been otherwise (RFC 8040 section 4.3: no exposure of unreadable data).
    */
   existenceError(err: RestconfError, steps: readonly NacmStep[]): RestconfError {
-    if (!this.policy.enabled || this.allows('read', steps, defaultDenyOf(steps))) return err;
+    if (!this.policy.enabled || this.reads(steps)) return err;
     return this.deniedWrite('write', steps);
   }
 
@@ -467,7 +472,7 @@ export class NacmSession {
   /** How many of `steps` lead to a node the user may read: all of them, or up to the nearest readable ancestor (0: none). */
   private readablePrefix(steps: readonly NacmStep[]): number {
     let n = steps.length;
-    while (n > 0 && !this.allows('read', steps.slice(0, n), defaultDenyOf(steps.slice(0, n)))) n--;
+    while (n > 0 && !this.reads(steps.slice(0, n))) n--;
     return n;
   }
 
@@ -525,7 +530,7 @@ export class NacmSession {
    * looking the instance up.
    */
   authorizeActionInstance(ancestors: readonly NacmStep[], hidden: RestconfError): void {
-    if (!this.policy.enabled || this.allows('read', ancestors, defaultDenyOf(ancestors))) return;
+    if (!this.policy.enabled || this.reads(ancestors)) return;
     this.counters['denied-operations']++;
     throw hidden;
   }
