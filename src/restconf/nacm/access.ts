@@ -495,7 +495,7 @@ export class NacmSession {
   redactErrors(err: RestconfError, top: Siblings): RestconfError {
     if (!this.policy.enabled) return err;
     const errors = err.errors.map((e): ErrorEntry => {
-      const message = e.message?.replace(QUOTED_PATH, (whole, path: string) => `"${this.readablePath(path, top) ?? '/'}"`);
+      const message = e.message?.replace(QUOTED_PATH, (_quoted, path: string) => `"${this.readablePath(path, top) ?? '/'}"`);
       const path = e.path === undefined ? undefined : this.readablePath(e.path, top);
       if (path === e.path) return message === e.message ? e : { ...e, message: message! };
       const { path: _hidden, ...rest } = e;
