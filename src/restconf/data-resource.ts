@@ -81,12 +81,11 @@ export function rewrite<T>(
   draft: JsonObject,
   steps: readonly InstanceStep[],
   value: JsonValue,
-  write: (parent: JsonObject, where: Siblings, last: InstanceStep) => T,
+  write: (parent: JsonObject, where: Siblings) => T,
 ): T {
   const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
-  const last = steps.at(-1)!;
-  access.authorizeRewrite(steps, readInstance(parent, last), value, core.top);
-  return write(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last);
+  access.authorizeRewrite(steps, readInstance(parent, steps.at(-1)!), value, core.top);
+  return write(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel));
 }
 
 /**
