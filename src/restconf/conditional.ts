@@ -21,15 +21,16 @@ function parseDate(header: string | undefined): number | undefined {
 
 /**
  * Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since in RFC 7232 section 6 order.
- * `exists` says whether the target has a current representation: `*` matches only then (RFC 7232 3.1, 3.2).
+ * `exists` says whether the target has a current representation: `*` matches only then (RFC 7232 3.1, 3.2);
+ * it is asked only for a `*`.
  */
-export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapshot, method: string, exists: boolean): Precondition {
+export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapshot, method: string, exists: () => boolean): Precondition {
   const retrieval = method === 'GET' || method === 'HEAD';
   const modified = snap.lastModified.getTime();
   const ifMatch = headers['if-match'];
   if (ifMatch) {
     const tags = tagList(ifMatch, false);
-    if (!(tags.includes('*') ? exists : tags.includes(snap.etag))) return 'failed';
+    if (!(tags.includes('*') ? exists() : tags.includes(snap.etag))) return 'failed';
   } else {
     const since = parseDate(headers['if-unmodified-since']);
     if (since !== undefined && modified > since) return 'failed';
@@ -37,7 +38,7 @@ export function evaluatePreconditions(headers: IncomingHttpHeaders, snap: Snapsh
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch) {
     const tags = tagList(ifNoneMatch, true);
-    if (tags.includes('*') ? exists : tags.includes(snap.etag)) return retrieval ? 'not-modified' : 'failed';
+    if (tags.includes('*') ? exists() : tags.includes(snap.etag)) return retrieval ? 'not-modified' : 'failed';
   } else if (retrieval) {
     const since = parseDate(headers['if-modified-since']);
     if (since !== undefined && modified <= since) return 'not-modified';

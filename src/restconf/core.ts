@@ -3,7 +3,8 @@
  * edit lock, and the read view (config plus computed and provided state).
  */
 import type { SchemaSet } from '../ir/types.js';
-import { MONITORING, type StreamReplay, YANG_LIBRARY, modulesState, restconfState } from './builtin-modules.js';
+import { MONITORING, type StreamReplay, YANG_LIBRARY, modulesState, ncNotificationsState, restconfState } from './builtin-modules.js';
+import { NC_NOTIFICATIONS_MODULE } from './event-log.js';
 import { evaluatePreconditions } from './conditional.js';
 import type { Datastore, Snapshot } from './datastore.js';
 import { decodeObject } from './decode.js';
@@ -39,15 +40,24 @@ export interface EditResult {
  * unauthorized user's answer does not depend on what exists (RFC 8341 section
  * 3.4.5): see NacmSession. Everything is allowed when NACM is not enforced.
  */
-export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'existenceError'>;
+export type EditAccess = Pick<NacmSession, 'authorizeTarget' | 'authorizeRewrite' | 'existenceError' | 'filterRead' | 'reads'>;
 
-const OPEN_ACCESS: EditAccess = { authorizeTarget: () => undefined, existenceError: (err) => err };
+const OPEN_ACCESS: EditAccess = {
+  authorizeTarget: () => undefined,
+  authorizeRewrite: () => undefined,
+  existenceError: (err) => err,
+  filterRead: (obj) => obj,
+  reads: () => true,
+};
 
 export interface EditOptions {
   /** Access checks that need no data (EditAccess.authorizeTarget), run before anything else, preconditions included. */
   authorize?: (access: EditAccess) => void;
-  /** Whether the edit's target exists in the current data, for `*` in If-Match and If-None-Match (default: the datastore, which always does). */
-  exists?: (data: JsonObject) => boolean;
+  /**
+   * Whether the edit's target exists in the current data as the user sees it, for `*` in If-Match
+   * and If-None-Match (default: the datastore, which always does). Asked only when a `*` is sent.
+   */
+  exists?: (data: JsonObject, access: EditAccess) => boolean;
   /** Lets YANG Patch report validation errors its own way. */
   onInvalid?: (err: RestconfError) => Reply;
 }
@@ -85,6 +95,7 @@ export class RestconfCore {
       tree[`${YANG_LIBRARY}:modules-state`] = modulesState(this.index.schema);
     }
     tree[`${MONITORING}:restconf-state`] = restconfState(`${x.origin}${this.root}/streams`, this.streamReplay);
+    tree[`${NC_NOTIFICATIONS_MODULE}:netconf`] = ncNotificationsState(this.streamReplay);
     if (this.nacm) tree = withCounters(tree, this.nacm.counters);
     if (this.state) {
       let provided: JsonObject;
@@ -117,7 +128,7 @@ export class RestconfCore {
       const nacm = this.nacm?.session(x.user, snap.data);
       const access = nacm ?? OPEN_ACCESS;
       authorize?.(access);
-      const pre = evaluatePreconditions(x.req.headers, snap, x.method, exists ? exists(snap.data) : true);
+      const pre = evaluatePreconditions(x.req.headers, snap, x.method, () => !exists || exists(snap.data, access));
       if (pre !== 'proceed') return { status: 412, headers: versionHeaders(snap) };
       const draft = structuredClone(snap.data) as JsonObject;
       const result = mutate(draft, access);
@@ -129,8 +140,10 @@ export class RestconfCore {
       try {
         pruned = validateEdit(this.index.schema, snap.data, draft);
       } catch (err) {
-        if (onInvalid && err instanceof RestconfError) return onInvalid(err);
-        throw err;
+        if (!(err instanceof RestconfError)) throw err;
+        const shown = nacm ? nacm.redactErrors(err, this.top) : err;
+        if (onInvalid) return onInvalid(shown);
+        throw shown;
       }
       // Removing nodes whose when turned false can leave their parents empty.
       if (pruned) pruneEmpty(draft, this.top);

@@ -18,6 +18,7 @@ import {
   type Siblings,
   mergeInstance,
   mergeObject,
+  missingPoint,
   parentInstance,
   readInstance,
   removeInstance,
@@ -60,21 +61,50 @@ function uriSegment(step: InstanceStep, parentModule: string | undefined): strin
 }
 
 /**
- * What a PUT or merge does to its target itself, whatever the data: a leaf (or
- * anydata/anyxml) value is created or updated, a leaf-list entry created.
- * Containers and list entries are not changed themselves by a replace or merge:
- * the changes below them are checked (NacmSession.authorizeWrite).
+ * A PUT or merge creates its target or updates it (an existing one is written
+ * again even when nothing changes, see NacmSession.authorizeRewrite): refused
+ * (403) before the target's existence is looked at when the user may do neither.
  */
-function valueWrite(step: InstanceStep): AccessOperation[] {
-  const { node } = step;
-  if (node.kind === 'leaf' || node.kind === 'anydata' || node.kind === 'anyxml') return ['create', 'update'];
-  return node.kind === 'leaf-list' && step.value !== undefined ? ['create'] : [];
+export function authorizeReplaceOrMerge(access: EditAccess, steps: readonly InstanceStep[]): void {
+  access.authorizeTarget(REPLACE_OR_MERGE, steps);
 }
 
-/** Refuses (403) an edit the user may not do on its target, before the target's existence is looked at. */
-export function authorizeValueWrite(access: EditAccess, steps: readonly InstanceStep[]): void {
-  const ops = valueWrite(steps.at(-1)!);
-  if (ops.length) access.authorizeTarget(ops, steps);
+const REPLACE_OR_MERGE: readonly AccessOperation[] = ['create', 'update'];
+
+/**
+ * Writes `value` over the instance `steps` names in `draft` by `write`, after
+ * checking that the user may update what it writes over (NacmSession.authorizeRewrite).
+ */
+export function rewrite<T>(
+  core: RestconfCore,
+  access: EditAccess,
+  draft: JsonObject,
+  steps: readonly InstanceStep[],
+  value: JsonValue,
+  write: (parent: JsonObject, where: Siblings) => T,
+): T {
+  const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
+  access.authorizeRewrite(steps, readInstance(parent, steps.at(-1)!), value, core.top);
+  return write(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel));
+}
+
+/**
+ * Refuses an insertion point the user may not read as a missing one is
+ * refused: data it may not read does not exist for it (RFC 8341 section 3.4.5),
+ * so positioning does not tell whether an entry it cannot see is there.
+ */
+export function requireReadablePoint(access: EditAccess, node: DataNode, insert: InsertSpec | undefined): void {
+  if (insert?.pointSteps && !access.reads(insert.pointSteps)) throw missingPoint(node, insert.point);
+}
+
+/** The instance `steps` names (holding `value`) as the member a retrieval of it returns, and where that member is. */
+function targetMember(core: RestconfCore, steps: readonly InstanceStep[], value: JsonValue): { wrapper: JsonObject; where: Siblings } {
+  const last = steps.at(-1)!;
+  const asArray = last.keys !== undefined || last.value !== undefined;
+  return {
+    wrapper: { [qualifiedName(last.node)]: asArray ? [value] : value },
+    where: { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined },
+  };
 }
 
 function sameParent(a: readonly InstanceStep[], b: readonly InstanceStep[]): boolean {
@@ -107,14 +137,24 @@ export function instanceValue(core: RestconfCore, steps: readonly InstanceStep[]
 export class DataResource {
   constructor(private readonly core: RestconfCore) {}
 
-  /** Edit options saying whether the instance named by `steps` exists (no steps: the datastore). */
+  /**
+   * Edit options saying whether the instance named by `steps` exists (no steps:
+   * the datastore) for the user: what it may not read does not exist for it
+   * (RFC 8341 section 3.4.5, as GET answers 404 for it), so that `*` in
+   * If-Match or If-None-Match does not tell it more than a GET would: a 412 or
+   * not, whether the data exists or not (RFC 7232 sections 3.1 and 3.2 take `*`
+   * to match "a current representation", and the user is shown none).
+   */
   private existing(steps: readonly InstanceStep[]): EditOptions {
     const last = steps.at(-1);
     if (!last) return {};
     return {
-      exists: (data) => {
+      exists: (data, access) => {
         const parent = parentInstance(data, steps, this.core.index.topLevel, false);
-        return parent !== undefined && readInstance(parent, last) !== undefined;
+        const value = parent && readInstance(parent, last);
+        if (value === undefined) return false;
+        const { wrapper, where } = targetMember(this.core, steps, value);
+        return Object.keys(access.filterRead(wrapper, where, steps.slice(0, -1))).length > 0;
       },
     };
   }
@@ -131,7 +171,7 @@ export class DataResource {
     }
     const at = pointStep.keys ?? pointStep.value;
     if (at === undefined) throw invalidValue(path, `point "${q.point}" must name one entry`);
-    return { where: q.insert, point: at };
+    return { where: q.insert, point: at, pointSteps: (point as DataTarget).steps };
   }
 
   // ---- retrieval
@@ -140,7 +180,7 @@ export class DataResource {
     const { core } = this;
     const snap = core.datastore.current();
     // Whether the target exists is known only after reading, so a retrieval takes `*` to match (a missing target with If-None-Match: * gets 304, not 404).
-    const pre = evaluatePreconditions(x.req.headers, snap, x.method, true);
+    const pre = evaluatePreconditions(x.req.headers, snap, x.method, () => true);
     if (pre === 'not-modified') return { status: 304, headers: versionHeaders(snap) };
     if (pre === 'failed') return { status: 412, headers: versionHeaders(snap) };
     const tree = await core.readTree(x, snap, q.content);
@@ -159,9 +199,7 @@ export class DataResource {
       const reportAll = q.withDefaults === 'report-all' || q.withDefaults === 'report-all-tagged';
       if (value === undefined && parent && reportAll && node.kind === 'leaf' && !node.when) value = core.defaults.of(node);
       if (value === undefined) throw notFound(target.path);
-      const asArray = last.keys !== undefined || last.value !== undefined;
-      wrapper = { [qualifiedName(node)]: asArray ? [value] : value };
-      where = { children: siblingsAt(steps, steps.length - 1, core.index.topLevel).children, parentModule: undefined };
+      ({ wrapper, where } = targetMember(core, steps, value));
     }
     // NACM (RFC 8341 section 3.4.5): what the user may not read is left out. A target
     // nothing of which may be read is a 404 below, the answer to one that does not
@@ -247,6 +285,7 @@ export class DataResource {
         if (!grand || readInstance(grand, last) === undefined) throw access.existenceError(notFound(targetPath), steps);
       }
       const parent = parentInstance(draft, childSteps, core.index.topLevel, true)!;
+      requireReadablePoint(access, node, insert);
       if (readInstance(parent, child) !== undefined) {
         throw access.existenceError(RestconfError.of('data-exists', `${child.path} already exists`, { type: 'application', path: child.path }), childSteps);
       }
@@ -261,7 +300,8 @@ export class DataResource {
     if (target.kind === 'datastore') {
       if (q.insert) throw invalidValue('/', 'insert is not allowed on the datastore');
       const data = datastoreBody(body, core.index, core.codec);
-      return core.edit(x, (draft) => {
+      return core.edit(x, (draft, access) => {
+        access.authorizeRewrite([], draft, data, core.top);
         for (const k of Object.keys(draft)) delete draft[k];
         Object.assign(draft, data);
         return { status: 204 };
@@ -271,11 +311,11 @@ export class DataResource {
     const value = instanceValue(core, target.steps, target.path, body);
     const last = steps.at(-1)!;
     const insert = this.insertSpec(q, last.node, steps.slice(0, -1), target.path);
-    return core.edit(x, (draft) => {
-      const parent = parentInstance(draft, steps, core.index.topLevel, true)!;
-      const outcome = writeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value, insert);
+    return core.edit(x, (draft, access) => {
+      requireReadablePoint(access, last.node, insert);
+      const outcome = rewrite(core, access, draft, steps, value, (parent, where) => writeInstance(parent, where, last, value, insert));
       return { status: outcome === 'created' ? 201 : 204 };
-    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
+    }, { ...this.existing(steps), authorize: (access) => authorizeReplaceOrMerge(access, steps) });
   }
 
   /** PATCH with plain data: merges into the existing target (RFC 8040 section 4.6.1). */
@@ -283,7 +323,8 @@ export class DataResource {
     const { core } = this;
     if (target.kind === 'datastore') {
       const data = datastoreBody(body, core.index, core.codec);
-      return core.edit(x, (draft) => {
+      return core.edit(x, (draft, access) => {
+        access.authorizeRewrite([], draft, data, core.top);
         mergeObject(draft, data, core.top);
         return { status: 204 };
       });
@@ -294,9 +335,9 @@ export class DataResource {
     return core.edit(x, (draft, access) => {
       const parent = parentInstance(draft, steps, core.index.topLevel, false);
       if (!parent || readInstance(parent, last) === undefined) throw access.existenceError(notFound(target.path), steps);
-      mergeInstance(parent, siblingsAt(steps, steps.length - 1, core.index.topLevel), last, value);
+      rewrite(core, access, draft, steps, value, (p, where) => mergeInstance(p, where, last, value));
       return { status: 204 };
-    }, { ...this.existing(steps), authorize: (access) => authorizeValueWrite(access, steps) });
+    }, { ...this.existing(steps), authorize: (access) => authorizeReplaceOrMerge(access, steps) });
   }
 
   /** DELETE: removes the target; a missing target is data-missing (NETCONF delete semantics). */

@@ -35,6 +35,8 @@ export class ReplayLog {
   private count = 0;
   /** When the log was created: `replay-log-creation-time` (RFC 8040 section 9.3). */
   readonly creationTime = new Date().toISOString();
+  /** eventTime of the last event dropped to make room (RFC 5277 replayLogAgedTime). */
+  agedTime: string | undefined;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new Error(`replay buffer size must be a non-negative integer, not ${capacity}`);
@@ -47,6 +49,8 @@ export class ReplayLog {
 
   add(e: StreamEvent): void {
     if (!this.capacity) return;
+    const dropped = this.ring[this.next];
+    if (dropped) this.agedTime = dropped.eventTime;
     this.ring[this.next] = e;
     this.next = (this.next + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);

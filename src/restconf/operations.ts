@@ -85,12 +85,14 @@ export async function invokeOperation(
   const instancePath = steps.at(-1)?.path;
   const opPath = `${instancePath ?? ''}/${op.jsonName}`;
   const snap = core.datastore.current();
-  // NACM (RFC 8341 section 3.4.4): exec access before anything else.
-  core.nacm?.session(x.user, snap.data).authorizeExec(op, steps);
+  // NACM (RFC 8341 section 3.4.4): exec access before anything else, then for an action read access to its instance.
+  const nacm = core.nacm?.session(x.user, snap.data);
+  nacm?.authorizeExec(op, steps);
+  if (op.kind === 'action') nacm?.authorizeActionInstance(steps, notFound(instancePath!));
   const datastore = await core.readTree(x, snap, 'all');
   if (op.kind === 'action') {
     const parent = parentInstance(datastore, steps, core.index.topLevel, false);
-    if (!parent || readInstance(parent, steps.at(-1)!) === undefined) throw notFound(instancePath ?? '/');
+    if (!parent || readInstance(parent, steps.at(-1)!) === undefined) throw notFound(instancePath!);
   }
   const input = inputMembers(core, op, body, opPath);
   const { schema } = core.index;

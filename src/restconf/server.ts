@@ -156,7 +156,7 @@ export function createRestconfServer(opts: RestconfServerOptions): RestconfServe
   const data = new DataResource(core);
   const yangPatch = new YangPatch(core);
   const replayLog = new ReplayLog(opts.replayBuffer ?? DEFAULT_REPLAY_BUFFER);
-  if (replayLog.supported) core.streamReplay = { creationTime: replayLog.creationTime };
+  if (replayLog.supported) core.streamReplay = replayLog;
   const streams = new EventStreams(renderEvent, renderSubscriptionEvent);
   const explorer = opts.explorer ? new ApiExplorer(opts.schema, root) : undefined;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;

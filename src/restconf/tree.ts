@@ -4,7 +4,7 @@
  * only commit it once the whole result has been validated.
  */
 import type { DataNode, ListNode, SchemaNode } from '../ir/types.js';
-import { invalidValue } from './errors.js';
+import { type RestconfError, invalidValue } from './errors.js';
 import { type JsonObject, type JsonValue, childTable, isObject, lookupChild, qualifiedName } from './schema-index.js';
 import type { InstanceStep } from './uri.js';
 import { sameValue } from './values.js';
@@ -19,6 +19,13 @@ export interface InsertSpec {
   where: 'first' | 'last' | 'before' | 'after';
   /** With before/after: the list entry keys or leaf-list value to insert next to. */
   point?: JsonValue[] | JsonValue;
+  /** The instance `point` names, for the access check of the user who names it. */
+  pointSteps?: readonly InstanceStep[];
+}
+
+/** The error for an insertion point that is not there (RFC 8040 section 4.8.6). */
+export function missingPoint(node: DataNode, point: InsertSpec['point']): RestconfError {
+  return invalidValue(node.path, `insertion point ${JSON.stringify(point)} does not exist`);
 }
 
 export function findEntry(entries: JsonValue[], list: ListNode, keys: readonly JsonValue[]): number {
@@ -104,7 +111,7 @@ function pointIndex(entries: JsonValue[], node: DataNode, point: InsertSpec['poi
     node.kind === 'list'
       ? findEntry(entries, node, point as JsonValue[])
       : entries.findIndex((v) => sameValue(v, point as JsonValue));
-  if (idx < 0) throw invalidValue(node.path, `insertion point ${JSON.stringify(point)} does not exist`);
+  if (idx < 0) throw missingPoint(node, point);
   return idx;
 }
 

@@ -6,7 +6,7 @@
 import type { DataNode } from '../ir/types.js';
 import type { ParsedBody } from './body.js';
 import type { EditAccess, RestconfCore } from './core.js';
-import { authorizeValueWrite, instanceValue } from './data-resource.js';
+import { authorizeReplaceOrMerge, instanceValue, requireReadablePoint, rewrite } from './data-resource.js';
 import { RestconfError, errorEntriesJson, invalidValue, notFound } from './errors.js';
 import { type Exchange, type Reply, documentReply } from './exchange.js';
 import { type JsonObject, type JsonValue, isObject } from './schema-index.js';
@@ -102,16 +102,19 @@ export class YangPatch {
     return instanceValue(this.core, steps, path, edit.value);
   }
 
-  private position(edit: Edit, requestPath: string, node: DataNode, path: string): InsertSpec {
+  private position(edit: Edit, requestPath: string, node: DataNode, path: string, access: EditAccess): InsertSpec {
     const where = edit.where ?? 'last';
     if ((node.kind !== 'list' && node.kind !== 'leaf-list') || node.orderedBy !== 'user') {
       throw invalidValue(path, `${edit.operation} needs an ordered-by user list or leaf-list entry`);
     }
     if (where !== 'before' && where !== 'after') return { where };
     if (!edit.point) throw invalidValue(path, `where=${where} needs a point`);
-    const point = this.resolve(requestPath, edit.point).steps.at(-1)!;
+    const pointSteps = this.resolve(requestPath, edit.point).steps;
+    const point = pointSteps.at(-1)!;
     if (point.node !== node) throw invalidValue(path, 'the point must be an entry of the same list');
-    return { where, point: point.keys ?? point.value ?? null };
+    const spec: InsertSpec = { where, point: point.keys ?? point.value ?? null, pointSteps };
+    requireReadablePoint(access, node, spec);
+    return spec;
   }
 
   /** Applies one edit to `draft`; access to the target itself is checked before its existence (RFC 8341 section 3.4.5). */
@@ -131,7 +134,7 @@ export class YangPatch {
         access.authorizeTarget(['create'], steps);
         if (exists) throw access.existenceError(RestconfError.of('data-exists', `${path} already exists`, { type: 'application', path }), steps);
         const value = this.editValue(edit, steps, path);
-        writeInstance(parent!, where, last, value, edit.operation === 'insert' ? this.position(edit, requestPath, last.node, path) : undefined);
+        writeInstance(parent!, where, last, value, edit.operation === 'insert' ? this.position(edit, requestPath, last.node, path, access) : undefined);
         break;
       }
       case 'delete':
@@ -143,20 +146,24 @@ export class YangPatch {
         access.authorizeTarget(['delete'], steps);
         if (exists) removeInstance(parent!, last);
         break;
-      case 'merge':
-        authorizeValueWrite(access, steps);
-        mergeInstance(parent!, where, last, this.editValue(edit, steps, path));
+      case 'merge': {
+        authorizeReplaceOrMerge(access, steps);
+        const value = this.editValue(edit, steps, path);
+        rewrite(core, access, draft, steps, value, (p, w) => mergeInstance(p, w, last, value));
         break;
-      case 'replace':
-        authorizeValueWrite(access, steps);
-        writeInstance(parent!, where, last, this.editValue(edit, steps, path));
+      }
+      case 'replace': {
+        authorizeReplaceOrMerge(access, steps);
+        const value = this.editValue(edit, steps, path);
+        rewrite(core, access, draft, steps, value, (p, w) => writeInstance(p, w, last, value));
         break;
+      }
       case 'move': {
         // Moving an entry of an ordered-by user list updates it (RFC 8341 section 3.2.4).
         access.authorizeTarget(['update'], steps);
         if (!exists) throw access.existenceError(notFound(path), steps);
         const current = readInstance(parent!, last)!;
-        writeInstance(parent!, where, last, current, this.position(edit, requestPath, last.node, path));
+        writeInstance(parent!, where, last, current, this.position(edit, requestPath, last.node, path, access));
         break;
       }
     }

@@ -31,6 +31,8 @@ const EVENTS_YANG = `module example-events {
   notification alarm { leaf text { type string; } }
   notification audit { nacm:default-deny-all; leaf who { type string; } }
   notification news { leaf text { type string; } }
+  container vault { list entry { key id; unique code; leaf id { type string; } leaf code { type string; } } }
+  container queue { list job { key id; ordered-by user; leaf id { type string; } } }
 }
 `;
 
@@ -171,7 +173,7 @@ describe('NACM matrix (RFC 8341 Appendix A rules)', { timeout: 20_000 }, () => {
 
   it('leaves out of a datastore read what the user may not read (RFC 8341 3.4.5)', async () => {
     const guest = (await s.as('guest', 'GET', DATA)).json()['ietf-restconf:data'];
-    expect(Object.keys(guest).sort()).toEqual(['example-events:tuning', 'example-jukebox:jukebox', 'ietf-interfaces:interfaces', 'ietf-yang-library:modules-state']);
+    expect(Object.keys(guest).sort()).toEqual(['example-events:tuning', 'example-jukebox:jukebox', 'ietf-interfaces:interfaces', 'ietf-yang-library:modules-state', 'nc-notifications:netconf']);
     const admin = (await s.as('admin', 'GET', DATA)).json()['ietf-restconf:data'];
     expect(admin['example-events:secrets']).toEqual({ key: 'k1' });
     expect(admin['ietf-netconf-acm:nacm']['rule-list']).toHaveLength(4);
@@ -637,5 +639,258 @@ describe('NACM exec of actions (RFC 8341 3.4.4, a data-node path naming the acti
     } finally {
       await srv.close();
     }
+  });
+});
+
+describe('NACM: no answer tells what the user may not read (RFC 8341 3.4.5, RFC 8040 4.3)', { timeout: 30_000 }, () => {
+  let s: NacmServer;
+  beforeEach(async () => {
+    const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
+    const nacm = rules['ietf-netconf-acm:nacm'];
+    // wanda may create the secret key but not read it; pat may update and delete in the dummy entry but not see its description.
+    nacm.groups.group.push({ name: 'writer', 'user-name': ['wanda'] }, { name: 'prober', 'user-name': ['pat'] });
+    nacm['rule-list'].push(
+      {
+        name: 'writer-acl',
+        group: ['writer'],
+        rule: [{ name: 'create-secret-key', 'module-name': 'example-events', path: '/example-events:secrets/key', 'access-operations': 'create', action: 'permit' }],
+      },
+      {
+        name: 'prober-acl',
+        group: ['prober'],
+        rule: [
+          { name: 'hide-dummy-description', path: "/ietf-interfaces:interfaces/interface[name='dummy']/description", 'access-operations': '*', action: 'deny' },
+          { name: 'edit-dummy', path: "/ietf-interfaces:interfaces/interface[name='dummy']", 'access-operations': 'update delete', action: 'permit' },
+        ],
+      },
+    );
+    s = await startNacmServer(rules);
+  });
+  afterEach(() => s.close());
+
+  const INTERFACES = `${DATA}/${IF}`;
+  const PLAYER = `${DATA}/example-jukebox:jukebox/player`;
+  const SECRET_KEY = `${DATA}/example-events:secrets/key`;
+  const adminGet = async (path: string) => (await s.as('admin', 'GET', path)).json();
+
+  // Writing what is already there is a write all the same (RFC 8341 3.4.5): refused to a user who may not update it.
+  const unchanged: [user: string, method: string, path: string, body: object, status: number][] = [
+    ['guest', 'PUT', `${INTERFACES}/interface=eth0`, { 'ietf-interfaces:interface': [ETH0] }, 403],
+    ['guest', 'PATCH', `${INTERFACES}/interface=eth0`, { 'ietf-interfaces:interface': [{ name: 'eth0', description: 'uplink' }] }, 403],
+    ['guest', 'PUT', PLAYER, { 'example-jukebox:player': { gap: '0.5' } }, 403],
+    ['guest', 'PATCH', PLAYER, { 'example-jukebox:player': { gap: '0.5' } }, 403],
+    ['mallory', 'PATCH', DATA, { 'ietf-restconf:data': { 'example-jukebox:jukebox': { player: { gap: '0.5' } } } }, 403],
+    ['mallory', 'PUT', `${INTERFACES}/interface=eth0`, { 'ietf-interfaces:interface': [ETH0] }, 403],
+    // Users who may update get the no-op.
+    ['wilma', 'PUT', PLAYER, { 'example-jukebox:player': { gap: '0.5' } }, 204],
+    ['guest', 'PATCH', `${INTERFACES}/interface=dummy`, { 'ietf-interfaces:interface': [{ name: 'dummy', description: 'test' }] }, 204],
+    ['admin', 'PUT', `${INTERFACES}/interface=eth0`, { 'ietf-interfaces:interface': [ETH0] }, 204],
+  ];
+
+  it.each(unchanged)('%s %s %s %j (the content it has) -> %i', async (user, method, path, body, status) => {
+    const r = await s.as(user, method, path, { body });
+    expect(r.status).toBe(status);
+    if (status === 403) expect(errorOf(r)['error-tag']).toBe('access-denied');
+  });
+
+  it('YANG Patch merge and replace of unchanged content need update access too', async () => {
+    for (const operation of ['merge', 'replace']) {
+      const r = await s.as('guest', 'PATCH', INTERFACES, {
+        body: { 'ietf-yang-patch:yang-patch': { 'patch-id': 'p', edit: [{ 'edit-id': 'e1', operation, target: '/interface=eth0', value: { 'ietf-interfaces:interface': [ETH0] } }] } },
+        headers: { 'Content-Type': 'application/yang-patch+json' },
+      });
+      expect(r.status).toBe(403);
+    }
+  });
+
+  it('does not let a user probe the value of a leaf it may not read: same answer for the value held and another', async () => {
+    const probe = (description: string) => s.as('pat', 'PATCH', `${INTERFACES}/interface=dummy`, { body: { 'ietf-interfaces:interface': [{ name: 'dummy', description }] } });
+    const held = await probe('test');
+    const other = await probe('guess');
+    expect(held.status).toBe(403);
+    expect(other.status).toBe(403);
+    expect(held.json()).toEqual(other.json());
+    // The error names the entry pat may read, not the description it may not.
+    expect(errorOf(held)['error-path']).toBe("/ietf-interfaces:interfaces/interface[name='dummy']");
+    expect((await adminGet(`${INTERFACES}/interface=dummy/description`))['ietf-interfaces:description']).toBe('test');
+  });
+
+  it('does not name in error-path a node the user may not read that its replace would delete (RFC 8341 3.4.5)', async () => {
+    const r = await s.as('pat', 'PUT', `${INTERFACES}/interface=dummy`, { body: { 'ietf-interfaces:interface': [{ name: 'dummy', type: DUMMY.type }] } });
+    expect(r.status).toBe(403);
+    expect(errorOf(r)['error-path']).toBe("/ietf-interfaces:interfaces/interface[name='dummy']");
+    expect(errorOf(r)['error-message']).not.toContain('description');
+    // A node the user may read is named, with the operation.
+    const guest = await s.as('guest', 'PATCH', `${INTERFACES}/interface=dummy`, { body: { 'ietf-interfaces:interface': [{ name: 'dummy', enabled: false }] } });
+    expect(errorOf(guest)['error-path']).toBe("/ietf-interfaces:interfaces/interface[name='dummy']/enabled");
+    expect(errorOf(guest)['error-message']).toContain('create');
+  });
+
+  it('evaluates If-Match: * against what the user may read: 412 for wanda whether the key exists or not (RFC 7232 3.1)', async () => {
+    const put = (user: string, headers: Record<string, string>) => s.as(user, 'PUT', SECRET_KEY, { body: { 'example-events:key': 'k9' }, headers });
+    const existing = await put('wanda', { 'If-Match': '*' });
+    expect((await s.as('admin', 'DELETE', `${DATA}/example-events:secrets`)).status).toBe(204);
+    const missing = await put('wanda', { 'If-Match': '*' });
+    expect([existing.status, missing.status]).toEqual([412, 412]);
+    expect(existing.text).toBe(missing.text);
+    // admin may read the key: If-Match: * is evaluated against the data.
+    expect((await put('admin', { 'If-Match': '*' })).status).toBe(412);
+    expect((await put('admin', {})).status).toBe(201);
+    expect((await put('admin', { 'If-Match': '*' })).status).toBe(204);
+  });
+
+  it('evaluates If-None-Match: * against what the user may read: wanda gets what the unconditional request gets, not 412 (RFC 7232 3.2)', async () => {
+    const put = (user: string, headers: Record<string, string> = {}) => s.as(user, 'PUT', SECRET_KEY, { body: { 'example-events:key': 'k1' }, headers });
+    const conditional = await put('wanda', { 'If-None-Match': '*' });
+    const unconditional = await put('wanda');
+    expect(conditional.status).toBe(403);
+    expect(conditional.json()).toEqual(unconditional.json());
+    expect((await put('admin', { 'If-None-Match': '*' })).status).toBe(412);
+    expect((await s.as('admin', 'DELETE', `${DATA}/example-events:secrets`)).status).toBe(204);
+    expect((await put('wanda', { 'If-None-Match': '*' })).status).toBe(201);
+    expect(await adminGet(SECRET_KEY)).toEqual({ 'example-events:key': 'k1' });
+  });
+});
+
+describe('NACM: an action needs read access to its instance (RFC 8341 3.4.4)', () => {
+  let srv: ReturnType<typeof createRestconfServer>;
+  let base: string;
+  beforeAll(async () => {
+    const rules = {
+      'ietf-netconf-acm:nacm': {
+        groups: {
+          group: [
+            { name: 'admin', 'user-name': ['admin'] },
+            { name: 'raters', 'user-name': ['rita'] },
+            { name: 'listeners', 'user-name': ['lisa'] },
+          ],
+        },
+        'rule-list': [
+          { name: 'admin-acl', group: ['admin'], rule: [{ name: 'permit-all', 'access-operations': '*', action: 'permit' }] },
+          {
+            name: 'raters-acl',
+            group: ['raters'],
+            rule: [
+              { name: 'rate-all', path: '/example-jukebox:jukebox/library/artist/album/rate', 'access-operations': 'exec', action: 'permit' },
+              { name: 'hide-nick', path: "/example-jukebox:jukebox/library/artist[name='Nick Cave']", 'access-operations': 'read', action: 'deny' },
+            ],
+          },
+          {
+            name: 'listeners-acl',
+            group: ['listeners'],
+            rule: [{ name: 'no-rating', path: '/example-jukebox:jukebox/library/artist/album/rate', 'access-operations': 'exec', action: 'deny' }],
+          },
+        ],
+      },
+    };
+    srv = createRestconfServer({
+      schema: jukeboxSchema(),
+      http: true,
+      users: ANYONE,
+      datastore: new MemoryDatastore(JUKEBOX_DATA as JsonObject),
+      nacm: { config: rules },
+      handlers: { action: { '/example-jukebox:jukebox/library/artist/album/rate': () => ({ average: '4.5' }) } },
+    });
+    base = `http://127.0.0.1:${(await srv.listen(0)).port}`;
+  });
+  afterAll(() => srv.close());
+
+  const rate = (user: string, artist: string, album: string) =>
+    send(base, 'POST', `${DATA}/example-jukebox:jukebox/library/artist=${artist}/album=${album}/rate`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` },
+      body: { 'example-jukebox:input': { stars: 4 } },
+    });
+  const as = (user: string, path: string) => send(base, 'GET', path, { headers: { Authorization: `Basic ${Buffer.from(`${user}:pw`).toString('base64')}` } });
+
+  it('answers 404 for an instance the user may not read, existing or not, as GET does', async () => {
+    const existing = await rate('rita', 'Nick%20Cave', 'Ghosteen');
+    const missing = await rate('rita', 'Nick%20Cave', 'Nocturama');
+    expect([existing.status, missing.status]).toEqual([404, 404]);
+    expect(errorOf(existing)).toEqual({ ...errorOf(missing), 'error-path': errorOf(missing)['error-path'].replace('Nocturama', 'Ghosteen') });
+    expect((await as('rita', `${DATA}/example-jukebox:jukebox/library/artist=Nick%20Cave/album=Ghosteen`)).status).toBe(404);
+    // Each refused invocation counts as a denied operation (RFC 8341 3.5), whether the instance exists or not.
+    expect((await as('admin', `${DATA}/ietf-netconf-acm:nacm/denied-operations`)).json()).toEqual({ 'ietf-netconf-acm:denied-operations': 2 });
+  });
+
+  it('runs the action on a readable instance and answers 404 for a missing readable one', async () => {
+    const ok = await rate('rita', 'Foo%20Fighters', 'One%20by%20One');
+    expect(ok.status).toBe(200);
+    expect(ok.json()).toEqual({ 'example-jukebox:output': { average: '4.5' } });
+    expect((await rate('rita', 'Foo%20Fighters', 'Nothing')).status).toBe(404);
+  });
+
+  it('refuses exec before anything else: 403 for a user without exec access, existing instance or not', async () => {
+    for (const [artist, album] of [['Foo%20Fighters', 'One%20by%20One'], ['Foo%20Fighters', 'Nothing'], ['Nick%20Cave', 'Ghosteen']]) {
+      const r = await rate('lisa', artist!, album!);
+      expect(r.status).toBe(403);
+      expect(errorOf(r)['error-tag']).toBe('access-denied');
+    }
+    // A user in no group: exec-default and read-default permit.
+    expect((await rate('mallory', 'Nick%20Cave', 'Ghosteen')).status).toBe(200);
+  });
+});
+
+describe('NACM: validation errors and insertion points do not show data the user may not read (RFC 8341 3.4.5)', () => {
+  let s: NacmServer;
+  const VAULT = `${DATA}/example-events:vault`;
+  const QUEUE = `${DATA}/example-events:queue`;
+  beforeAll(async () => {
+    const rules = structuredClone(RULES) as typeof RULES & { 'ietf-netconf-acm:nacm': { 'rule-list': object[] } };
+    const nacm = rules['ietf-netconf-acm:nacm'];
+    nacm.groups.group.push({ name: 'keepers', 'user-name': ['vic'] });
+    nacm['rule-list'].push({
+      name: 'keepers-acl',
+      group: ['keepers'],
+      rule: [
+        { name: 'hide-entry', path: "/example-events:vault/entry[id='hidden']", 'access-operations': 'read', action: 'deny' },
+        { name: 'keep-vault', path: '/example-events:vault', 'access-operations': 'create update', action: 'permit' },
+        { name: 'hide-job', path: "/example-events:queue/job[id='hidden']", 'access-operations': 'read', action: 'deny' },
+        { name: 'queue-jobs', path: '/example-events:queue', 'access-operations': 'create', action: 'permit' },
+      ],
+    });
+    s = await startNacmServer(rules);
+    const entries = [{ id: 'mine', code: 'c0' }, { id: 'hidden', code: 'c1' }];
+    expect((await s.as('admin', 'PUT', VAULT, { body: { 'example-events:vault': { entry: entries } } })).status).toBe(201);
+    expect((await s.as('admin', 'PUT', QUEUE, { body: { 'example-events:queue': { job: [{ id: 'hidden' }] } } })).status).toBe(201);
+  });
+
+  it('refuses an insertion point the user may not read as a missing one (RFC 8040 4.8.6)', async () => {
+    const post = (user: string, id: string, point: string) =>
+      s.as(user, 'POST', `${QUEUE}?insert=before&point=${encodeURIComponent(`/example-events:queue/job=${point}`)}`, { body: { 'example-events:job': [{ id }] } });
+    const hidden = await post('vic', 'a', 'hidden');
+    const missing = await post('vic', 'a', 'nowhere');
+    expect([hidden.status, missing.status]).toEqual([400, 400]);
+    expect(errorOf(hidden)).toEqual({ ...errorOf(missing), 'error-message': errorOf(missing)['error-message'].replace('nowhere', 'hidden') });
+    expect((await post('admin', 'b', 'hidden')).status).toBe(201);
+    expect((await post('vic', 'c', 'b')).status).toBe(201);
+    const jobs = (await s.as('admin', 'GET', QUEUE)).json()['example-events:queue'].job.map((j: { id: string }) => j.id);
+    expect(jobs).toEqual(['c', 'b', 'hidden']);
+  });
+  afterAll(() => s.close());
+
+  it('cuts an instance path quoted in the message (unique names both entries) to what the user may read', async () => {
+    const body = { 'example-events:entry': [{ id: 'new', code: 'c1' }] };
+    const vic = errorOf(await s.as('vic', 'POST', VAULT, { body }));
+    expect(vic['error-app-tag']).toBe('data-not-unique');
+    expect(vic['error-path']).toBe("/example-events:vault/entry[id='new']");
+    expect(vic['error-message']).not.toContain('hidden');
+    expect(vic['error-message']).toContain('"/example-events:vault"');
+    const admin = errorOf(await s.as('admin', 'POST', VAULT, { body }));
+    expect(admin['error-message']).toContain("entry[id='hidden']");
+  });
+
+  it('gives an error-path naming an unreadable node as its nearest readable ancestor, with a generic message', async () => {
+    const r = await s.as('vic', 'PATCH', `${VAULT}/entry=mine`, { body: { 'example-events:entry': [{ id: 'mine', code: 'c1' }] } });
+    expect(r.status).toBe(400);
+    const error = errorOf(r);
+    expect(error).toEqual({
+      'error-type': 'application',
+      'error-tag': 'operation-failed',
+      'error-app-tag': 'data-not-unique',
+      'error-path': '/example-events:vault',
+      'error-message': 'the edit would leave data the user may not read invalid',
+    });
+    const admin = errorOf(await s.as('admin', 'PATCH', `${VAULT}/entry=mine`, { body: { 'example-events:entry': [{ id: 'mine', code: 'c1' }] } }));
+    expect(admin['error-path']).toBe("/example-events:vault/entry[id='hidden']");
   });
 });

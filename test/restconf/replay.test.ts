@@ -228,6 +228,38 @@ describe('restconf-state (RFC 8040 9.1.1, 9.3)', () => {
   });
 });
 
+describe('nc-notifications (RFC 5277), the module of replayComplete and notificationComplete', () => {
+  const LIBRARY = '/restconf/data/ietf-yang-library:modules-state/module=nc-notifications,2008-07-14';
+  const STREAMS = '/restconf/data/nc-notifications:netconf/streams';
+
+  it('is listed in the yang library as implemented (RFC 7895, RFC 7950 5.6.5: its notifications are sent)', async () => {
+    const srv = await start();
+    const r = await srv.get(LIBRARY);
+    expect(r.status).toBe(200);
+    expect(r.json()['ietf-yang-library:module']).toEqual([
+      { name: 'nc-notifications', revision: '2008-07-14', namespace: 'urn:ietf:params:xml:ns:netmod:notification', 'conformance-type': 'implement' },
+    ]);
+    const all = (await srv.get('/restconf/data/ietf-yang-library:modules-state')).json()['ietf-yang-library:modules-state'].module;
+    expect(all.map((m: { name: string }) => m.name)).toContain('nc-notifications');
+  });
+
+  it('serves its streams: the NETCONF stream with its replay log creation and aged times (RFC 5277 3.2.5.1)', async () => {
+    const srv = await start({ replayBuffer: 1 });
+    const stream = () => srv.get(STREAMS).then((r) => r.json()['nc-notifications:streams'].stream[0]);
+    const first = await stream();
+    expect(first).toEqual({ name: 'NETCONF', description: 'default NETCONF event stream', replaySupport: true, replayLogCreationTime: expect.any(String) });
+    played(srv, 'kept then dropped', 1);
+    expect(await stream()).not.toHaveProperty('replayLogAgedTime');
+    played(srv, 'kept', 2);
+    expect(await stream()).toEqual({ ...first, replayLogAgedTime: '2024-05-01T10:01:00.000Z' });
+  });
+
+  it('without a replay buffer: replaySupport false and no log times', async () => {
+    const srv = await start({ replayBuffer: 0 });
+    expect((await srv.get(STREAMS)).json()).toEqual({ 'nc-notifications:streams': { stream: [{ name: 'NETCONF', description: 'default NETCONF event stream', replaySupport: false }] } });
+  });
+});
+
 describe('parseDateAndTime (RFC 6991 date-and-time)', () => {
   it.each([
     ['2024-05-01T10:00:00Z', Date.UTC(2024, 4, 1, 10)],

@@ -8,7 +8,8 @@
  * request is checked.
  */
 import type { DataNode, NotificationNode, OperationNode, SchemaNode } from '../../ir/types.js';
-import { RestconfError } from '../errors.js';
+import { parseInstanceIdentifier } from '../../values/instance-identifier.js';
+import { type ErrorEntry, RestconfError } from '../errors.js';
 import { keyPredicate, leafListPredicate } from '../instance-path.js';
 import { type JsonObject, type JsonValue, type SchemaIndex, childrenOf, isDataNode, isObject, lookupChild } from '../schema-index.js';
 import type { Siblings } from '../tree.js';
@@ -53,6 +54,36 @@ function instancePath(steps: readonly NacmStep[]): string {
 function inner(node: DataNode): Siblings {
   return { children: childrenOf(node), parentModule: node.module };
 }
+
+/** The instance an error path (RFC 7951 instance-identifier) names, as steps; undefined when it names no data node. */
+function pathSteps(top: Siblings, path: string): NacmStep[] | undefined {
+  const parsed = parseInstanceIdentifier(path);
+  if ('error' in parsed) return undefined;
+  const steps: NacmStep[] = [];
+  let where = top;
+  for (const { prefix, name, predicates } of parsed.steps) {
+    const node = lookupChild(where.children, where.parentModule, prefix ? `${prefix}:${name}` : name)?.node;
+    if (!node || !isDataNode(node)) return undefined;
+    const step: NacmStep = { node };
+    const predicate = (kind: 'key' | 'value', name?: string) => {
+      const p = predicates.find((q) => q.kind === kind && (q.kind !== 'key' || q.name === name));
+      return p && 'value' in p ? p.value : undefined;
+    };
+    if (node.kind === 'list' && predicates.length) step.keys = node.keys.map((k) => predicate('key', k) ?? null);
+    const value = predicate('value');
+    if (value !== undefined) step.value = value;
+    steps.push(step);
+    where = inner(node);
+  }
+  return steps;
+}
+
+/** A path in double quotes in an error message, as the validator quotes instances. */
+const QUOTED_PATH = /"(\/[^"]*)"/g;
+
+const listEntries = (v: JsonValue | undefined): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const entryKeys = (node: DataNode & { keys: string[] }, entry: JsonObject): JsonValue[] => node.keys.map((k) => entry[k] ?? null);
+const hasValue = (list: readonly JsonValue[], v: JsonValue): boolean => list.some((x) => sameValue(x, v));
 
 function accessDenied(message: string, path?: string): RestconfError {
   return RestconfError.of('access-denied', message, { status: 403, type: 'application', ...(path ? { path } : {}) });
@@ -131,6 +162,11 @@ export class NacmSession {
     if (op === 'read') return policy.readDefault;
     if (op === 'exec') return policy.execDefault;
     return !deny.write && policy.writeDefault;
+  }
+
+  /** Whether the user may read the node at the end of `steps` (itself: what it holds may be readable still). */
+  reads(steps: readonly NacmStep[]): boolean {
+    return this.allows('read', steps, defaultDenyOf(steps));
   }
 
   /** Read access, remembered per schema node when no rule depends on instance values. */
@@ -227,7 +263,80 @@ export class NacmSession {
   authorizeWrite(before: JsonObject, after: JsonObject, top: Siblings): void {
     if (!this.policy.enabled) return;
     const denied = this.diffMembers(before, after, top, [], NO_DEFAULT_DENY);
-    if (denied) throw this.deniedWrite(denied.op, denied.steps);
+    if (denied) throw this.deniedData(denied);
+  }
+
+  // ---- rewrite (RFC 8341 section 3.4.5): what a PUT or merge writes again, changed or not
+
+  /**
+   * Throws 403 access-denied, counting a denied data write, unless the user
+   * may update what a PUT or merge (its value `written`) writes over existing
+   * data: the target instance `steps` names when it exists (`before`, its
+   * current value; no steps: the datastore, `before` its content at `top`),
+   * and each leaf, leaf-list entry and anydata of `written` that exists
+   * already. Writing a node the value it holds is still an update of it:
+   * RFC 8341 section 3.4.5 checks each node the request writes ("the request
+   * is rejected" when one is not permitted), whatever the outcome, and a no-op
+   * allowed where a change is refused would tell a user who may not read the
+   * data whether the value sent is the one held. A non-presence container, a
+   * list key and a container or list entry below the target only lead to what
+   * they hold (the target and the values are written). Creations and
+   * deletions are checked by authorizeWrite.
+   */
+  authorizeRewrite(steps: readonly NacmStep[], before: JsonValue | undefined, written: JsonValue, top: Siblings): void {
+    if (!this.policy.enabled || before === undefined) return;
+    const path = [...steps];
+    const last = path.at(-1);
+    let denied: Denial | undefined;
+    if (!last) denied = this.rewriteBelow(before, written, top, path, NO_DEFAULT_DENY);
+    else {
+      const node = last.node as DataNode;
+      const deny = defaultDenyOf(path);
+      const structure = node.kind === 'container' && !node.presence;
+      denied = structure ? undefined : this.check('update', path, deny);
+      if (!denied && (node.kind === 'container' || node.kind === 'list')) denied = this.rewriteBelow(before, written, inner(node), path, deny);
+    }
+    if (denied) throw this.deniedData(denied);
+  }
+
+  /** The members of `written` (an object at `where`) that exist in `before`. */
+  private rewriteBelow(before: JsonValue, written: JsonValue, where: Siblings, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
+    if (!isObject(before) || !isObject(written)) return undefined;
+    for (const [member, value] of Object.entries(written)) {
+      const old = before[member];
+      const node = old === undefined ? undefined : lookupChild(where.children, where.parentModule, member)?.node;
+      if (!node || !isDataNode(node)) continue;
+      const denied = this.rewriteNode(node, old!, value, steps, defaultDenyBelow(deny, node));
+      if (denied) return denied;
+    }
+    return undefined;
+  }
+
+  private rewriteNode(node: DataNode, old: JsonValue, value: JsonValue, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
+    switch (node.kind) {
+      case 'container':
+        return this.at(steps, { node }, () => this.rewriteBelow(old, value, inner(node), steps, deny));
+      case 'list': {
+        const keyOf = (e: JsonObject) => JSON.stringify(entryKeys(node, e));
+        const existing = new Map(listEntries(old).map((e) => [keyOf(e), e]));
+        for (const e of listEntries(value)) {
+          const prev = existing.get(keyOf(e));
+          const denied = prev && this.at(steps, { node, keys: entryKeys(node, e) }, () => this.rewriteBelow(prev, e, inner(node), steps, deny));
+          if (denied) return denied;
+        }
+        return undefined;
+      }
+      case 'leaf-list': {
+        const held = Array.isArray(old) ? old : [];
+        for (const v of Array.isArray(value) ? value : []) {
+          const denied = hasValue(held, v) && this.at(steps, { node, value: v }, () => this.check('update', steps, deny));
+          if (denied) return denied;
+        }
+        return undefined;
+      }
+      default:
+        return node.kind === 'leaf' && node.isKey ? undefined : this.at(steps, { node }, () => this.check('update', steps, deny));
+    }
   }
 
   private check(op: AccessOperation, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
@@ -246,14 +355,7 @@ export class NacmSession {
   }
 
   private diffNode(node: DataNode, before: JsonValue | undefined, after: JsonValue | undefined, steps: NacmStep[], deny: DefaultDeny): Denial | undefined {
-    const at = (step: NacmStep, fn: () => Denial | undefined): Denial | undefined => {
-      steps.push(step);
-      try {
-        return fn();
-      } finally {
-        steps.pop();
-      }
-    };
+    const at = (step: NacmStep, fn: () => Denial | undefined): Denial | undefined => this.at(steps, step, fn);
     switch (node.kind) {
       case 'container': {
         const b = isObject(before) ? before : undefined;
@@ -267,24 +369,23 @@ export class NacmSession {
         });
       }
       case 'list': {
-        const entries = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter(isObject) : []);
-        const keyOf = (e: JsonObject) => JSON.stringify(node.keys.map((k) => e[k] ?? null));
-        const old = new Map(entries(before).map((e) => [keyOf(e), e]));
-        const now = entries(after);
+        const keyOf = (e: JsonObject) => JSON.stringify(entryKeys(node, e));
+        const old = new Map(listEntries(before).map((e) => [keyOf(e), e]));
+        const now = listEntries(after);
         const kept = new Set(now.map(keyOf).filter((k) => old.has(k)));
         // Moving entries of an ordered-by user list updates them; adding or removing others does not.
         const reordered = node.orderedBy === 'user' && !sameValue([...old.keys()].filter((k) => kept.has(k)), [...kept]);
         for (const e of now) {
           const prev = old.get(keyOf(e));
           old.delete(keyOf(e));
-          const denied = at({ node, keys: node.keys.map((k) => e[k] ?? null) }, () =>
+          const denied = at({ node, keys: entryKeys(node, e) }, () =>
             (prev ? (reordered ? this.check('update', steps, deny) : undefined) : this.check('create', steps, deny)) ??
             this.diffMembers(prev, e, inner(node), steps, deny),
           );
           if (denied) return denied;
         }
         for (const e of old.values()) {
-          const denied = at({ node, keys: node.keys.map((k) => e[k] ?? null) }, () => this.check('delete', steps, deny) ?? this.diffMembers(e, undefined, inner(node), steps, deny));
+          const denied = at({ node, keys: entryKeys(node, e) }, () => this.check('delete', steps, deny) ?? this.diffMembers(e, undefined, inner(node), steps, deny));
           if (denied) return denied;
         }
         return undefined;
@@ -292,15 +393,14 @@ export class NacmSession {
       case 'leaf-list': {
         const old = Array.isArray(before) ? before : [];
         const now = Array.isArray(after) ? after : [];
-        const has = (list: JsonValue[], v: JsonValue) => list.some((x) => sameValue(x, v));
-        const reordered = node.orderedBy === 'user' && !sameValue(old.filter((v) => has(now, v)), now.filter((v) => has(old, v)));
+        const reordered = node.orderedBy === 'user' && !sameValue(old.filter((v) => hasValue(now, v)), now.filter((v) => hasValue(old, v)));
         for (const v of now) {
-          const op = !has(old, v) ? 'create' : reordered ? 'update' : undefined;
+          const op = !hasValue(old, v) ? 'create' : reordered ? 'update' : undefined;
           const denied = op && at({ node, value: v }, () => this.check(op, steps, deny));
           if (denied) return denied;
         }
         for (const v of old) {
-          const denied = !has(now, v) && at({ node, value: v }, () => this.check('delete', steps, deny));
+          const denied = !hasValue(now, v) && at({ node, value: v }, () => this.check('delete', steps, deny));
           if (denied) return denied;
         }
         return undefined;
@@ -344,7 +444,7 @@ export class NacmSession {
    * had the data been otherwise (RFC 8040 section 4.3: no exposure of unreadable data).
    */
   existenceError(err: RestconfError, steps: readonly NacmStep[]): RestconfError {
-    if (!this.policy.enabled || this.allows('read', steps, defaultDenyOf(steps))) return err;
+    if (!this.policy.enabled || this.reads(steps)) return err;
     return this.deniedWrite('write', steps);
   }
 
@@ -352,6 +452,56 @@ export class NacmSession {
     this.counters['denied-data-writes']++;
     const path = instancePath(steps);
     return accessDenied(`access denied: ${op} of ${path}`, path);
+  }
+
+  /**
+   * A denial found in the data (not named by the request): the node and the
+   * operation (which tells whether the node existed) only when the user may
+   * read that node, else the nearest ancestor it may read. RFC 8341 section
+   * 3.4.5: the contents of restricted nodes must not be exposed in errors.
+   */
+  private deniedData({ op, steps }: Denial): RestconfError {
+    const readable = this.readablePrefix(steps);
+    if (readable === steps.length) return this.deniedWrite(op, steps);
+    this.counters['denied-data-writes']++;
+    if (readable === 0) return accessDenied('access denied: write');
+    const path = instancePath(steps.slice(0, readable));
+    return accessDenied(`access denied: write below ${path}`, path);
+  }
+
+  /** How many of `steps` lead to a node the user may read: all of them, or up to the nearest readable ancestor (0: none). */
+  private readablePrefix(steps: readonly NacmStep[]): number {
+    let n = steps.length;
+    while (n > 0 && !this.reads(steps.slice(0, n))) n--;
+    return n;
+  }
+
+  /** `path` if the user may read the instance it names (or it names none), else the nearest ancestor it may read (undefined: none). */
+  private readablePath(path: string, top: Siblings): string | undefined {
+    const steps = pathSteps(top, path);
+    if (!steps) return path;
+    const n = this.readablePrefix(steps);
+    return n === steps.length ? path : n ? instancePath(steps.slice(0, n)) : undefined;
+  }
+
+  /**
+   * The violations an edit's validation found (RFC 7950 section 8), without
+   * what the user may not read (RFC 8341 section 3.4.5: the contents of
+   * restricted nodes must not be exposed in errors): an error-path naming such
+   * a node becomes its nearest readable ancestor (or goes), its message a
+   * generic one, and instance paths quoted in other messages (unique names
+   * both entries) are cut the same way. Error tags and app tags stay.
+   */
+  redactErrors(err: RestconfError, top: Siblings): RestconfError {
+    if (!this.policy.enabled) return err;
+    const errors = err.errors.map((e): ErrorEntry => {
+      const message = e.message?.replace(QUOTED_PATH, (_quoted, path: string) => `"${this.readablePath(path, top) ?? '/'}"`);
+      const path = e.path === undefined ? undefined : this.readablePath(e.path, top);
+      if (path === e.path) return message === e.message ? e : { ...e, message: message! };
+      const { path: _hidden, ...rest } = e;
+      return { ...rest, message: 'the edit would leave data the user may not read invalid', ...(path ? { path } : {}) };
+    });
+    return errors.every((e, i) => e === err.errors[i]) ? err : new RestconfError(err.status, errors);
   }
 
   // ---- exec (RFC 8341 section 3.4.4) and notifications (section 3.4.6)
@@ -367,6 +517,22 @@ export class NacmSession {
     if (this.mayExec(op, ancestors)) return;
     this.counters['denied-operations']++;
     throw accessDenied(`access denied: exec of ${instancePath([...ancestors, { node: op }])}`);
+  }
+
+  /**
+   * Throws `hidden` (the answer to a missing instance), counting a denied
+   * operation, unless the user may read the instance `ancestors` names, the
+   * one an action is invoked on: RFC 8341 section 3.4.4 asks exec access to
+   * the action and read access to the data node it belongs to (netopeer2
+   * checks the action's parent the same way). The answer is the one GET gives
+   * for data the user may not read, the same whether the instance exists or
+   * not (RFC 8040 section 4.3, RFC 8341 section 3.4.5), so call this before
+   * looking the instance up.
+   */
+  authorizeActionInstance(ancestors: readonly NacmStep[], hidden: RestconfError): void {
+    if (!this.policy.enabled || this.reads(ancestors)) return;
+    this.counters['denied-operations']++;
+    throw hidden;
   }
 
   /** Whether the user receives `notification`; a withheld one is counted (denied-notifications). */
