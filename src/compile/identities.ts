@@ -1,15 +1,29 @@
-import type { IdentityIR } from '../ir/types.js';
+import type { IdentityIR, SchemaSet } from '../ir/types.js';
 import { argLoc, childArg, childrenOf, type Compilation, type ModCtx } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { statusOf } from './nodes.js';
+import { ReuseMismatch } from './reuse.js';
 import { resolveIdentityName } from './types.js';
 
 /**
  * Collects every identity of the set with its bases resolved, then the derived
  * closure of each (RFC 7950 7.18.2), skipping identities whose if-features are false.
+ *
+ * With the table of a previous compile of the set (a partial compile): the modules kept take
+ * their entries from it, and the modules compiled must come out with the same entries (else
+ * `ReuseMismatch`: a changed identity may reach any module). Same bases everywhere give the
+ * same derived lists, so the previous table is taken as it is, without the closure.
  */
-export function compileIdentities(c: Compilation): void {
-  for (const mod of c.mods.values()) c.sink.as(mod.name, () => collectIdentities(c, mod));
+export function compileIdentities(c: Compilation, previous?: SchemaSet['identities']): void {
+  for (const mod of c.mods.values()) {
+    if (previous && !c.rebuild(mod.name)) keepIdentities(c, mod, previous);
+    else c.sink.as(mod.name, () => collectIdentities(c, mod));
+  }
+  if (previous) {
+    if (!sameDefinitions(c.identities, previous)) throw new ReuseMismatch();
+    for (const q in previous) c.identities[q] = previous[q]!;
+    return;
+  }
   // Identities are numbered in sorted order, so a derived list is a sorted list of numbers.
   const qnames = Object.keys(c.identities).sort();
   const number = new Map(qnames.map((q, i) => [q, i]));
@@ -94,6 +108,40 @@ function reportCircular(c: Compilation, qname: string): void {
   const id = c.identities[qname]!;
   const { stmt } = c.mods.get(id.module)!.identities.get(id.name)!;
   c.sink.as(id.module, () => c.sink.error('circular-identity', argLoc(stmt), `identity "${qname}" is derived from itself`));
+}
+
+/** A kept module's entries, as the previous compile collected them (in the same order). */
+function keepIdentities(c: Compilation, mod: ModCtx, previous: SchemaSet['identities']): void {
+  for (const name of mod.identities.keys()) {
+    const q = `${mod.name}:${name}`;
+    const id = previous[q];
+    if (id) c.identities[q] = id;
+  }
+}
+
+/**
+ * Whether two identity tables hold the same identities in the same order with the same fields
+ * (all of `IdentityIR` but `derived`, which follows from the bases); compared field by field,
+ * stopping at the first difference.
+ */
+function sameDefinitions(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  if (names.length !== others.length) return false;
+  return names.every((q, i) => {
+    const x = a[q]!;
+    const y = b[q]!;
+    return (
+      q === others[i] &&
+      (x === y ||
+        (x.module === y.module &&
+          x.name === y.name &&
+          x.status === y.status &&
+          x.description === y.description &&
+          x.bases.length === y.bases.length &&
+          x.bases.every((v, k) => v === y.bases[k])))
+    );
+  });
 }
 
 function collectIdentities(c: Compilation, mod: ModCtx): void {
