@@ -8,21 +8,12 @@ import { resolveIdentityName } from './types.js';
 /**
  * Collects every identity of the set with its bases resolved, then the derived
  * closure of each (RFC 7950 7.18.2), skipping identities whose if-features are false.
- *
- * With the table of a previous compile of the set (a partial compile): the modules kept take
- * their entries from it, and the modules compiled must come out with the same entries (else
- * `ReuseMismatch`: a changed identity may reach any module). Same bases everywhere give the
- * same derived lists, so the previous table is taken as it is, without the closure.
+ * With the table of a previous compile of the set, see `reuseIdentities`.
  */
 export function compileIdentities(c: Compilation, previous?: SchemaSet['identities']): void {
+  if (previous) return reuseIdentities(c, previous);
   for (const mod of c.mods.values()) {
-    if (previous && !c.rebuild(mod.name)) keepIdentities(c, mod, previous);
-    else c.sink.as(mod.name, () => collectIdentities(c, mod));
-  }
-  if (previous) {
-    if (!sameDefinitions(c.identities, previous)) throw new ReuseMismatch();
-    for (const q in previous) c.identities[q] = previous[q]!;
-    return;
+    for (const id of c.sink.as(mod.name, () => collectIdentities(c, mod))) c.identities[`${id.module}:${id.name}`] = id;
   }
   // Identities are numbered in sorted order, so a derived list is a sorted list of numbers.
   const qnames = Object.keys(c.identities).sort();
@@ -110,41 +101,43 @@ function reportCircular(c: Compilation, qname: string): void {
   c.sink.as(id.module, () => c.sink.error('circular-identity', argLoc(stmt), `identity "${qname}" is derived from itself`));
 }
 
-/** A kept module's entries, as the previous compile collected them (in the same order). */
-function keepIdentities(c: Compilation, mod: ModCtx, previous: SchemaSet['identities']): void {
-  for (const name of mod.identities.keys()) {
-    const q = `${mod.name}:${name}`;
-    const id = previous[q];
-    if (id) c.identities[q] = id;
-  }
-}
-
 /**
- * Whether two identity tables hold the same identities in the same order with the same fields
- * (all of `IdentityIR` but `derived`, which follows from the bases); compared field by field,
- * stopping at the first difference.
+ * A partial compile: the modules compiled must come out with the identities they had, in the
+ * same places of the table (else `ReuseMismatch`: a changed identity may reach any module). The
+ * same bases everywhere give the same derived lists, so the previous table is taken as it is.
  */
-function sameDefinitions(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {
-  const names = Object.keys(a);
-  const others = Object.keys(b);
-  if (names.length !== others.length) return false;
-  return names.every((q, i) => {
-    const x = a[q]!;
-    const y = b[q]!;
-    return (
-      q === others[i] &&
-      (x === y ||
-        (x.module === y.module &&
-          x.name === y.name &&
-          x.status === y.status &&
-          x.description === y.description &&
-          x.bases.length === y.bases.length &&
-          x.bases.every((v, k) => v === y.bases[k])))
-    );
-  });
+function reuseIdentities(c: Compilation, previous: SchemaSet['identities']): void {
+  const names = Object.keys(previous);
+  let i = 0; // the next entry of `previous`, whose module comes next in the set
+  for (const mod of c.mods.values()) {
+    if (!c.rebuild(mod.name)) {
+      while (i < names.length && previous[names[i]!]!.module === mod.name) i++;
+      continue;
+    }
+    for (const id of c.sink.as(mod.name, () => collectIdentities(c, mod))) {
+      const q = names[i++];
+      if (q === undefined || !sameIdentity(id, previous[q]!)) throw new ReuseMismatch();
+    }
+  }
+  if (i !== names.length) throw new ReuseMismatch();
+  c.identities = previous;
 }
 
-function collectIdentities(c: Compilation, mod: ModCtx): void {
+/** Same fields, but for `derived` (which follows from the bases of the whole table). */
+function sameIdentity(x: IdentityIR, y: IdentityIR): boolean {
+  return (
+    x.module === y.module &&
+    x.name === y.name &&
+    x.status === y.status &&
+    x.description === y.description &&
+    x.bases.length === y.bases.length &&
+    x.bases.every((v, k) => v === y.bases[k])
+  );
+}
+
+/** A module's identities whose if-features hold, in source order. */
+function collectIdentities(c: Compilation, mod: ModCtx): IdentityIR[] {
+  const out: IdentityIR[] = [];
   for (const [name, { stmt, unit }] of mod.identities) {
     if (!ifFeaturesHold(c, stmt, unit)) continue;
     const id: IdentityIR = { module: mod.name, name, bases: [], derived: [], status: statusOf(stmt) };
@@ -154,7 +147,8 @@ function collectIdentities(c: Compilation, mod: ModCtx): void {
       const q = resolveIdentityName(c, b, unit);
       if (q) id.bases.push(q);
     }
-    c.identities[`${mod.name}:${name}`] = id;
+    out.push(id);
     if (c.rebuild(mod.name)) mod.ir.identities.push(name);
   }
+  return out;
 }

@@ -152,7 +152,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
  */
 class CompilationState implements Compilation {
   readonly mods = new Map<string, ModCtx>();
-  readonly identities: Compilation['identities'] = {};
+  identities: Compilation['identities'] = {};
   readonly typedefScopes: Compilation['typedefScopes'] = new Map();
   readonly groupingScopes: Compilation['groupingScopes'] = new Map();
   readonly expandedGroupings: Compilation['expandedGroupings'] = new Set();
