@@ -1,15 +1,20 @@
-import type { IdentityIR } from '../ir/types.js';
+import type { IdentityIR, SchemaSet } from '../ir/types.js';
 import { argLoc, childArg, childrenOf, type Compilation, type ModCtx } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { statusOf } from './nodes.js';
+import { ReuseMismatch } from './reuse.js';
 import { resolveIdentityName } from './types.js';
 
 /**
  * Collects every identity of the set with its bases resolved, then the derived
  * closure of each (RFC 7950 7.18.2), skipping identities whose if-features are false.
+ * With the table of a previous compile of the set, see `reuseIdentities`.
  */
-export function compileIdentities(c: Compilation): void {
-  for (const mod of c.mods.values()) c.sink.as(mod.name, () => collectIdentities(c, mod));
+export function compileIdentities(c: Compilation, previous?: SchemaSet['identities']): void {
+  if (previous) return reuseIdentities(c, previous);
+  for (const mod of c.mods.values()) {
+    for (const id of c.sink.as(mod.name, () => collectIdentities(c, mod))) c.identities[`${id.module}:${id.name}`] = id;
+  }
   // Identities are numbered in sorted order, so a derived list is a sorted list of numbers.
   const qnames = Object.keys(c.identities).sort();
   const number = new Map(qnames.map((q, i) => [q, i]));
@@ -96,7 +101,43 @@ function reportCircular(c: Compilation, qname: string): void {
   c.sink.as(id.module, () => c.sink.error('circular-identity', argLoc(stmt), `identity "${qname}" is derived from itself`));
 }
 
-function collectIdentities(c: Compilation, mod: ModCtx): void {
+/**
+ * A partial compile: the modules compiled must come out with the identities they had, in the
+ * same places of the table (else `ReuseMismatch`: a changed identity may reach any module). The
+ * same bases everywhere give the same derived lists, so the previous table is taken as it is.
+ */
+function reuseIdentities(c: Compilation, previous: SchemaSet['identities']): void {
+  const names = Object.keys(previous);
+  let i = 0; // the next entry of `previous`, whose module comes next in the set
+  for (const mod of c.mods.values()) {
+    if (!c.rebuild(mod.name)) {
+      while (i < names.length && previous[names[i]!]!.module === mod.name) i++;
+      continue;
+    }
+    for (const id of c.sink.as(mod.name, () => collectIdentities(c, mod))) {
+      const q = names[i++];
+      if (q === undefined || !sameIdentity(id, previous[q]!)) throw new ReuseMismatch();
+    }
+  }
+  if (i !== names.length) throw new ReuseMismatch();
+  c.identities = previous;
+}
+
+/** Same fields, but for `derived` (which follows from the bases of the whole table). */
+function sameIdentity(x: IdentityIR, y: IdentityIR): boolean {
+  return (
+    x.module === y.module &&
+    x.name === y.name &&
+    x.status === y.status &&
+    x.description === y.description &&
+    x.bases.length === y.bases.length &&
+    x.bases.every((v, k) => v === y.bases[k])
+  );
+}
+
+/** A module's identities whose if-features hold, in source order. */
+function collectIdentities(c: Compilation, mod: ModCtx): IdentityIR[] {
+  const out: IdentityIR[] = [];
   for (const [name, { stmt, unit }] of mod.identities) {
     if (!ifFeaturesHold(c, stmt, unit)) continue;
     const id: IdentityIR = { module: mod.name, name, bases: [], derived: [], status: statusOf(stmt) };
@@ -106,7 +147,8 @@ function collectIdentities(c: Compilation, mod: ModCtx): void {
       const q = resolveIdentityName(c, b, unit);
       if (q) id.bases.push(q);
     }
-    c.identities[`${mod.name}:${name}`] = id;
+    out.push(id);
     if (c.rebuild(mod.name)) mod.ir.identities.push(name);
   }
+  return out;
 }

@@ -72,7 +72,8 @@ export interface CompileResult {
 
 /** Compiles YANG files and everything they import into one resolved schema set. */
 export function compileYang(opts: CompileOptions): CompileResult {
-  if (opts.reuse) {
+  // A circular identity is reported by the closure of the identities, which a partial compile skips.
+  if (opts.reuse && !opts.reuse.previous.diagnostics.some((d) => d.code === 'circular-identity')) {
     try {
       return compileSet(opts, opts.reuse);
     } catch (err) {
@@ -97,13 +98,12 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   const rebuild = (name: string): boolean => !reuse || reuse.rebuild.has(name) || !previous?.[name];
   const c = new CompilationState(sink, opts.features, rebuild);
   for (const loaded of loader.modules.values()) {
-    const mod = sink.as(loaded.main.name, () => createModCtx(c, loaded));
-    if (!rebuild(mod.name)) mod.ir = previous![mod.name]!;
+    const name = loaded.main.name;
+    const mod = sink.as(name, () => createModCtx(c, loaded, rebuild(name) ? undefined : previous![name]));
     c.mods.set(mod.name, mod);
   }
   checkFeatureCycles(c);
-  compileIdentities(c);
-  if (reuse && !sameIdentities(c.identities, reuse.previous.schema.identities)) throw new ReuseMismatch();
+  compileIdentities(c, reuse?.previous.schema.identities);
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
   for (const mod of building) {
     sink.as(mod.name, () => {
@@ -152,7 +152,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
  */
 class CompilationState implements Compilation {
   readonly mods = new Map<string, ModCtx>();
-  readonly identities: Compilation['identities'] = {};
+  identities: Compilation['identities'] = {};
   readonly typedefScopes: Compilation['typedefScopes'] = new Map();
   readonly groupingScopes: Compilation['groupingScopes'] = new Map();
   readonly expandedGroupings: Compilation['expandedGroupings'] = new Set();
@@ -188,33 +188,6 @@ function schemaReadsOf(c: Compilation, reads: SchemaReads, previous: CompileResu
     out[name] = [...(read ?? [])].filter((m) => m !== name && c.mods.has(m)).sort();
   }
   return out;
-}
-
-/**
- * Whether two identity tables read the same as JSON (same order, every field of `IdentityIR`);
- * compared field by field, stopping at the first difference, instead of serializing both.
- */
-function sameIdentities(a: SchemaSet['identities'], b: SchemaSet['identities']): boolean {
-  const names = Object.keys(a);
-  const others = Object.keys(b);
-  if (names.length !== others.length) return false;
-  return names.every((q, i) => {
-    const x = a[q]!;
-    const y = b[q]!;
-    return (
-      q === others[i] &&
-      x.module === y.module &&
-      x.name === y.name &&
-      x.status === y.status &&
-      x.description === y.description &&
-      sameStrings(x.bases, y.bases) &&
-      sameStrings(x.derived, y.derived)
-    );
-  });
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Builds a module's own data nodes, rpcs and notifications from all of its files. */

@@ -13,13 +13,26 @@ function importsOf(stmt: Statement): ImportIR[] {
   });
 }
 
-/** Creates a module's context: header checks and its top-level definitions. */
-export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
+/**
+ * Creates a module's context: header checks and its top-level definitions. A module kept from
+ * a previous compile (`kept`, its IR then) only needs the tables other modules look names up in:
+ * its header was checked and its IR built when it was compiled.
+ */
+export function createModCtx(c: Compilation, loaded: LoadedModule, kept?: ModuleIR): ModCtx {
   const { main, submodules } = loaded;
   const units = [main, ...submodules];
-  for (const unit of [main, ...submodules]) {
-    checkHeader(c, unit);
+  const ir = kept ?? newModuleIR(c, loaded);
+  const top: Scope = { unit: main, typedefs: new Map(), groupings: new Map() };
+  const mod: ModCtx = { name: main.name, main, units, ir, top, features: new Map(), identities: new Map(), extensions: new Map() };
+  for (const unit of units) {
+    addDefinitions(c, { ...top, unit }, unit.stmt, unit);
+    collect(c, mod, unit, !kept);
   }
+  return mod;
+}
+
+function newModuleIR(c: Compilation, { main, submodules }: LoadedModule): ModuleIR {
+  for (const unit of [main, ...submodules]) checkHeader(c, unit);
   const ir: ModuleIR = {
     name: main.name,
     namespace: childArg(main.stmt, 'namespace') ?? '',
@@ -44,16 +57,11 @@ export function createModCtx(c: Compilation, loaded: LoadedModule): ModCtx {
     if (v !== undefined) ir[k] = v;
   }
   ir.imports.push(...importsOf(main.stmt));
-  const top: Scope = { unit: main, typedefs: new Map(), groupings: new Map() };
-  const mod: ModCtx = { name: main.name, main, units, ir, top, features: new Map(), identities: new Map(), extensions: new Map() };
-  for (const unit of units) {
-    addDefinitions(c, { ...top, unit }, unit.stmt, unit);
-    collect(c, mod, unit);
-  }
-  return mod;
+  return ir;
 }
 
-function collect(c: Compilation, mod: ModCtx, unit: Unit): void {
+/** Fills the module's feature, identity and extension tables from one of its files; `toIR`: extensions into its IR too. */
+function collect(c: Compilation, mod: ModCtx, unit: Unit, toIR: boolean): void {
   for (const s of unit.stmt.children) {
     if (s.prefix !== undefined || !s.arg) continue;
     const table = s.keyword === 'feature' ? mod.features : s.keyword === 'identity' ? mod.identities : undefined;
@@ -62,6 +70,7 @@ function collect(c: Compilation, mod: ModCtx, unit: Unit): void {
       else table.set(s.arg, { stmt: s, unit });
     } else if (s.keyword === 'extension') {
       mod.extensions.set(s.arg, s);
+      if (!toIR) continue;
       const ext = { name: s.arg, argument: child(s, 'argument')?.arg, description: childArg(s, 'description') };
       mod.ir.extensions.push(JSON.parse(JSON.stringify(ext)));
     }

@@ -101,6 +101,11 @@ function sameLoc(a: Statement['loc'] | undefined, b: Statement['loc'] | undefine
  */
 export class DefinitionUses {
   private readonly definitions = new Map<string, Map<string, { stmt: Statement; unit: SourceUnit }[]>>();
+  /**
+   * Definitions found, by an earlier call with the same `keys`, to use none of them through any
+   * chain: the next modules' walks stop there (each definition is walked once for all modules).
+   */
+  private clean = { keys: new Set() as ReadonlySet<DefinitionKey>, found: new Set<DefinitionKey>() };
 
   constructor(
     /** The parse trees of a module's files (its own first, then its submodules'). */
@@ -110,11 +115,13 @@ export class DefinitionUses {
 
   /** Whether `module` uses, directly or through other definitions, one of `keys`. */
   usesAny(module: string, keys: ReadonlySet<DefinitionKey>): boolean {
+    if (this.clean.keys !== keys) this.clean = { keys, found: new Set() };
+    const clean = this.clean.found;
     const seen = new Set<DefinitionKey>();
     const stack: DefinitionKey[] = [];
     const visit = (stmt: Statement, unit: SourceUnit): void => {
       for (const k of this.mentionsOf(stmt, unit)) {
-        if (!seen.has(k)) {
+        if (!seen.has(k) && !clean.has(k)) {
           seen.add(k);
           stack.push(k);
         }
@@ -127,6 +134,8 @@ export class DefinitionUses {
       const [m, kind, name] = k.split('\0') as [string, string, string];
       for (const def of this.definitionsOf(m).get(`${kind}\0${name}`) ?? []) visit(def.stmt, def.unit);
     }
+    // Everything this walk reached was walked through to the end without meeting `keys`.
+    for (const k of seen) clean.add(k);
     return false;
   }
 

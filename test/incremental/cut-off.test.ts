@@ -118,4 +118,33 @@ describe('incremental compiler: only the modules an edit reaches are compiled ag
     expect(result.changed).toContain('identer');
     expect(ws.compiler.diagnostics.length).toBeGreaterThan(0);
   });
+
+  it('identities no edit changed: the table of the compile before, derived lists included', () => {
+    const ws = workspace();
+    const before = ws.compiler.schema.identities;
+    expect(before['base:kind']!.derived).toEqual(['base:kind-a']);
+    const result = ws.editBase((t) => t.replace('leaf name { type string; }', 'leaf name { type string; }\n    leaf added { type int32; }'));
+    expect(result.how).toBe('recompiled');
+    expect(ws.compiler.schema.identities).toBe(before);
+  });
+
+  it('an identity derived in the edited module from an identity of another module', () => {
+    // identer defines its own identity on base's; base gets one on identer's: no import cycle, as base cannot import identer.
+    const identer = yangModule('identer', '  import base { prefix b; }\n  identity kind-i { base b:kind; }\n  leaf i { type identityref { base b:kind; } default "kind-i"; }');
+    const ws = workspace({ ...MODULES, 'identer.yang': identer });
+    expect(ws.compiler.schema.identities['base:kind']!.derived).toEqual(['base:kind-a', 'identer:kind-i']);
+    ws.editBase((t) => t.replace('  identity kind-a { base kind; }', '  identity kind-a { base kind; }\n  identity kind-b { base kind-a; }'));
+    expect(ws.compiler.schema.identities['base:kind']!.derived).toEqual(['base:kind-a', 'base:kind-b', 'identer:kind-i']);
+    ws.editBase((t) => t.replace('identity kind-b { base kind-a; }', 'identity kind-b;'));
+    expect(ws.compiler.schema.identities['base:kind-a']!.derived).toEqual([]);
+  });
+
+  it('a circular identity: reported again by each compile, also of an edit that changes no identity', () => {
+    const ws = workspace();
+    ws.editBase((t) => t.replace('  identity kind;', '  identity kind { base kind-a; }'));
+    const circular = () => ws.compiler.diagnostics.filter((d) => d.code === 'circular-identity').length;
+    expect(circular()).toBe(2);
+    ws.editBase((t) => t.replace('leaf name { type string; }', 'leaf name { type string; }\n    leaf added { type int32; }'));
+    expect(circular()).toBe(2);
+  });
 });
