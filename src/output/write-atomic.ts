@@ -1,14 +1,5 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
-import { dirname, join, basename } from "node:path";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
 
 /**
  * Writes a file so readers see the old content or the new, never half of it:
@@ -23,12 +14,9 @@ export function writeFileAtomic(path: string, content: string): void {
  * `write`; they go to the file in blocks (see `blockWriter`), so the whole never
  * has to be in memory.
  */
-export function writeFileAtomicStream(
-  path: string,
-  produce: (write: (text: string) => void) => void,
-): void {
+export function writeFileAtomicStream(path: string, produce: (write: (text: string) => void) => void): void {
   writeAtomically(path, (tmp) => {
-    const fd = openSync(tmp, "w");
+    const fd = openSync(tmp, 'w');
     try {
       const out = blockWriter((block) => writeAll(fd, Buffer.from(block)));
       produce(out.write);
@@ -41,21 +29,14 @@ export function writeFileAtomicStream(
 }
 
 /** Writes generated files under `dir`, each atomically, only after all were generated. */
-export function writeFilesAtomic(
-  dir: string,
-  files: ReadonlyMap<string, string>,
-): void {
-  for (const [name, content] of files)
-    writeFileAtomic(join(dir, name), content);
+export function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): void {
+  for (const [name, content] of files) writeFileAtomic(join(dir, name), content);
 }
 
 /** Lets `write` (which flushes the content to disk) fill a temporary file, then renames it to `path`. */
 function writeAtomically(path: string, write: (tmp: string) => void): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${Date.now()}.tmp`,
-  );
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     write(tmp);
     renameSync(tmp, path);
@@ -69,14 +50,11 @@ function writeAtomically(path: string, write: (tmp: string) => void): void {
 const BLOCK_LENGTH = 2 ** 20;
 
 /** Gathers small pieces of text into blocks for `sink`; `end` passes on the rest. */
-export function blockWriter(sink: (block: string) => void): {
-  write: (text: string) => void;
-  end: () => void;
-} {
+export function blockWriter(sink: (block: string) => void): { write: (text: string) => void; end: () => void } {
   let pieces: string[] = [];
   let length = 0;
   const flush = () => {
-    if (length > 0) sink(pieces.join(""));
+    if (length > 0) sink(pieces.join(''));
     pieces = [];
     length = 0;
   };
@@ -91,6 +69,5 @@ export function blockWriter(sink: (block: string) => void): {
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
-  for (let offset = 0; offset < bytes.length;)
-    offset += writeSync(fd, bytes, offset);
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
 }

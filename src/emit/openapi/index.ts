@@ -2,8 +2,8 @@
  * OpenAPI 3.1 document of the RESTCONF API (RFC 8040) of one YANG module: the
  * same API model as the Swagger 2.0 emitter, whose schemas are already 3.1.
  */
-import type { OpenAPIV3_1 } from "openapi-types";
-import type { SchemaSet } from "../../ir/types.js";
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { SchemaSet } from '../../ir/types.js';
 import {
   buildApiModel,
   YANG_DATA_JSON,
@@ -13,51 +13,39 @@ import {
   type ApiPath,
   type ApiRequestBody,
   type ApiResponse,
-} from "../swagger/api-model.js";
-import type { JsonSchema } from "../swagger/json-schema.js";
-import { Interner, mapValues } from "../swagger/objects.js";
-import type { SwaggerOptions } from "../swagger/options.js";
-import { Members, materialize } from "../swagger/serialize.js";
+} from '../swagger/api-model.js';
+import type { JsonSchema } from '../swagger/json-schema.js';
+import { Interner, mapValues } from '../swagger/objects.js';
+import type { SwaggerOptions } from '../swagger/options.js';
+import { Members, materialize } from '../swagger/serialize.js';
 
-export function emitOpenApi(
-  schema: SchemaSet,
-  module: string,
-  opts: SwaggerOptions,
-): OpenAPIV3_1.Document {
-  return materialize(
-    openApiDocument(schema, module, opts),
-  ) as OpenAPIV3_1.Document;
+export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
+  return materialize(openApiDocument(schema, module, opts)) as OpenAPIV3_1.Document;
 }
 
 /** The document of `emitOpenApi`, each path item built when asked for (see `Members`). */
-export function openApiDocument(
-  schema: SchemaSet,
-  module: string,
-  opts: SwaggerOptions,
-): Members {
+export function openApiDocument(schema: SchemaSet, module: string, opts: SwaggerOptions): Members {
   const model = buildApiModel(schema, module, opts);
-  const serverUrl = model.host
-    ? `https://${model.host}${model.basePath}`
-    : model.basePath;
+  const serverUrl = model.host ? `https://${model.host}${model.basePath}` : model.basePath;
   const w = new OpenApiWriter();
   function* pathItems(): Generator<[string, OpenAPIV3_1.PathItemObject]> {
     for (const p of model.paths) yield [p.path, w.pathItem(p)];
   }
   function* members(): Generator<[keyof OpenAPIV3_1.Document, unknown]> {
-    yield ["openapi", "3.1.0"];
-    yield ["info", model.info];
-    yield ["servers", [{ url: serverUrl }]];
-    yield ["tags", model.tags];
-    yield ["security", [{ basicAuth: [] }]];
-    yield ["paths", new Members(pathItems())];
+    yield ['openapi', '3.1.0'];
+    yield ['info', model.info];
+    yield ['servers', [{ url: serverUrl }]];
+    yield ['tags', model.tags];
+    yield ['security', [{ basicAuth: [] }]];
+    yield ['paths', new Members(pathItems())];
     yield [
-      "components",
+      'components',
       {
         schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
         parameters: mapValues(model.parameters, parameter),
         requestBodies: mapValues(model.requestBodies, requestBody),
         responses: mapValues(model.responses, response),
-        securitySchemes: { basicAuth: { type: "http", scheme: "basic" } },
+        securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
       } satisfies OpenAPIV3_1.ComponentsObject,
     ];
   }
@@ -70,72 +58,40 @@ class OpenApiWriter {
 
   pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
     return {
-      ...(p.parameters.length
-        ? {
-            parameters: this.parameterRefs(
-              p.parameters.map((param) => param.shared),
-            ),
-          }
-        : {}),
-      ...Object.fromEntries(
-        p.operations.map((op) => [op.method, this.operation(op)]),
-      ),
+      ...(p.parameters.length ? { parameters: this.parameterRefs(p.parameters.map((param) => param.shared)) } : {}),
+      ...Object.fromEntries(p.operations.map((op) => [op.method, this.operation(op)])),
     };
   }
 
   private operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
     const body = op.requestBody;
     return {
-      tags: this.interner.get(`tags ${op.tags.join(" ")}`, () => op.tags),
+      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       operationId: op.operationId,
       ...(op.deprecated ? { deprecated: true } : {}),
-      ...(op.parameters.length
-        ? { parameters: this.parameterRefs(op.parameters.map((p) => p.shared)) }
-        : {}),
-      ...(body
-        ? {
-            requestBody:
-              "shared" in body
-                ? this.interner.ref(`#/components/requestBodies/${body.shared}`)
-                : requestBody(body),
-          }
-        : {}),
+      ...(op.parameters.length ? { parameters: this.parameterRefs(op.parameters.map((p) => p.shared)) } : {}),
+      ...(body ? { requestBody: 'shared' in body ? this.interner.ref(`#/components/requestBodies/${body.shared}`) : requestBody(body) } : {}),
       responses: this.responses(op.responses),
     };
   }
 
   private parameterRefs(names: string[]): OpenAPIV3_1.ReferenceObject[] {
-    return this.interner.get(`parameters ${names.join(" ")}`, () =>
-      names.map((n) => this.interner.ref(`#/components/parameters/${n}`)),
-    );
+    return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/components/parameters/${n}`)));
   }
 
-  private responses(
-    responses: ApiOperation["responses"],
-  ): OpenAPIV3_1.ResponsesObject {
+  private responses(responses: ApiOperation['responses']): OpenAPIV3_1.ResponsesObject {
     const write = () =>
       Object.fromEntries(
-        responses.map(({ status, response: r }) => [
-          status,
-          "shared" in r
-            ? this.interner.ref(`#/components/responses/${r.shared}`)
-            : response(r),
-        ]),
+        responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
       );
-    return responses.some(({ response: r }) => "schema" in r && r.schema)
-      ? write()
-      : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
+    return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
   }
 }
 
 function requestBody(b: ApiRequestBody): OpenAPIV3_1.RequestBodyObject {
-  return {
-    required: true,
-    ...(b.description ? { description: b.description } : {}),
-    content: content(b.schema),
-  };
+  return { required: true, ...(b.description ? { description: b.description } : {}), content: content(b.schema) };
 }
 
 function parameter(p: ApiParameter): OpenAPIV3_1.ParameterObject {
@@ -145,31 +101,19 @@ function parameter(p: ApiParameter): OpenAPIV3_1.ParameterObject {
     required: p.required,
     ...(p.description ? { description: p.description } : {}),
     // openapi-types reuses the 3.0 parameter type here; the schema is a 3.1 one.
-    schema: p.schema as OpenAPIV3_1.ParameterObject["schema"],
+    schema: p.schema as OpenAPIV3_1.ParameterObject['schema'],
   };
 }
 
 function response(r: ApiResponse): OpenAPIV3_1.ResponseObject {
   return {
     description: r.description,
-    ...(r.headers
-      ? {
-          headers: mapValues(r.headers, (h) => ({
-            description: h.description,
-            schema: h.schema as OpenAPIV3_1.HeaderObject["schema"],
-          })),
-        }
-      : {}),
+    ...(r.headers ? { headers: mapValues(r.headers, (h) => ({ description: h.description, schema: h.schema as OpenAPIV3_1.HeaderObject['schema'] })) } : {}),
     ...(r.schema ? { content: content(r.schema) } : {}),
   };
 }
 
 /** Both RESTCONF encodings; the schema describes the JSON one (RFC 7951) only. */
-function content(
-  schema: JsonSchema,
-): Record<string, OpenAPIV3_1.MediaTypeObject> {
-  return {
-    [YANG_DATA_JSON]: { schema: schema as OpenAPIV3_1.SchemaObject },
-    [YANG_DATA_XML]: {},
-  };
+function content(schema: JsonSchema): Record<string, OpenAPIV3_1.MediaTypeObject> {
+  return { [YANG_DATA_JSON]: { schema: schema as OpenAPIV3_1.SchemaObject }, [YANG_DATA_XML]: {} };
 }

@@ -1,15 +1,13 @@
 /** Writes an emitted document as JSON or YAML, chosen by the output file's extension. */
-import { stringify } from "yaml";
+import { stringify } from 'yaml';
 
-export type DocumentFormat = "json" | "yaml";
+export type DocumentFormat = 'json' | 'yaml';
 
 export function documentFormat(file: string): DocumentFormat {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
-  if (ext === "json") return "json";
-  if (ext === "yaml" || ext === "yml") return "yaml";
-  throw new Error(
-    `cannot tell the format of '${file}': use a .json, .yaml or .yml extension`,
-  );
+  if (ext === 'json') return 'json';
+  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  throw new Error(`cannot tell the format of '${file}': use a .json, .yaml or .yml extension`);
 }
 
 /**
@@ -31,13 +29,10 @@ export function materialize(value: unknown): unknown {
 }
 
 export function serializeDocument(doc: object, file: string): string {
-  return documentFormat(file) === "json"
+  return documentFormat(file) === 'json'
     ? serializeJson(doc)
     : // No anchors/aliases for repeated objects, no folding of long patterns and descriptions.
-      stringify(materialize(doc), {
-        aliasDuplicateObjects: false,
-        lineWidth: 0,
-      });
+      stringify(materialize(doc), { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 /** A document longer than this written one operation a line is written so; a smaller one is indented throughout. */
@@ -55,7 +50,7 @@ const LINE_DEPTH = 3;
 export function serializeJson(doc: object): string {
   const chunks: string[] = [];
   writeJson(doc, (text) => chunks.push(text));
-  return chunks.join("");
+  return chunks.join('');
 }
 
 /**
@@ -74,45 +69,31 @@ export function writeJson(doc: object, write: (text: string) => void): void {
     length += text.length;
     if (length > LARGE_DOCUMENT) {
       large = true;
-      write(held.join(""));
+      write(held.join(''));
       held.length = 0;
     }
   };
-  const whole = lineJson(doc, 0, "", lineWrite, () => !large);
-  write(large ? "\n" : `${JSON.stringify(whole, null, 2)}\n`);
+  const whole = lineJson(doc, 0, '', lineWrite, () => !large);
+  write(large ? '\n' : `${JSON.stringify(whole, null, 2)}\n`);
 }
 
 /** Writes `value` in the large layout; returns it materialized while `keep()` (the small layout may still be needed). */
-function lineJson(
-  value: unknown,
-  depth: number,
-  indent: string,
-  write: (text: string) => void,
-  keep: () => boolean,
-): unknown {
-  if (
-    depth >= LINE_DEPTH ||
-    value === null ||
-    typeof value !== "object" ||
-    Array.isArray(value)
-  ) {
+function lineJson(value: unknown, depth: number, indent: string, write: (text: string) => void, keep: () => boolean): unknown {
+  if (depth >= LINE_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) {
     const plain = materialize(value);
     write(JSON.stringify(plain));
     return plain;
   }
-  const whole: Record<string, unknown> | undefined =
-    value instanceof Members ? {} : undefined;
+  const whole: Record<string, unknown> | undefined = value instanceof Members ? {} : undefined;
   const inner = `${indent}  `;
   let empty = true;
-  for (const [key, member] of value instanceof Members
-    ? value.entries
-    : Object.entries(value)) {
+  for (const [key, member] of value instanceof Members ? value.entries : Object.entries(value)) {
     if (member === undefined) continue;
-    write(`${empty ? "{" : ","}\n${inner}${JSON.stringify(key)}: `);
+    write(`${empty ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
     empty = false;
     const plain = lineJson(member, depth + 1, inner, write, keep);
     if (whole && keep()) whole[key] = plain;
   }
-  write(empty ? "{}" : `\n${indent}}`);
+  write(empty ? '{}' : `\n${indent}}`);
   return whole ?? value;
 }
