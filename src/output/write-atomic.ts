@@ -47,7 +47,7 @@ function writeAtomically(path: string, write: (tmp: string) => void): void {
 }
 
 /** Blocks of about this many characters: few system calls, little memory. */
-const BLOCK_LENGTH = 2 ** 20;
+const BLOCK_LENGTH = 2 ** 16;
 
 /** Gathers small pieces of text into blocks for `sink`; `end` passes on the rest. */
 export function blockWriter(sink: (block: string) => void): { write: (text: string) => void; end: () => void } {

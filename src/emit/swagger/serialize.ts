@@ -55,15 +55,16 @@ export function serializeJson(doc: object): string {
 
 /**
  * Writes the text of `serializeJson(doc)` through `write`, piece by piece. The first
- * LARGE_DOCUMENT characters of the large layout are held back, with the members built so
- * far, until the layout is known; past them the text goes out as it is made, so that a
- * large document whose paths are `Members` is built one path at a time.
+ * LARGE_DOCUMENT characters of the large layout are held back until the layout is known;
+ * past them the text goes out as it is made, so that a large document whose paths are
+ * `Members` is built one path at a time. A smaller document is indented throughout from
+ * the text held back: parsed again, it is the document (JSON keeps the order of members).
  */
 export function writeJson(doc: object, write: (text: string) => void): void {
   const held: string[] = [];
   let length = 0;
   let large = false;
-  const lineWrite = (text: string): void => {
+  lineJson(doc, 0, '', (text) => {
     if (large) return write(text);
     held.push(text);
     length += text.length;
@@ -72,28 +73,19 @@ export function writeJson(doc: object, write: (text: string) => void): void {
       write(held.join(''));
       held.length = 0;
     }
-  };
-  const whole = lineJson(doc, 0, '', lineWrite, () => !large);
-  write(large ? '\n' : `${JSON.stringify(whole, null, 2)}\n`);
+  });
+  write(large ? '\n' : `${JSON.stringify(JSON.parse(held.join('')), null, 2)}\n`);
 }
 
-/** Writes `value` in the large layout; returns it materialized while `keep()` (the small layout may still be needed). */
-function lineJson(value: unknown, depth: number, indent: string, write: (text: string) => void, keep: () => boolean): unknown {
-  if (depth >= LINE_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const plain = materialize(value);
-    write(JSON.stringify(plain));
-    return plain;
-  }
-  const whole: Record<string, unknown> | undefined = value instanceof Members ? {} : undefined;
+function lineJson(value: unknown, depth: number, indent: string, write: (text: string) => void): void {
+  if (depth >= LINE_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) return write(JSON.stringify(materialize(value)));
   const inner = `${indent}  `;
   let empty = true;
   for (const [key, member] of value instanceof Members ? value.entries : Object.entries(value)) {
     if (member === undefined) continue;
     write(`${empty ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
     empty = false;
-    const plain = lineJson(member, depth + 1, inner, write, keep);
-    if (whole && keep()) whole[key] = plain;
+    lineJson(member, depth + 1, inner, write);
   }
   write(empty ? '{}' : `\n${indent}}`);
-  return whole ?? value;
 }
