@@ -2,20 +2,21 @@ import { Option, type Command } from 'commander';
 import { SwaggerOptionError, swaggerOptionDefinitions, swaggerOptionsFromFlags, type SwaggerOptions } from '../../emit/swagger/options.js';
 import type { SchemaSet } from '../../ir/types.js';
 import { compileOrExit, UsageError, withCompileOptions, type CompileFlags } from '../options.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { blockWriter, writeFileAtomic, writeFileAtomicStream } from '../../output/write-atomic.js';
 
 interface DocumentFlags extends CompileFlags {
   output?: string;
   [flag: string]: unknown;
 }
 
+/** Builds the document, its paths as they are written (see `Members`). */
 type Emitter = (schema: SchemaSet, module: string, opts: SwaggerOptions) => object;
 
 /** `yangkit swagger` and `yangkit openapi`: one module (plus the modules augmenting it) to one API document. */
 export function registerSwaggerCommands(program: Command): void {
   // Emitters are loaded by the command that runs them, so that other commands start faster.
-  register(program, 'swagger', 'Swagger 2.0', async () => (await import('../../emit/swagger/index.js')).emitSwagger);
-  register(program, 'openapi', 'OpenAPI 3.1', async () => (await import('../../emit/openapi/index.js')).emitOpenApi);
+  register(program, 'swagger', 'Swagger 2.0', async () => (await import('../../emit/swagger/index.js')).swaggerDocument);
+  register(program, 'openapi', 'OpenAPI 3.1', async () => (await import('../../emit/openapi/index.js')).openApiDocument);
 }
 
 function register(program: Command, name: string, title: string, loadEmitter: () => Promise<Emitter>): void {
@@ -32,13 +33,18 @@ function register(program: Command, name: string, title: string, loadEmitter: ()
   }
   cmd.action(async (module: string, augmenting: string[], flags: DocumentFlags) => {
     const options = parseOptions(flags);
-    const { documentFormat, serializeDocument, serializeJson } = await import('../../emit/swagger/serialize.js');
-    if (flags.output) documentFormatOrThrow(documentFormat, flags.output);
+    const { documentFormat, serializeDocument, writeJson } = await import('../../emit/swagger/serialize.js');
+    const format = flags.output ? documentFormatOrThrow(documentFormat, flags.output) : 'json';
     const { schema } = compileOrExit([module, ...augmenting], flags);
     const emit = await loadEmitter();
     const doc = emit(schema, schema.inputs[0]!, options);
-    if (flags.output) writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
-    else process.stdout.write(serializeJson(doc));
+    // JSON is written as it is made: the document of a large module is tens of megabytes.
+    if (!flags.output) {
+      const out = blockWriter((block) => process.stdout.write(block));
+      writeJson(doc, out.write);
+      out.end();
+    } else if (format === 'json') writeFileAtomicStream(flags.output, (write) => writeJson(doc, write));
+    else writeFileAtomic(flags.output, serializeDocument(doc, flags.output));
   });
 }
 
@@ -74,9 +80,9 @@ function parseOptions(flags: DocumentFlags): SwaggerOptions {
   }
 }
 
-function documentFormatOrThrow(documentFormat: (file: string) => unknown, file: string): void {
+function documentFormatOrThrow<F>(documentFormat: (file: string) => F, file: string): F {
   try {
-    documentFormat(file);
+    return documentFormat(file);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

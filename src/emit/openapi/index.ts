@@ -17,26 +17,39 @@ import {
 import type { JsonSchema } from '../swagger/json-schema.js';
 import { Interner, mapValues } from '../swagger/objects.js';
 import type { SwaggerOptions } from '../swagger/options.js';
+import { Members, materialize } from '../swagger/serialize.js';
 
 export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
+  return materialize(openApiDocument(schema, module, opts)) as OpenAPIV3_1.Document;
+}
+
+/** The document of `emitOpenApi`, each path item built when asked for (see `Members`). */
+export function openApiDocument(schema: SchemaSet, module: string, opts: SwaggerOptions): Members {
   const model = buildApiModel(schema, module, opts);
   const serverUrl = model.host ? `https://${model.host}${model.basePath}` : model.basePath;
   const w = new OpenApiWriter();
-  return {
-    openapi: '3.1.0',
-    info: model.info,
-    servers: [{ url: serverUrl }],
-    tags: model.tags,
-    security: [{ basicAuth: [] }],
-    paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
-    components: {
-      schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
-      parameters: mapValues(model.parameters, parameter),
-      requestBodies: mapValues(model.requestBodies, requestBody),
-      responses: mapValues(model.responses, response),
-      securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
-    },
-  };
+  function* pathItems(): Generator<[string, OpenAPIV3_1.PathItemObject]> {
+    for (const p of model.paths) yield [p.path, w.pathItem(p)];
+  }
+  function* members(): Generator<[keyof OpenAPIV3_1.Document, unknown]> {
+    yield ['openapi', '3.1.0'];
+    yield ['info', model.info];
+    yield ['servers', [{ url: serverUrl }]];
+    yield ['tags', model.tags];
+    yield ['security', [{ basicAuth: [] }]];
+    yield ['paths', new Members(pathItems())];
+    yield [
+      'components',
+      {
+        schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
+        parameters: mapValues(model.parameters, parameter),
+        requestBodies: mapValues(model.requestBodies, requestBody),
+        responses: mapValues(model.responses, response),
+        securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
+      } satisfies OpenAPIV3_1.ComponentsObject,
+    ];
+  }
+  return new Members(members());
 }
 
 /** Operations, with the references, tag lists and responses they repeat held once (see `Interner`). */

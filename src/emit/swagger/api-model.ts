@@ -106,6 +106,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 const READ_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '500'];
 const WRITE_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '405', '409', '412', '500'];
 
+const NO_ERRORS: readonly ErrorStatus[] = [];
+
 export function buildApiModel(schema: SchemaSet, moduleName: string, opts: SwaggerOptions): ApiModel {
   const module = schema.modules[moduleName];
   if (!module) throw new Error(`module '${moduleName}' is not in the compiled schema set`);
@@ -128,6 +130,7 @@ class ApiModelBuilder {
   /** Path parameters by key leaf (or leaf-list) and URL name: each is declared once. */
   private readonly pathParameterNames = new Map<LeafNode | LeafListNode, Map<string, string>>();
   private readonly tags = new Set<string>();
+  private readonly errorEntries = new Map<readonly ErrorStatus[], { status: string; response: { shared: string } }[]>();
 
   constructor(
     schemaSet: SchemaSet,
@@ -269,8 +272,6 @@ class ApiModelBuilder {
     const shared = [...(this.opts.omitQueryParams ? [] : spec.query), ...(this.opts.omitHeaderParams ? [] : spec.headers)];
     // Copied, so that callers changing a document cannot change the next one.
     for (const name of shared) this.parameters[name] ??= structuredClone(SHARED_PARAMETERS[name]);
-    const errors = this.opts.omitStandardStatuses ? [] : spec.errors;
-    for (const status of errors) this.responses[status] ??= { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
     return {
       method,
       tags,
@@ -282,9 +283,20 @@ class ApiModelBuilder {
       ...(spec.body && !this.opts.omitBodyParams ? { requestBody: { ...spec.body, schema: spec.body.schema() } } : {}),
       responses: [
         ...spec.success.map(([status, response]) => ({ status, response })),
-        ...errors.map((status) => this.interner.get(`error ${status}`, () => ({ status, response: { shared: status } }))),
+        ...this.errorResponses(this.opts.omitStandardStatuses ? NO_ERRORS : spec.errors),
       ],
     };
+  }
+
+  /** The responses of a list of error statuses, declared and made once per list: operations share a few lists. */
+  private errorResponses(errors: readonly ErrorStatus[]): { status: string; response: { shared: string } }[] {
+    let entries = this.errorEntries.get(errors);
+    if (!entries) {
+      for (const status of errors) this.responses[status] ??= { description: ERROR_STATUSES[status], schema: schemaRef(ERRORS_SCHEMA_NAME) };
+      entries = errors.map((status) => this.interner.get(`error ${status}`, () => ({ status, response: { shared: status } })));
+      this.errorEntries.set(errors, entries);
+    }
+    return entries;
   }
 
   /** What RFC 8040 says about `method` on the target of `r`. */

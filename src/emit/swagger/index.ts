@@ -8,35 +8,45 @@ import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, ty
 import type { JsonSchema } from './json-schema.js';
 import { Interner, mapValues } from './objects.js';
 import type { SwaggerOptions } from './options.js';
+import { Members, materialize } from './serialize.js';
 import { Swagger2Schemas } from './swagger2-schema.js';
 
 export * from './options.js';
 export { buildApiModel, type ApiModel } from './api-model.js';
-export { serializeDocument, serializeJson, documentFormat, type DocumentFormat } from './serialize.js';
+export { serializeDocument, serializeJson, writeJson, documentFormat, materialize, Members, type DocumentFormat } from './serialize.js';
 
 export function emitSwagger(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV2.Document {
+  return materialize(swaggerDocument(schema, module, opts)) as OpenAPIV2.Document;
+}
+
+/** The document of `emitSwagger`, each path item built when asked for (see `Members`). */
+export function swaggerDocument(schema: SchemaSet, module: string, opts: SwaggerOptions): Members {
   const model = buildApiModel(schema, module, opts);
   const interner = new Interner();
   const w = new Swagger2Writer(new Swagger2Schemas(model.schemas, interner), interner);
   const used = new Set<string>();
   w.schemas.collectRefs(used);
-  const doc: OpenAPIV2.Document = {
-    swagger: '2.0',
-    info: model.info,
-    ...(model.host ? { host: model.host } : {}),
-    basePath: model.basePath,
-    consumes: [YANG_DATA_JSON],
-    produces: [YANG_DATA_JSON],
-    tags: model.tags,
-    securityDefinitions: { basicAuth: { type: 'basic' } },
-    security: [{ basicAuth: [] }],
-    paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
+  function* pathItems(): Generator<[string, OpenAPIV2.PathItemObject]> {
+    for (const p of model.paths) yield [p.path, w.pathItem(p)];
+  }
+  // The sections after the paths are built after them: the definitions are those the paths and parameters refer to.
+  function* members(): Generator<[keyof OpenAPIV2.Document, unknown]> {
+    yield ['swagger', '2.0'];
+    yield ['info', model.info];
+    if (model.host) yield ['host', model.host];
+    yield ['basePath', model.basePath];
+    yield ['consumes', [YANG_DATA_JSON]];
+    yield ['produces', [YANG_DATA_JSON]];
+    yield ['tags', model.tags];
+    yield ['securityDefinitions', { basicAuth: { type: 'basic' } }];
+    yield ['security', [{ basicAuth: [] }]];
+    yield ['paths', new Members(pathItems())];
     // Swagger 2.0 request bodies are parameters too.
-    parameters: { ...mapValues(model.parameters, (p) => w.parameter(p)), ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)) },
-    responses: mapValues(model.responses, (r) => w.response(r)),
-  };
-  doc.definitions = reachableDefinitions(model.schemas, w.schemas, used);
-  return doc;
+    yield ['parameters', { ...mapValues(model.parameters, (p) => w.parameter(p)), ...mapValues(model.requestBodies, (b) => w.bodyParameter(b)) }];
+    yield ['responses', mapValues(model.responses, (r) => w.response(r))];
+    yield ['definitions', reachableDefinitions(model.schemas, w.schemas, used)];
+  }
+  return new Members(members());
 }
 
 /**
