@@ -167,7 +167,7 @@ const INSTANCE_ID_TOKEN = /'[^']*'|"[^"]*"|([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)
 /**
  * An XML instance-identifier (RFC 7950 9.13.2: every name prefixed with an XML
  * prefix) in RFC 7951 6.11 form: module names, given only where the module
- * changes from the parent node's. Undefined when a prefix is not declared.
+ * changes from the parent node's. Undefined when a name has no prefix or its prefix is not declared.
  */
 function instanceIdentifierToJson(text: string, moduleOfPrefix: (prefix: string) => string | undefined): string | undefined {
   let out = '';
@@ -176,6 +176,7 @@ function instanceIdentifierToJson(text: string, moduleOfPrefix: (prefix: string)
   for (const m of text.matchAll(INSTANCE_ID_TOKEN)) {
     const [token, prefix, name] = m;
     if (prefix === undefined) {
+      if (/^[A-Za-z_]/.test(token)) return undefined; // an unprefixed name: 9.13.2 wants a prefix on every one
       out += token;
       if (token.trim()) previous = token.trim().slice(-1);
       continue;
