@@ -237,8 +237,8 @@ export class XmlCodec {
       return instanceIdentifierToJson(el.text.trim(), (p) => this.moduleOfPrefix(el, p)) ?? el.text;
     }
     if (!involvesIdentityref(node.type)) return el.text;
-    const text = el.text.trim();
-    const m = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/.exec(text);
+    // No whitespace around the name: an identityref is read as written, as an enumeration is.
+    const m = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/.exec(el.text);
     if (!m) return el.text;
     const module = this.moduleOfPrefix(el, m[1] ?? '');
     return module ? `${module}:${m[2]}` : el.text;
