@@ -8,9 +8,10 @@ import { isDataNode, lookupChild } from '../restconf/schema-index.js';
 import { parseInstanceIdentifier, type InstanceStep } from '../values/instance-identifier.js';
 
 /**
- * Why a step's predicates do not fit its node (RFC 7950 9.13): a list with keys needs one
- * predicate per key and nothing else, a keyless list at most a position, a leaf-list at most
- * one value or position, any other node none. Key names follow RFC 7951 6.11 like node names.
+ * Why a step's predicates do not identify one instance of its node (RFC 7950 9.13): a list with
+ * keys takes one predicate per key, a keyless list one position, a leaf-list one value (or a
+ * position when it is state data, whose values may repeat), any other node none. Key names
+ * follow RFC 7951 6.11 like node names.
  */
 function predicateProblem(node: DataNode, step: InstanceStep): string | undefined {
   const { predicates } = step;
@@ -26,12 +27,13 @@ function predicateProblem(node: DataNode, step: InstanceStep): string | undefine
     const missing = node.keys.find((k) => !seen.has(k));
     return missing === undefined ? undefined : `a predicate is missing for the key "${missing}" of list "${node.name}"`;
   }
-  if (!predicates.length) return undefined;
-  const [first] = predicates;
-  if (predicates.length > 1) return `"${node.name}" takes at most one predicate`;
-  if (node.kind === 'list') return first!.kind === 'position' ? undefined : `list "${node.name}" has no keys: only a position identifies its entries`;
-  if (node.kind === 'leaf-list') return first!.kind === 'key' ? `leaf-list "${node.name}" is identified by its value or a position` : undefined;
-  return `"${node.name}" is not a list or leaf-list and takes no predicate`;
+  if (node.kind !== 'list' && node.kind !== 'leaf-list') return predicates.length ? `"${node.name}" is not a list or leaf-list and takes no predicate` : undefined;
+  const [only] = predicates;
+  if (!only) return `a predicate is missing for ${node.kind} "${node.name}"`;
+  if (predicates.length > 1) return `${node.kind} "${node.name}" takes one predicate`;
+  if (node.kind === 'list') return only.kind === 'position' ? undefined : `list "${node.name}" has no keys: only a position identifies its entries`;
+  if (only.kind === 'key') return `leaf-list "${node.name}" is identified by its value`;
+  return only.kind === 'position' && node.config ? `configuration leaf-list "${node.name}" is identified by its value, not by a position` : undefined;
 }
 
 /** Why `value` names no data node of the schema (top-level nodes `top`), or undefined when its steps and keys do. */
