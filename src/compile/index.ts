@@ -4,7 +4,7 @@ import type { SchemaSet } from '../ir/types.js';
 import { ModuleLoader, ParseCache } from '../modules/loader.js';
 import { Repository } from '../modules/repository.js';
 import { applyAugments } from './augment.js';
-import type { Compilation, ModCtx } from './context.js';
+import { child, type Compilation, type ModCtx } from './context.js';
 import { applyDeviations } from './deviation.js';
 import { checkExtensionUses } from './extensions.js';
 import { finalizeModule } from './finalize.js';
@@ -15,6 +15,7 @@ import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
 import { completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
+import { resolveType } from './types.js';
 import { ReuseMismatch, SchemaReads } from './reuse.js';
 import { checkAugmentMandatory } from './rules/augment.js';
 import { checkStatusReferences } from './rules/status.js';
@@ -200,6 +201,11 @@ function buildTree(c: Compilation, mod: ModCtx): void {
       else mod.ir.data.push(node);
     }
     for (const s of unit.stmt.children) {
+      if (s.prefix !== undefined && s.keyword === 'annotation' && s.arg !== undefined && unit.prefixes.get(s.prefix) === 'ietf-yang-metadata') {
+        const type = child(s, 'type');
+        if (type) (mod.ir.annotations ??= []).push({ name: s.arg, type: resolveType(c, type, b.scope) });
+        continue;
+      }
       const kind = s.prefix === undefined ? undefined : yangDataKind(unit.prefixes.get(s.prefix), s.keyword);
       if (!kind || s.arg === undefined) continue;
       // A structure is one container named after it (RFC 8791 section 3); yang-data holds its nodes as written.

@@ -44,6 +44,7 @@ export function readXmlData(text: string, file: string, schema: SchemaSet, posit
   const lines = new LineIndex(text, file);
   const codec = new XmlCodec(schemaIndex(schema), {
     operations: options.operations ?? 'input',
+    metadata: true,
     onMember: (holder, key, el) => {
       positions.setMember(holder, key, lines, el.offset);
       const value = (holder as Record<string | number, unknown>)[key];

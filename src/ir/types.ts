@@ -54,6 +54,8 @@ export interface ModuleIR {
    * or `sx:structure` (RFC 8791); present only when the module has some.
    */
   yangData?: YangDataIR[];
+  /** Metadata annotations defined with `md:annotation` (RFC 7952); present only when the module has some. */
+  annotations?: AnnotationIR[];
   /**
    * Top-level groupings of an input module and its submodules, in source order, each body
    * compiled once on its own (uses expanded, no refine from a use); present only when the
@@ -122,6 +124,12 @@ export interface YangDataIR {
   extension: 'yang-data' | 'structure';
   name: string;
   nodes: SchemaNode[];
+}
+
+/** An `md:annotation` (RFC 7952 section 3): the name of the metadata and the type of its value. */
+export interface AnnotationIR {
+  name: string;
+  type: TypeIR;
 }
 
 export interface GroupingIR {

@@ -28,6 +28,15 @@ export interface XmlElement {
   text: string;
   /** Character offset of the start tag in the document text. */
   offset: number;
+  /** Attributes other than namespace declarations (ns undefined: unprefixed, or an undeclared prefix). */
+  attributes?: XmlAttribute[];
+}
+
+export interface XmlAttribute {
+  prefix: string;
+  local: string;
+  ns?: string;
+  value: string;
 }
 
 /** Where in the XML text a reading error lies (file readers report it as line:column; a RESTCONF response does not carry it). */
@@ -51,6 +60,8 @@ export interface XmlReadOptions {
   onMember?(holder: object, key: string | number, el: XmlElement): void;
   /** Accept rpc/action elements (reading their input or output) and notification elements among the children. */
   operations?: 'input' | 'output';
+  /** Read attributes as RFC 7952 metadata into RFC 7951 "@" members (else attributes are ignored). */
+  metadata?: boolean;
 }
 
 type OrderedNode = Record<string, unknown>;
@@ -83,10 +94,18 @@ function toElement(raw: OrderedNode, parentScope: Map<string, string>, shift: nu
   const tag = Object.keys(raw).find((k) => k !== ':@')!;
   const attrs = (raw[':@'] ?? {}) as Record<string, string>;
   const scope = new Map(parentScope);
+  const others: [string, string][] = [];
   for (const [name, value] of Object.entries(attrs)) {
     if (name === 'xmlns') scope.set('', value);
     else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value);
+    else others.push([name, value]);
   }
+  // An unprefixed attribute has no namespace (Namespaces in XML 1.0 section 6.2), not the default one.
+  const attributes = others.map(([name, value]): XmlAttribute => {
+    const at = name.indexOf(':');
+    const prefix = at < 0 ? '' : name.slice(0, at);
+    return { prefix, local: name.slice(at + 1), ns: prefix ? scope.get(prefix) : undefined, value };
+  });
   const colon = tag.indexOf(':');
   const prefix = colon < 0 ? '' : tag.slice(0, colon);
   const offset = (((raw as Record<symbol, { startIndex?: number } | undefined>)[METADATA])?.startIndex ?? shift) - shift;
@@ -98,7 +117,7 @@ function toElement(raw: OrderedNode, parentScope: Map<string, string>, shift: nu
     if ('#text' in item) text += String(item['#text']);
     else children.push(toElement(item, scope, shift));
   }
-  return { local: colon < 0 ? tag : tag.slice(colon + 1), ns, scope, children, text, offset };
+  return { local: colon < 0 ? tag : tag.slice(colon + 1), ns, scope, children, text, offset, ...(attributes.length ? { attributes } : {}) };
 }
 
 /** The wrapper that lets an instance document have several top-level elements (an XML fragment) through the parser. */
@@ -167,7 +186,7 @@ const INSTANCE_ID_TOKEN = /'[^']*'|"[^"]*"|([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)
 /**
  * An XML instance-identifier (RFC 7950 9.13.2: every name prefixed with an XML
  * prefix) in RFC 7951 6.11 form: module names, given only where the module
- * changes from the parent node's. Undefined when a prefix is not declared.
+ * changes from the parent node's. Undefined when a name has no prefix or its prefix is not declared.
  */
 function instanceIdentifierToJson(text: string, moduleOfPrefix: (prefix: string) => string | undefined): string | undefined {
   let out = '';
@@ -176,6 +195,7 @@ function instanceIdentifierToJson(text: string, moduleOfPrefix: (prefix: string)
   for (const m of text.matchAll(INSTANCE_ID_TOKEN)) {
     const [token, prefix, name] = m;
     if (prefix === undefined) {
+      if (/^[A-Za-z_]/.test(token)) return undefined; // an unprefixed name: 9.13.2 wants a prefix on every one
       out += token;
       if (token.trim()) previous = token.trim().slice(-1);
       continue;
@@ -217,8 +237,8 @@ export class XmlCodec {
       return instanceIdentifierToJson(el.text.trim(), (p) => this.moduleOfPrefix(el, p)) ?? el.text;
     }
     if (!involvesIdentityref(node.type)) return el.text;
-    const text = el.text.trim();
-    const m = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/.exec(text);
+    // No whitespace around the name: an identityref is read as written, as an enumeration is.
+    const m = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/.exec(el.text);
     if (!m) return el.text;
     const module = this.moduleOfPrefix(el, m[1] ?? '');
     return module ? `${module}:${m[2]}` : el.text;
@@ -259,6 +279,9 @@ export class XmlCodec {
   childObject(el: XmlElement, children: readonly SchemaNode[], parentModule: string | undefined, path: string): JsonObject {
     const out: JsonObject = {};
     const onMember = this.options.onMember;
+    // RFC 7950 7.5.7, 7.8.7: a container's or list entry's element holds elements, no text of its own.
+    const text = el.text.trim();
+    if (text) throw placed(malformed(`text "${text.length > 20 ? `${text.slice(0, 20)}...` : text}" inside <${el.local}>, which holds elements only`), { offset: el.offset });
     for (const child of el.children) {
       const entry = lookupChild(children, parentModule, `${this.moduleOf(child, path)}:${child.local}`);
       if (!entry || !(isDataNode(entry.node) || this.options.operations)) {
@@ -281,8 +304,46 @@ export class XmlCodec {
         out[member] = value;
         onMember?.(out, member, child);
       }
+      if (this.options.metadata && child.attributes) this.addMetadata(out, member, value, child, `${path}/${member}`);
     }
     return out;
+  }
+
+  /**
+   * RFC 7952 5.2: a leaf's (anydata's) annotations go in the sibling member "@name", a leaf-list
+   * entry's at its index of the array "@name", a container's or list entry's in its own member "@".
+   */
+  private addMetadata(out: JsonObject, member: string, value: JsonValue, el: XmlElement, path: string): void {
+    const annotations: JsonObject = {};
+    for (const a of el.attributes!) {
+      const module = a.ns === undefined ? undefined : this.index.moduleByNamespace(a.ns)?.name;
+      if (module === undefined) {
+        const why = !a.prefix ? 'has no namespace prefix' : a.ns === undefined ? `has an undeclared prefix "${a.prefix}"` : `is in namespace "${a.ns}", of no module`;
+        throw placed(RestconfError.of('unknown-attribute', `attribute "${a.prefix ? `${a.prefix}:` : ''}${a.local}" ${why}: it is no metadata annotation`, { path }), { offset: el.offset });
+      }
+      annotations[`${module}:${a.local}`] = a.value;
+    }
+    const onMember = this.options.onMember;
+    if (isObject(value)) {
+      value['@'] = annotations;
+      onMember?.(value, '@', el);
+      return;
+    }
+    const key = `@${member}`;
+    const entries = out[member];
+    if (!Array.isArray(entries)) {
+      out[key] = annotations;
+      onMember?.(out, key, el);
+      return;
+    }
+    let arr = out[key];
+    if (!Array.isArray(arr)) {
+      out[key] = arr = [];
+      onMember?.(out, key, el);
+    }
+    while (arr.length < entries.length - 1) arr.push(null);
+    arr.push(annotations);
+    onMember?.(arr, arr.length - 1, el);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { DataKind } from './types.js';
 import type { ErrorSink } from './errors.js';
 import { Element, appendChild, pathOf } from './instance.js';
 import { instanceSchemaProblem } from './instance-identifier.js';
+import { type Annotations, checkMetadata } from './metadata.js';
 
 export interface BuildContext {
   kind: DataKind;
@@ -28,6 +29,8 @@ export interface BuildContext {
   top: readonly SchemaNode[];
   /** Leaves and leaf-list entries whose value was reported invalid (their references are not checked again). */
   invalid: Set<Element>;
+  /** The RFC 7952 annotations the schema defines. */
+  annotations: Annotations;
 }
 
 const OPERATION_KINDS: Partial<Record<DataKind, readonly string[]>> = {
@@ -69,7 +72,11 @@ export function buildMembers(ctx: BuildContext, parent: Element, obj: JsonObject
   parent.object = obj;
   let chosen: Map<ChoiceNode, { case: CaseNode; member: string }> | undefined;
   for (const member in obj) {
-    if (member.startsWith('@') || member === skip) continue; // RFC 7952 metadata
+    if (member === skip) continue;
+    if (member.startsWith('@')) {
+      checkMetadata(ctx, obj, member, parent.kind === 'root' ? '' : pathOf(parent));
+      continue;
+    }
     const value = obj[member]!;
     const entry = lookupChild(children, parentModule, member);
     if (!entry) {

@@ -43,6 +43,10 @@ export const RULES = {
   'unknown-element': { tag: 'unknown-element' },
   /** 7.21.1: a config false node in configuration (config and edit documents). */
   'state-data': { tag: 'invalid-value' },
+  /** RFC 7952 5.2: an annotation no loaded module defines (md:annotation), or not namespace-qualified. */
+  'unknown-metadata': { tag: 'unknown-attribute' },
+  /** RFC 7952 5.2: metadata without its data node, of the wrong shape, or a value its annotation's type refuses. */
+  'invalid-metadata': { tag: 'bad-attribute' },
   /** RFC 7951 section 5: object for a container/list entry, array for a list/leaf-list, scalar for a leaf. */
   'bad-shape': { tag: 'invalid-value' },
 } satisfies Record<string, RuleSpec>;

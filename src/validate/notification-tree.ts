@@ -15,7 +15,7 @@ import { Element, appendChild, numberTree } from './instance.js';
 export function notificationTree(notification: NotificationNode, content: JsonObject): XNode {
   const root = new Element(undefined, undefined);
   const top = appendChild(root, new Element(root, notification));
-  buildMembers({ kind: 'notification', encoding: 'json', sink: new ErrorSink(), complete: false, top: [], invalid: new Set() }, top, content, notification.children, notification.module);
+  buildMembers({ kind: 'notification', encoding: 'json', sink: new ErrorSink(), complete: false, top: [], invalid: new Set(), annotations: new Map() }, top, content, notification.children, notification.module);
   numberTree(root);
   return root;
 }

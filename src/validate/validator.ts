@@ -14,6 +14,7 @@ import { Element, appendChild, keyValues, numberTree } from './instance.js';
 import { LeafrefResolver, valueKey } from './leafref.js';
 import { defaultRelevance } from './relevance.js';
 import { checkSubtree } from './rules.js';
+import { annotationsOf } from './metadata.js';
 
 /**
  * Which rules each kind gets. get-reply and edit are partial documents: as yanglint 2.1.30's
@@ -172,11 +173,12 @@ export function runValidation(schema: SchemaSet, document: unknown, options: Val
   const relevant = defaultRelevance(schema);
   const includeDefault = (n: SchemaNode): boolean => include(n) && relevant(n);
   const root = new Element(undefined, undefined);
-  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full, top: top.all, invalid: new Set() };
+  const annotations = annotationsOf(schema);
+  const ctx: BuildContext = { kind, encoding: options.encoding ?? 'json', sink, complete: full, top: top.all, invalid: new Set(), annotations };
   let scope = root;
   if (OPERATION_KIND.has(kind)) {
     if (options.datastore) {
-      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true, top: top.all, invalid: new Set() }, root, options.datastore, top.all, undefined);
+      buildMembers({ kind: 'data', encoding: 'json', sink: new ErrorSink(), complete: true, top: top.all, invalid: new Set(), annotations }, root, options.datastore, top.all, undefined);
       addDefaults(root, top.implemented, relevant);
     }
     const wrapped = kind === 'notification' && isObject(document[NOTIFICATION_WRAPPER]) ? (document[NOTIFICATION_WRAPPER] as JsonObject) : undefined;

@@ -33,6 +33,15 @@ describe('yangkit validate', () => {
     }
   });
 
+  it('takes the data files after the modules and yanglint\'s -t names, as yanglint does', () => {
+    const valid = yangkit('validate', '-p', IETF, MODULE, join(RULES, 'valid.json'), '-t', 'config');
+    expect([valid.status, valid.stderr]).toEqual([0, '']);
+    const invalid = yangkit('validate', '-p', IETF, MODULE, join(RULES, 'must-self-backup.json'), '-t', 'config');
+    expect(invalid.status).toBe(1);
+    const get = yangkit('validate', '-p', IETF, MODULE, join(RULES, 'get-reply-no-admins.json'), '-t', 'get');
+    expect([get.status, get.stderr]).toEqual([0, '']);
+  });
+
   it('prints a summary with --verbose', () => {
     const r = validate(['valid.json'], '-t', 'config', '--verbose');
     expect(r.status).toBe(0);
@@ -102,7 +111,7 @@ describe('yangkit validate', () => {
     expect(r.stderr).toBe(`${bad}:4:17: error: type "nothing" is not defined [unknown-type]\n`);
   });
 
-  it('needs -d and a known -t', () => {
+  it('needs data (-d or a .json/.xml argument) and a known -t', () => {
     expect(yangkit('validate', MODULE).status).toBe(2);
     expect(validate(['valid.json'], '-t', 'bogus').status).not.toBe(0);
   });

@@ -8,7 +8,8 @@ describe('example-jukebox (RFC 8040 appendix A)', () => {
   const library = {
     artist: [{ name: 'Foo Fighters', album: [{ name: 'Wasting Light', genre: 'example-jukebox:alternative', year: 2011, song: [{ name: 'Rope', location: '/media/rope.mp3' }] }] }],
   };
-  const song = "/example-jukebox:jukebox/example-jukebox:library/example-jukebox:artist[example-jukebox:name='Foo Fighters']/example-jukebox:album[example-jukebox:name='Wasting Light']/example-jukebox:song[example-jukebox:name='Rope']";
+  // RFC 7951 6.11: the module name only where it changes.
+  const song = "/example-jukebox:jukebox/library/artist[name='Foo Fighters']/album[name='Wasting Light']/song[name='Rope']";
 
   it('accepts a playlist whose song id names an existing song', () => {
     expect(rules(s, { 'example-jukebox:jukebox': { library, playlist: [{ name: 'p', song: [{ index: 1, id: song }] }] } })).toEqual([]);

@@ -1,6 +1,7 @@
 /** One test per rule of RFC 7950 section 8 over small inline modules, with the valid boundary beside each. */
 import { describe, expect, it } from 'vitest';
 import { validateData } from '../../src/validate/index.js';
+import { compileSources, mod } from '../compile/helpers.js';
 import { rules, schemaOf } from './helpers.js';
 
 describe('document shape and values', () => {
@@ -67,8 +68,21 @@ describe('document shape and values', () => {
     expect(rules(s, { 'm:c': { st: 'x' } }, { type: 'get-reply' })).toEqual([]);
   });
 
-  it('skips RFC 7952 metadata members', () => {
-    expect(rules(s, { 'm:c': { n: 1, '@n': { 'ietf-netconf:operation': 'merge' } } })).toEqual([]);
+  it('checks RFC 7952 metadata against the annotations of the loaded modules', () => {
+    const metadata = `module ietf-yang-metadata { namespace "urn:ietf:params:xml:ns:yang:ietf-yang-metadata"; prefix md; extension annotation { argument name; } }`;
+    const header = '\n  import ietf-yang-metadata { prefix md; }\n  md:annotation level { type uint8 { range "1..3"; } }';
+    const { schema: t } = compileSources({ 'm.yang': mod('container c { leaf n { type string; } leaf-list l { type string; } }', header), 'ietf-yang-metadata.yang': metadata });
+    expect(rules(t, { 'm:c': { n: 'x', '@n': { 'm:level': 2 }, l: ['a', 'b'], '@l': [null, { 'm:level': 1 }], '@': { 'm:level': 3 } } })).toEqual([]);
+    expect(rules(t, { 'm:c': { n: 'x', '@n': { 'm:level': 4, level: 1, 'm:other': 1 } } })).toEqual([
+      { rule: 'invalid-metadata', path: '/m:c/n' },
+      { rule: 'unknown-metadata', path: '/m:c/n' },
+      { rule: 'unknown-metadata', path: '/m:c/n' },
+    ]);
+    expect(rules(t, { 'm:c': { '@n': { 'm:level': 1 }, l: ['a'], '@l': [null, { 'm:level': 1 }] } })).toEqual([
+      { rule: 'invalid-metadata', path: '/m:c/n' },
+      { rule: 'invalid-metadata', path: '/m:c/l' },
+    ]);
+    expect(rules(s, { 'm:c': { n: 1, '@n': { 'ietf-netconf:operation': 'merge' } } })).toEqual([{ rule: 'unknown-metadata', path: '/m:c/n' }]);
   });
 });
 
@@ -271,12 +285,13 @@ describe('leafref and instance-identifier', () => {
   ];
 
   it('accepts references that resolve, through predicates with current()', () => {
-    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/m:iface[m:name='eth1']", 'any-target': "/m:c/m:iface[m:name='eth9']" } };
+    const doc = { 'm:c': { iface: ifaces, primary: 'eth1', loose: 'nowhere', bind: [{ ifname: 'eth0', unit: 1 }, { ifname: 'eth1', unit: 5 }], target: "/m:c/iface[name='eth1']", 'any-target': "/m:c/iface[name='eth9']" } };
     expect(rules(s, doc)).toEqual([]);
   });
 
-  it('refuses instance-identifiers naming no schema node or an unloaded module, whatever require-instance (9.13)', () => {
-    for (const value of ['/m:c/m:none', '/m:c/iface[m:name=\'eth0\']/unit[nope=\'1\']', '/x:c', 'c']) {
+  it('refuses instance-identifiers naming no schema node or an unloaded module, or with predicates their node does not take, whatever require-instance (9.13, RFC 7951 6.11)', () => {
+    const malformed = ["/m:c/m:iface[name='eth0']", '/m:c/iface', "/m:c/iface[name='eth0'][name='eth0']", '/m:c/iface[1]', "/m:c[n='1']", "/m:c/iface[m:name='eth0']"];
+    for (const value of ['/m:c/m:none', '/m:c/iface[m:name=\'eth0\']/unit[nope=\'1\']', '/x:c', 'c', ...malformed]) {
       expect(rules(s, { 'm:c': { 'any-target': value } })).toEqual([{ rule: 'invalid-value', path: '/m:c/any-target' }]);
     }
     // One error for a value its type refuses: no require-instance error besides.
@@ -284,7 +299,7 @@ describe('leafref and instance-identifier', () => {
   });
 
   it('reports dangling references with data-missing / instance-required', () => {
-    const doc = { 'm:c': { iface: ifaces, primary: 'eth9', bind: [{ ifname: 'eth1', unit: 1 }], target: "/m:c/m:iface[m:name='eth9']" } };
+    const doc = { 'm:c': { iface: ifaces, primary: 'eth9', bind: [{ ifname: 'eth1', unit: 1 }], target: "/m:c/iface[name='eth9']" } };
     const errors = validateData(s, doc, { type: 'config' });
     expect(errors.map((e) => [e.rule, e.path, e.tag, e.appTag])).toEqual([
       ['instance-required', '/m:c/primary', 'data-missing', 'instance-required'],
