@@ -4,7 +4,7 @@ import { emitOpenApi } from '../../../src/emit/openapi/index.js';
 import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
 import { FEATURES_YANG } from '../swagger/features.js';
-import { compile, compileTexts, DHCP, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
+import { compile, compileTexts, DHCP, expectGolden, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
 
 const JSON_TYPE = 'application/yang-data+json';
 const ARTIST = '/data/example-jukebox:jukebox/library/artist={artist-name}';
@@ -34,6 +34,13 @@ describe('OpenAPI 3.1 documents', () => {
     ['features', () => features],
   ])('%s validates', async (module, schema) => {
     await expectValid(emit(schema(), module));
+  });
+
+  it.each([
+    ['example-jukebox', () => jukebox],
+    ['dhcp', () => dhcp],
+  ])('%s is its golden document', (module, schema) => {
+    expectGolden(emit(schema(), module), `${module}.openapi.json`);
   });
 
   it('validates under every top resource and with a method filter', async () => {
