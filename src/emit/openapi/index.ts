@@ -17,23 +17,28 @@ import {
 import type { JsonSchema } from '../swagger/json-schema.js';
 import { Interner, mapValues } from '../swagger/objects.js';
 import type { SwaggerOptions } from '../swagger/options.js';
+import { ERROR_STATUSES, type ErrorStatus } from '../swagger/restconf.js';
+import { ErrorRanges } from './error-ranges.js';
 
 export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
   const model = buildApiModel(schema, module, opts);
   const serverUrl = model.host ? `https://${model.host}${model.basePath}` : model.basePath;
   const w = new OpenApiWriter();
+  const paths = Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)]));
+  // The model's responses by error status are replaced by the ranges the operations use.
+  const shared = Object.fromEntries(Object.entries(model.responses).filter(([name]) => !(name in ERROR_STATUSES)));
   return {
     openapi: '3.1.0',
     info: model.info,
     servers: [{ url: serverUrl }],
     tags: model.tags,
     security: [{ basicAuth: [] }],
-    paths: Object.fromEntries(model.paths.map((p) => [p.path, w.pathItem(p)])),
+    paths,
     components: {
       schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
       parameters: mapValues(model.parameters, parameter),
       requestBodies: mapValues(model.requestBodies, requestBody),
-      responses: mapValues(model.responses, response),
+      responses: mapValues({ ...w.errorRanges.responses(), ...shared }, response),
       securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
     },
   };
@@ -42,6 +47,7 @@ export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOpti
 /** Operations, with the references, tag lists and responses they repeat held once (see `Interner`). */
 class OpenApiWriter {
   private readonly interner = new Interner();
+  readonly errorRanges = new ErrorRanges();
 
   pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
     return {
@@ -68,11 +74,18 @@ class OpenApiWriter {
     return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/components/parameters/${n}`)));
   }
 
+  /** Error statuses are listed by range (see `ErrorRanges`), after the others. */
   private responses(responses: ApiOperation['responses']): OpenAPIV3_1.ResponsesObject {
+    const isError = (status: string) => status in ERROR_STATUSES;
     const write = () =>
-      Object.fromEntries(
-        responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
-      );
+      Object.fromEntries([
+        ...responses
+          .filter(({ status }) => !isError(status))
+          .map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
+        ...this.errorRanges
+          .of(responses.filter(({ status }) => isError(status)).map(({ status }) => status as ErrorStatus))
+          .map(({ range, name }) => [range, this.interner.ref(`#/components/responses/${name}`)]),
+      ]);
     return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
   }
 }
