@@ -1,9 +1,9 @@
 // Issue 15's Swagger/OpenAPI figures for openconfig-network-instance: `yangkit swagger` and
 // `yangkit openapi` as processes (wall time and peak RSS, beside `yanglint -i -f tree`),
 // the size of the documents they write, and how long Spectral (spectral:oas) and Redocly
-// take to lint them. Needs `npm run build` first; GNU time for peak RSS.
+// take to lint them (both documents each). Needs `npm run build` first; GNU time for peak RSS.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS, ROOT, yanglintVersion } from './corpus.mjs';
@@ -45,6 +45,11 @@ function run(cmd, args, timeoutS) {
   });
 }
 
+/** Spectral's JSON report lists problems with severity 0 for errors. */
+function spectralErrors(report) {
+  return existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).filter((p) => p.severity === 0).length : 'n/a';
+}
+
 async function benchDocuments() {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) return 'dist/cli/main.js is missing: npm run build';
   const dir = mkdtempSync(join(tmpdir(), 'yangkit-bench-swagger-'));
@@ -66,10 +71,13 @@ async function benchDocuments() {
   }
   const ruleset = join(dir, '.spectral.yaml');
   writeFileSync(ruleset, 'extends: ["spectral:oas"]\n');
-  const spectral = await run(BIN('spectral'), ['lint', '-r', ruleset, '-f', 'json', '-o', join(dir, 'spectral.json'), documents.swagger], SPECTRAL_TIMEOUT_S);
-  figures['spectral lint (spectral:oas), Swagger'] = spectral.timedOut
-    ? `did not finish in ${SPECTRAL_TIMEOUT_S} s`
-    : `${secs(spectral.seconds)}, peak RSS ${rss(spectral.maxRssKb)}`;
+  for (const command of ['swagger', 'openapi']) {
+    const report = join(dir, `spectral.${command}.json`);
+    const spectral = await run(BIN('spectral'), ['lint', '-r', ruleset, '-f', 'json', '-o', report, documents[command]], SPECTRAL_TIMEOUT_S);
+    figures[`spectral lint (spectral:oas), ${command}`] = spectral.timedOut
+      ? `did not finish in ${SPECTRAL_TIMEOUT_S} s`
+      : `${secs(spectral.seconds)}, peak RSS ${rss(spectral.maxRssKb)}, ${spectralErrors(report)} errors`;
+  }
   for (const command of ['swagger', 'openapi']) {
     const redocly = await run(BIN('redocly'), ['lint', documents[command], '--format=json'], REDOCLY_TIMEOUT_S);
     figures[`redocly lint, ${command}`] = redocly.timedOut

@@ -17,7 +17,9 @@ import {
 import type { JsonSchema } from '../swagger/json-schema.js';
 import { Interner, mapValues } from '../swagger/objects.js';
 import type { SwaggerOptions } from '../swagger/options.js';
+import { ERROR_STATUSES, type ErrorStatus } from '../swagger/restconf.js';
 import { Members, materialize } from '../swagger/serialize.js';
+import { ErrorRanges } from './error-ranges.js';
 
 export function emitOpenApi(schema: SchemaSet, module: string, opts: SwaggerOptions): OpenAPIV3_1.Document {
   return materialize(openApiDocument(schema, module, opts)) as OpenAPIV3_1.Document;
@@ -38,13 +40,15 @@ export function openApiDocument(schema: SchemaSet, module: string, opts: Swagger
     yield ['tags', model.tags];
     yield ['security', [{ basicAuth: [] }]];
     yield ['paths', new Members(pathItems())];
+    // Built after the paths: the model's responses by error status are replaced by the ranges the operations used.
+    const shared = Object.fromEntries(Object.entries(model.responses).filter(([name]) => !(name in ERROR_STATUSES)));
     yield [
       'components',
       {
         schemas: model.schemas as Record<string, OpenAPIV3_1.SchemaObject>,
         parameters: mapValues(model.parameters, parameter),
         requestBodies: mapValues(model.requestBodies, requestBody),
-        responses: mapValues(model.responses, response),
+        responses: mapValues({ ...w.errorRanges.responses(), ...shared }, response),
         securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
       } satisfies OpenAPIV3_1.ComponentsObject,
     ];
@@ -55,6 +59,7 @@ export function openApiDocument(schema: SchemaSet, module: string, opts: Swagger
 /** Operations, with the references, tag lists and responses they repeat held once (see `Interner`). */
 class OpenApiWriter {
   private readonly interner = new Interner();
+  readonly errorRanges = new ErrorRanges();
 
   pathItem(p: ApiPath): OpenAPIV3_1.PathItemObject {
     return {
@@ -81,11 +86,18 @@ class OpenApiWriter {
     return this.interner.get(`parameters ${names.join(' ')}`, () => names.map((n) => this.interner.ref(`#/components/parameters/${n}`)));
   }
 
+  /** Error statuses are listed by range (see `ErrorRanges`), after the others. */
   private responses(responses: ApiOperation['responses']): OpenAPIV3_1.ResponsesObject {
+    const isError = (status: string) => status in ERROR_STATUSES;
     const write = () =>
-      Object.fromEntries(
-        responses.map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
-      );
+      Object.fromEntries([
+        ...responses
+          .filter(({ status }) => !isError(status))
+          .map(({ status, response: r }) => [status, 'shared' in r ? this.interner.ref(`#/components/responses/${r.shared}`) : response(r)]),
+        ...this.errorRanges
+          .of(responses.filter(({ status }) => isError(status)).map(({ status }) => status as ErrorStatus))
+          .map(({ range, name }) => [range, this.interner.ref(`#/components/responses/${name}`)]),
+      ]);
     return responses.some(({ response: r }) => 'schema' in r && r.schema) ? write() : this.interner.get(`responses ${JSON.stringify(responses)}`, write);
   }
 }

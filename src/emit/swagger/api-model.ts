@@ -13,7 +13,9 @@ import {
   ERROR_STATUSES,
   ERRORS_SCHEMA,
   ERRORS_SCHEMA_NAME,
+  READ_ERRORS,
   SHARED_PARAMETERS,
+  WRITE_ERRORS,
   type ApiParameter,
   type ErrorStatus,
   type SharedParameterName,
@@ -102,9 +104,6 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   patch: 'Merge',
   delete: 'Delete',
 };
-
-const READ_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '500'];
-const WRITE_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '405', '409', '412', '500'];
 
 const NO_ERRORS: readonly ErrorStatus[] = [];
 

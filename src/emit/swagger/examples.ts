@@ -45,8 +45,11 @@ function typeExample(t: TypeIR, leafModule: string): unknown {
       return `/${leafModule}:data`;
     case 'leafref':
       return t.leafref?.type ? typeExample(t.leafref.type, leafModule) : 'x';
-    case 'union':
-      return (t.union ?? []).map((m) => typeExample(m, leafModule)).find((v) => v !== undefined);
+    case 'union': {
+      // A string member's first: Swagger 2.0 widens a union of string and other members to a string (swagger2-schema.ts).
+      const examples = (t.union ?? []).map((m) => typeExample(m, leafModule)).filter((v) => v !== undefined);
+      return examples.find((v) => typeof v === 'string') ?? examples[0];
+    }
   }
 }
 

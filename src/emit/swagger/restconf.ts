@@ -106,6 +106,10 @@ export const ERROR_STATUSES = {
 
 export type ErrorStatus = keyof typeof ERROR_STATUSES;
 
+/** The error statuses listed for a retrieval or an operation invocation, and for an edit (RFC 8040 4, 7). */
+export const READ_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '500'];
+export const WRITE_ERRORS: ErrorStatus[] = ['400', '401', '403', '404', '405', '409', '412', '500'];
+
 export const ERRORS_SCHEMA_NAME = 'ietf-restconf.errors';
 
 /** The JSON error report of RFC 8040 7.1 (`ietf-restconf:errors`). */

@@ -4,7 +4,7 @@ import { emitOpenApi } from '../../../src/emit/openapi/index.js';
 import { emitSwagger, type SwaggerOptions } from '../../../src/emit/swagger/index.js';
 import type { SchemaSet } from '../../../src/ir/types.js';
 import { FEATURES_YANG } from '../swagger/features.js';
-import { compile, compileTexts, DHCP, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
+import { compile, compileTexts, DHCP, expectGolden, expectValid, JUKEBOX, options } from '../swagger/helpers.js';
 
 const JSON_TYPE = 'application/yang-data+json';
 const ARTIST = '/data/example-jukebox:jukebox/library/artist={artist-name}';
@@ -36,6 +36,13 @@ describe('OpenAPI 3.1 documents', () => {
     await expectValid(emit(schema(), module));
   });
 
+  it.each([
+    ['example-jukebox', () => jukebox],
+    ['dhcp', () => dhcp],
+  ])('%s is its golden document', (module, schema) => {
+    expectGolden(emit(schema(), module), `${module}.openapi.json`);
+  });
+
   it('validates under every top resource and with a method filter', async () => {
     for (const topResource of ['root', 'data', 'operations'] as const) await expectValid(emit(jukebox, 'example-jukebox', { topResource }));
     await expectValid(emit(jukebox, 'example-jukebox', { methods: ['get'] }));
@@ -53,8 +60,34 @@ describe('OpenAPI 3.1 documents', () => {
     expect(doc.servers).toEqual([{ url: 'https://nso.example.com/restconf' }]);
     expect(emit(dhcp, 'dhcp').servers).toEqual([{ url: '/restconf' }]);
     expect(Object.keys(doc.components!.parameters!)).toContain('depth');
-    expect(Object.keys(doc.components!.responses!)).toContain('404');
     expect(doc.components!.securitySchemes).toEqual({ basicAuth: { type: 'http', scheme: 'basic' } });
+  });
+
+  it('lists error responses by status range, each referring to a shared response that names its statuses', () => {
+    const doc = emit(jukebox, 'example-jukebox');
+    const artist = doc.paths![ARTIST]!;
+    const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+    expect(Object.keys(artist.get!.responses!)).toEqual(['200', '4XX', '5XX']);
+    expect(artist.get!.responses!['4XX']).toEqual(ref('4XX-read'));
+    expect(artist.delete!.responses).toEqual({ '204': { description: 'Deleted' }, '4XX': ref('4XX-write'), '5XX': ref('5XX') });
+    expect(doc.paths!['/operations/example-jukebox:play']!.post!.responses!['4XX']).toEqual(ref('4XX-read'));
+    const responses = doc.components!.responses! as Record<string, OpenAPIV3_1.ResponseObject>;
+    expect(Object.keys(responses).filter((name) => /^\dXX/.test(name))).toEqual(['4XX-read', '4XX-write', '5XX']);
+    expect(responses['4XX-read']!.description).toMatch(/^Client error \(400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found\)/);
+    expect(responses['4XX-write']!.description).toContain('404 Not Found, 405 Method Not Allowed, 409 Conflict, 412 Precondition Failed)');
+    expect(responses['5XX']!.description).toMatch(/^Server error \(500 Internal Server Error\)/);
+    for (const name of ['4XX-read', '4XX-write', '5XX'])
+      expect(responses[name]!.content![JSON_TYPE]!.schema).toEqual({ $ref: '#/components/schemas/ietf-restconf.errors' });
+  });
+
+  it('declares only the ranges its operations use, and none without standard statuses', () => {
+    const ranges = (doc: OpenAPIV3_1.Document) => Object.keys(doc.components!.responses!).filter((name) => /^\dXX/.test(name));
+    expect(ranges(emit(jukebox, 'example-jukebox', { methods: ['get'] }))).toEqual(['4XX-read', '5XX']);
+    expect(ranges(emit(jukebox, 'example-jukebox', { methods: ['delete'] }))).toEqual(['4XX-write', '5XX']);
+    const plain = emit(jukebox, 'example-jukebox', { omitStandardStatuses: true });
+    expect(ranges(plain)).toEqual([]);
+    expect(plain.paths![ARTIST]!.delete!.responses).toEqual({ '204': { description: 'Deleted' } });
+    expect(plain.components!.schemas!['ietf-restconf.errors']).toBeUndefined();
   });
 
   it('uses requestBody with both RESTCONF media types; only JSON has a schema', () => {

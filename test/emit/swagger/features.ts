@@ -31,6 +31,7 @@ export const FEATURES_YANG = `module features {
       mandatory true;
     }
     leaf limit { type union { type int32; type enumeration { enum none; } } default "none"; }
+    leaf cap { type union { type uint8; type enumeration { enum unlimited; } } }
     leaf pct { type percent; }
     leaf i32 { type int32 { range "-5..5 | 10..20"; } }
     leaf ref { type leafref { path "../i32"; } }

@@ -236,6 +236,8 @@ describe('RFC 7951 value schemas', () => {
 
   it('gives a union of different JSON types the widest one, the member types in the description', () => {
     expect(top.limit).toEqual({ type: 'string', 'x-yang-type': 'union', description: 'Union of: int32, enumeration', default: 'none', example: 'none' });
+    // The example is a member's value the widest type takes too: `unlimited`, not 0.
+    expect(top.cap).toEqual({ type: 'string', 'x-yang-type': 'union', description: 'Union of: uint8, enumeration', example: 'unlimited' });
   });
 
   it('checks bits names, binary as base64, anydata as an object', () => {
