@@ -1,7 +1,36 @@
-import type { SchemaSet } from '../ir/types.js';
+import type { ModuleIR } from '../ir/types.js';
 
 /** How one module depends on another. */
 export type DependencyKind = 'import' | 'augment' | 'deviation';
+
+/** What the graph reads of a module IR (so a module not read from the disk cache can stand in as this much). */
+export interface GraphModule {
+  name: string;
+  file: string;
+  imports: readonly { module: string }[];
+  submodules: readonly {
+    file: string;
+    imports: readonly { module: string }[];
+  }[];
+  augments: readonly { targetModule: string }[];
+  deviatedBy: readonly string[];
+}
+
+/** The part of a module IR the graph reads, as small plain data. */
+export function graphModule(mod: ModuleIR): GraphModule {
+  const imports = (list: readonly { module: string }[]) => list.map(({ module }) => ({ module }));
+  return {
+    name: mod.name,
+    file: mod.file,
+    imports: imports(mod.imports),
+    submodules: mod.submodules.map((s) => ({
+      file: s.file,
+      imports: imports(s.imports),
+    })),
+    augments: mod.augments.map(({ targetModule }) => ({ targetModule })),
+    deviatedBy: [...mod.deviatedBy],
+  };
+}
 
 /**
  * The module dependency graph of a compiled set: imports, includes (a module's
@@ -14,14 +43,14 @@ export class DependencyGraph {
   private readonly files = new Map<string, string[]>();
   private readonly fileModules = new Map<string, string>();
 
-  constructor(schema: SchemaSet) {
-    for (const mod of Object.values(schema.modules)) {
+  constructor(modules: readonly GraphModule[]) {
+    for (const mod of modules) {
       this.edges.set(mod.name, new Map());
       const files = [mod.file, ...mod.submodules.map((s) => s.file)];
       this.files.set(mod.name, files);
       for (const f of files) this.fileModules.set(f, mod.name);
     }
-    for (const mod of Object.values(schema.modules)) {
+    for (const mod of modules) {
       for (const imp of [...mod.imports, ...mod.submodules.flatMap((s) => s.imports)]) this.add(mod.name, imp.module, 'import');
       for (const aug of mod.augments) this.add(mod.name, aug.targetModule, 'augment');
       for (const deviator of mod.deviatedBy) this.add(deviator, mod.name, 'deviation');
