@@ -10,7 +10,7 @@ import { changedDefinitions, DefinitionUses, type DefinitionKey } from './defini
 import { descriptionEdits, editPlaces, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
 import { Fingerprints, sameData, sameTrees, type FingerprintSeed } from './fingerprints.js';
 import { DependencyGraph } from './graph.js';
-import { contentVersion, ParseStore, type FileVersion } from './parse-store.js';
+import { ParseStore, type FileVersion, type StampedVersion } from './parse-store.js';
 import { SetStore, StaleCacheError, type LoadedSet } from './set-store.js';
 import { OverlayRepository, SourceOverlay } from './sources.js';
 
@@ -111,7 +111,8 @@ interface Snapshot {
   compiled: string[];
 }
 
-type SnapshotMeta = Omit<Snapshot, 'schema'>;
+/** What is stored with a snapshot's schema: the rest of it, and the stamps of the files it read (see `ParseStore.currentVersion`). */
+type SnapshotMeta = Omit<Snapshot, 'schema'> & { stamps?: Map<string, StampedVersion> };
 
 class IncrementalCompiler implements Compiler {
   private readonly overlay = new SourceOverlay();
@@ -152,7 +153,8 @@ class IncrementalCompiler implements Compiler {
     if (!changedFiles) return undefined;
     this.origin = 'disk-cache';
     this.saved = true;
-    this.snap = { ...stored.meta, schema: stored.schema };
+    const { stamps, ...meta } = stored.meta;
+    this.snap = { ...meta, schema: stored.schema };
     this.adopt(this.snap, stored.prints);
     try {
       // Brought up to date as an edit in this process is, from the parse trees the cache holds of the files as they were.
@@ -298,7 +300,7 @@ class IncrementalCompiler implements Compiler {
   save(): void {
     if (!this.setStore || this.saved) return;
     const { schema, ...meta } = this.snap;
-    this.saved = this.setStore.save(meta, schema, this.prints);
+    this.saved = this.setStore.save({ ...meta, stamps: this.store.stampsOf(meta.reads) }, schema, this.prints);
   }
 
   /** Whether a file the compile did not read can alter this set: it is under an input folder, or it may hold a module looked up. */
@@ -393,9 +395,10 @@ class IncrementalCompiler implements Compiler {
     const repo = this.repositoryFor(files);
     if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return undefined;
     this.listing = { files, repo };
+    if (stored.stamps) this.store.addStamps(stored.stamps);
     const changed: string[] = [];
     for (const [file, version] of stored.reads) {
-      const now = contentVersion(this.overlay, file);
+      const now = this.store.currentVersion(file);
       if (now === undefined) return undefined;
       if (now !== version) changed.push(file);
     }

@@ -136,14 +136,14 @@ function cacheStamp(): string {
   return stamp;
 }
 
-/** Hash of the names, sizes and modification times of the package's code files. */
+/** Hash of the names, sizes and modification times of the package's code files (the CLI bundle included; declarations do not run). */
 function codeFingerprint(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(entry.name)) {
+      else if (/\.(c?js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
         const { size, mtimeMs } = statSync(path);
         hash.update(`${path}\0${size}\0${mtimeMs}\n`);
       }

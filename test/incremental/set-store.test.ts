@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCompiler } from '../../src/incremental/compiler.js';
@@ -94,5 +94,23 @@ describe('stored compiled set', () => {
     expect(r).toMatchObject({ how: 'recompiled', compiled: ['base', 'solo', 'user'] });
     writeTree(dir, { 'models/base.yang': BASE.replace('How big.', 'Size.') });
     expect(JSON.parse(JSON.stringify(kept.schema))).toEqual(fresh());
+  });
+});
+
+describe('files the stored set read', () => {
+  it('are read again when changed, even to the same size and modification time', async () => {
+    const { dir, open, fresh } = project();
+    // Older than the stamps' trust window: the first compile remembers size, times and inode for them.
+    await new Promise((done) => setTimeout(done, 2100));
+    open();
+    const file = join(dir, 'models/solo.yang');
+    const { mtime } = statSync(file);
+    const edited = FILES['models/solo.yang'].replace('Alone.', 'Alono.');
+    expect(edited.length).toBe(FILES['models/solo.yang'].length);
+    writeFileSync(file, edited);
+    utimesSync(file, mtime, mtime); // as `rsync -t` or `cp -p` leave it
+    const c = open();
+    expect(c.changedSinceStored).toEqual(['solo']);
+    expect(JSON.parse(JSON.stringify(c.schema))).toEqual(fresh());
   });
 });
