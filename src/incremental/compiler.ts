@@ -274,7 +274,7 @@ class IncrementalCompiler implements Compiler {
       const changed = new Map<string, boolean>();
       const trees = this.changedSince(before, changed).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
       for (const [m, differs] of changed) {
-        if (before[m] === original[m]) verdicts.set(m, differs);
+        if (before === original || before[m] === original[m]) verdicts.set(m, differs); // (the first test reads no stored module)
         else verdicts.delete(m);
       }
       // A reader compiled in this wave read the trees as they are now.
@@ -290,9 +290,11 @@ class IncrementalCompiler implements Compiler {
   private changedSince(previous: SchemaSet['modules'], known: Map<string, boolean>): string[] {
     const modules = this.snap.schema.modules;
     return Object.keys(modules).filter((m) => {
-      if (modules[m] === previous[m]) return false;
+      // A stored module not read yet is told apart by hash, and read only when the hashes differ (a patched one's hash is derived).
+      const stored = this.setStore?.unreadHash(previous, m);
+      if (stored === undefined && modules[m] === previous[m]) return false;
       let differs = known.get(m);
-      if (differs === undefined) known.set(m, (differs = !sameData(modules[m], previous[m])));
+      if (differs === undefined) known.set(m, (differs = (stored === undefined || stored !== this.prints.module(m)) && !sameData(modules[m], previous[m])));
       return differs;
     });
   }

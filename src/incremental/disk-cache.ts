@@ -51,13 +51,7 @@ export class DiskCache {
     try {
       const payload = serialize(value);
       const payloadHash = sha256(payload);
-      const header = Buffer.from(
-        JSON.stringify({
-          stamp: this.stamp,
-          key,
-          sha256: payloadHash,
-        } satisfies Header),
-      );
+      const header = Buffer.from(JSON.stringify({ stamp: this.stamp, key, sha256: payloadHash } satisfies Header));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(header.length);
       mkdirSync(dirname(file), { recursive: true });

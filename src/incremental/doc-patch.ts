@@ -97,23 +97,21 @@ export function forEachNode(mod: ModuleIR, visit: (node: SchemaNode) => void): v
 /** Where the statements that built the nodes of a module's trees are: file -> positions (see `position`). */
 export function nodePlaces(mod: ModuleIR): Record<string, number[]> {
   const places = new Map<string, Set<number>>();
-  forEachNode(mod, (node) => {
-    let at = places.get(node.loc.file);
-    if (!at) places.set(node.loc.file, (at = new Set()));
-    at.add(position(node.loc));
-  });
+  forEachNode(mod, (node) => addPlace(places, node.loc));
   return Object.fromEntries([...places].map(([file, at]) => [file, [...at]]));
 }
 
 /** The places of the statements whose descriptions the edits change, as `nodePlaces` gives them. */
 export function editPlaces(edits: readonly DescriptionEdit[]): Map<string, Set<number>> {
   const places = new Map<string, Set<number>>();
-  for (const { owner } of edits) {
-    let at = places.get(owner.loc.file);
-    if (!at) places.set(owner.loc.file, (at = new Set()));
-    at.add(position(owner.loc));
-  }
+  for (const { owner } of edits) addPlace(places, owner.loc);
   return places;
+}
+
+function addPlace(places: Map<string, Set<number>>, loc: SourceLoc): void {
+  let at = places.get(loc.file);
+  if (!at) places.set(loc.file, (at = new Set()));
+  at.add(position(loc));
 }
 
 /** Nodes of a schema set by source position, with the modules whose IR holds them; modules are indexed when asked for. */

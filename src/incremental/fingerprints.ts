@@ -78,7 +78,8 @@ export class Fingerprints {
       [this.outlines, previous.outlines],
       [this.shapes, previous.shapes],
     ] as const) {
-      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === previous.schema.modules[m]) own.set(m, h);
+      // Their module as a plain value: one a disk cache would read on first use is not read (it cannot be shared yet).
+      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === Object.getOwnPropertyDescriptor(previous.schema.modules, m)?.value) own.set(m, h);
     }
   }
 

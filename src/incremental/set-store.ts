@@ -1,8 +1,8 @@
 /**
  * The compiled set in the disk cache, stored so that a new process reads only what it uses:
- * an index (what the compile read, per-module hashes, dependency edges, which files built
- * each module's nodes) and one entry per module IR, read from disk when the module is first
- * used. A rebuild that changes three modules of 180 reads and writes three module entries.
+ * an index (what the compile read, per-module hashes, dependency edges, where the statements
+ * that built each module's nodes are) and one entry per module IR, read from disk when the
+ * module is first used. A rebuild that changes three modules of 180 reads and writes three.
  *
  * Module entries are keyed by the module's IR hash, and the index is written after them, so an
  * index only names entries written in full. Each module is serialized on its own: objects
@@ -52,6 +52,8 @@ export class SetStore<Meta> {
   private identities: StoredIndex<Meta>['identities'] | undefined;
   /** The IR each record describes (loaded from it, or stored from it). */
   private readonly described = new WeakMap<ModuleIR, ModuleRecord>();
+  /** The stored hash of each module of the `modules` objects `load` made. */
+  private readonly loadedHashes = new WeakMap<SchemaSet['modules'], ReadonlyMap<string, string>>();
 
   constructor(
     private readonly disk: DiskCache,
@@ -74,11 +76,13 @@ export class SetStore<Meta> {
       });
     }
     schema.modules = modules;
+    const full = new Map(index.modules.map(([m, r]) => [m, r.hash]));
+    this.loadedHashes.set(modules, full);
     return {
       meta: index.meta,
       schema,
       prints: {
-        full: new Map(index.modules.map(([m, r]) => [m, r.hash])),
+        full,
         outlines: new Map(index.modules.map(([m, r]) => [m, r.outline])),
         shapes: new Map(index.modules.map(([m, r]) => [m, r.shape])),
         identities: index.identities.hash,
@@ -116,12 +120,7 @@ export class SetStore<Meta> {
       if (entry === undefined) return false;
       identities = { entry, hash: identitiesHash };
     }
-    const index: StoredIndex<Meta> = {
-      meta,
-      inputs: schema.inputs,
-      identities: identities!,
-      modules: [...records],
-    };
+    const index: StoredIndex<Meta> = { meta, inputs: schema.inputs, identities: identities!, modules: [...records] };
     if (this.disk.set('set', this.key, index) === undefined) return false;
     // The entries the index no longer names (another process's index may still name them: it then misses).
     for (const [name, old] of this.records) if (records.get(name)?.hash !== old.hash) this.disk.delete('module', this.entryKey(name, old.hash));
@@ -142,6 +141,11 @@ export class SetStore<Meta> {
       const record = isRead(schema.modules, name) ? this.described.get(schema.modules[name]!) : this.records.get(name);
       return !record || [...places].some(([file, at]) => record.nodes[file]?.some((p) => at.has(p)));
     });
+  }
+
+  /** The stored hash of `modules[name]` while it is a stored module not read yet; undefined otherwise. */
+  unreadHash(modules: SchemaSet['modules'], name: string): string | undefined {
+    return isRead(modules, name) ? undefined : this.loadedHashes.get(modules)?.get(name);
   }
 
   /** Reads every module and the identities now (instead of on first use). */
@@ -171,13 +175,7 @@ export class SetStore<Meta> {
  */
 function onFirstRead<T extends object, K extends keyof T & string>(obj: T, prop: K, read: () => T[K]): void;
 function onFirstRead(obj: Record<string, unknown>, prop: string, read: () => unknown): void {
-  const settle = (value: unknown) =>
-    Object.defineProperty(obj, prop, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+  const settle = (value: unknown) => Object.defineProperty(obj, prop, { value, writable: true, enumerable: true, configurable: true });
   Object.defineProperty(obj, prop, {
     enumerable: true,
     configurable: true,
