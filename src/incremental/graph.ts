@@ -8,10 +8,7 @@ export interface GraphModule {
   name: string;
   file: string;
   imports: readonly { module: string }[];
-  submodules: readonly {
-    file: string;
-    imports: readonly { module: string }[];
-  }[];
+  submodules: readonly { file: string; imports: readonly { module: string }[] }[];
   augments: readonly { targetModule: string }[];
   deviatedBy: readonly string[];
 }
@@ -23,10 +20,7 @@ export function graphModule(mod: ModuleIR): GraphModule {
     name: mod.name,
     file: mod.file,
     imports: imports(mod.imports),
-    submodules: mod.submodules.map((s) => ({
-      file: s.file,
-      imports: imports(s.imports),
-    })),
+    submodules: mod.submodules.map((s) => ({ file: s.file, imports: imports(s.imports) })),
     augments: mod.augments.map(({ targetModule }) => ({ targetModule })),
     deviatedBy: [...mod.deviatedBy],
   };
