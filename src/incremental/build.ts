@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type BuildConfig, type JobConfig } from './con
 import { DiskCache } from './disk-cache.js';
 import { OutputWriter, outputUnits, type Manifest } from './outputs.js';
 import { ProgressLine, type ProgressStream } from './progress.js';
+import { StaleCacheError } from './set-store.js';
 import { watchPaths } from './watch.js';
 
 export interface BuildStreams {
@@ -59,8 +60,17 @@ export class JobRunner {
   /** Compiles (or reads the disk cache) and writes every output that is not up to date. */
   async build(): Promise<JobOutcome> {
     const start = performance.now();
-    const compiler = (this.compiler = createCompiler({ inputs: this.job.inputs, searchPaths: this.job.searchPaths, features: this.job.features, cacheDir: this.cache?.dir }));
-    return this.emit(compiler, compiler.sinceStored?.how ?? compiler.origin, [...(compiler.changedSinceStored ?? [])], start, compiler.sinceStored?.compiled);
+    // Stored modules are read as emitters use them: a build re-running a few outputs reads a few modules.
+    const open = () => (this.compiler = createCompiler({ inputs: this.job.inputs, searchPaths: this.job.searchPaths, features: this.job.features, cacheDir: this.cache?.dir, lazy: true }));
+    let compiler = open();
+    try {
+      return await this.emit(compiler, compiler.sinceStored?.how ?? compiler.origin, [...(compiler.changedSinceStored ?? [])], start, compiler.sinceStored?.compiled);
+    } catch (err) {
+      if (!(err instanceof StaleCacheError)) throw err;
+      // The store dropped the damaged set: this compiler compiles it, and outputs written so far came from entries read whole.
+      compiler = open();
+      return this.emit(compiler, compiler.origin, [...(compiler.changedSinceStored ?? [])], start);
+    }
   }
 
   /** Applies file changes; undefined when none of them concerns this job. */
@@ -69,7 +79,12 @@ export class JobRunner {
     const start = performance.now();
     const update = this.compiler.apply(files.map((file) => ({ file })));
     if (update.how === 'unaffected') return undefined;
-    return this.emit(this.compiler, update.how, [...update.changed, ...update.removed], start, update.compiled);
+    try {
+      return await this.emit(this.compiler, update.how, [...update.changed, ...update.removed], start, update.compiled);
+    } catch (err) {
+      if (!(err instanceof StaleCacheError)) throw err;
+      return this.build(); // compiles: the store dropped the damaged set
+    }
   }
 
   private async emit(compiler: Compiler, how: JobOutcome['compile'], changed: string[], start: number, compiled?: string[]): Promise<JobOutcome> {
@@ -91,6 +106,7 @@ export class JobRunner {
           outcome.written.push(...written);
           outcome.unchanged += unchanged.length;
         } catch (err) {
+          if (err instanceof StaleCacheError) throw err; // JobRunner.build compiles and emits again
           outcome.failed.push(`${unit.entry.emitter.name} for ${unit.modules.join(', ')}: ${(err as Error).message}`);
         }
       }

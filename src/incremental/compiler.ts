@@ -7,10 +7,11 @@ import type { ParseResult } from '../modules/loader.js';
 import { moduleFileName } from '../modules/repository.js';
 import { DiskCache, sha256 } from './disk-cache.js';
 import { changedDefinitions, DefinitionUses, type DefinitionKey } from './definitions.js';
-import { descriptionEdits, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
-import { Fingerprints, sameData, sameTrees } from './fingerprints.js';
+import { descriptionEdits, editPlaces, NodeIndex, refineDescriptions, type DescriptionEdit } from './doc-patch.js';
+import { Fingerprints, sameData, sameTrees, type FingerprintSeed } from './fingerprints.js';
 import { DependencyGraph } from './graph.js';
-import { contentVersion, ParseStore, type FileVersion } from './parse-store.js';
+import { ParseStore, type FileVersion, type StampedVersion } from './parse-store.js';
+import { SetStore, StaleCacheError, type LoadedSet } from './set-store.js';
 import { OverlayRepository, SourceOverlay } from './sources.js';
 
 export interface CompilerOptions {
@@ -26,6 +27,12 @@ export interface CompilerOptions {
   cacheDir?: string;
   /** Base of relative paths; default `process.cwd()`. */
   cwd?: string;
+  /**
+   * With a disk cache: read each stored module IR when first used rather than all at start (what a
+   * build that emits for a few modules wants). A stored entry found damaged on use then throws
+   * `StaleCacheError`, after which a new compiler compiles the set.
+   */
+  lazy?: boolean;
 }
 
 /** A change to one file; `text: null` removes it, `text: undefined` re-reads it from disk. */
@@ -87,7 +94,7 @@ export function createCompiler(options: CompilerOptions): Compiler {
   return new IncrementalCompiler(options);
 }
 
-/** What a compile depended on and produced; stored as is in the disk cache. */
+/** What a compile depended on and produced; stored in the disk cache (see set-store.ts). */
 interface Snapshot {
   schema: SchemaSet;
   diagnostics: Diagnostic[];
@@ -98,17 +105,18 @@ interface Snapshot {
   lookedUp: string[];
   /** Description texts that refines set (see doc-patch.ts). */
   refined: Set<string>;
-  /** Full IR hash per module, filled in when stored. */
-  hashes: Map<string, string>;
   /** Per module, the other modules whose schema trees its compile read (see `CompileResult.schemaReads`). */
   schemaReads: Record<string, string[]>;
   /** The modules this compile compiled (the others were kept from the one before). */
   compiled: string[];
 }
 
+/** What is stored with a snapshot's schema: the rest of it, and the stamps of the files it read (see `ParseStore.currentVersion`). */
+type SnapshotMeta = Omit<Snapshot, 'schema'> & { stamps?: Map<string, StampedVersion> };
+
 class IncrementalCompiler implements Compiler {
   private readonly overlay = new SourceOverlay();
-  private readonly disk: DiskCache | undefined;
+  private readonly setStore: SetStore<SnapshotMeta> | undefined;
   private readonly store: ParseStore;
   private readonly inputs: string[];
   private readonly searchPaths: string[];
@@ -130,27 +138,48 @@ class IncrementalCompiler implements Compiler {
     this.inputs = options.inputs.map((f) => resolve(cwd, f));
     this.searchPaths = (options.searchPaths ?? []).map((d) => resolve(cwd, d));
     for (const [file, text] of Object.entries(options.sources ?? {})) this.overlay.set(resolve(cwd, file), text);
-    this.disk = options.cacheDir === undefined ? undefined : new DiskCache(resolve(cwd, options.cacheDir));
-    this.store = new ParseStore(this.overlay, this.disk);
+    const disk = options.cacheDir === undefined ? undefined : new DiskCache(resolve(cwd, options.cacheDir));
+    this.store = new ParseStore(this.overlay, disk);
     this.cacheKey = JSON.stringify({ inputs: this.inputs, searchPaths: this.searchPaths, features: options.features ?? {} });
-    const stored = this.disk?.get<Snapshot>('set', this.cacheKey);
-    const changedFiles = stored && this.filesChangedSince(stored);
-    if (stored && changedFiles) {
-      this.origin = 'disk-cache';
-      this.saved = true;
-      this.snap = stored;
-      this.adopt(stored);
+    this.setStore = disk && new SetStore(disk, this.cacheKey);
+    const stored = this.setStore?.load();
+    this.snap = (stored && this.fromStore(stored)) ?? this.compileAll(stored?.prints);
+    this.save();
+  }
+
+  /** Takes a stored set and brings it up to date; undefined when it cannot be (files appeared or vanished, an entry is damaged). */
+  private fromStore(stored: LoadedSet<SnapshotMeta>): Snapshot | undefined {
+    const changedFiles = this.filesChangedSince(stored.meta);
+    if (!changedFiles) return undefined;
+    this.origin = 'disk-cache';
+    this.saved = true;
+    const { stamps, ...meta } = stored.meta;
+    this.snap = { ...meta, schema: stored.schema };
+    this.adopt(this.snap, stored.prints);
+    try {
       // Brought up to date as an edit in this process is, from the parse trees the cache holds of the files as they were.
       if (changedFiles.length) {
-        this.sinceStored = this.apply(changedFiles.map((file) => ({ file })));
+        this.sinceStored = this.applyChanges(changedFiles.map((file) => ({ file })));
         this.changedSinceStored = [...this.sinceStored.changed, ...this.sinceStored.removed].sort();
       }
-    } else {
-      this.snap = this.compile();
-      this.adopt(this.snap);
-      if (stored) this.changedSinceStored = changedModules(stored.hashes, this.prints.all());
+      if (!this.options.lazy) this.setStore!.readAll(this.snap.schema);
+      return this.snap;
+    } catch (err) {
+      if (!(err instanceof StaleCacheError)) throw err;
+      this.origin = 'compiled';
+      this.saved = false;
+      this.sinceStored = this.changedSinceStored = undefined;
+      this.listing = undefined;
+      return undefined;
     }
-    this.save();
+  }
+
+  /** Compiles the whole set; `stored`: the hashes of an older compile of it, to tell what changed since. */
+  private compileAll(stored?: FingerprintSeed): Snapshot {
+    const snap = this.compile();
+    this.adopt(snap);
+    if (stored) this.changedSinceStored = changedModules(stored.full, this.prints.all());
+    return snap;
   }
 
   get schema(): SchemaSet {
@@ -162,7 +191,7 @@ class IncrementalCompiler implements Compiler {
   }
 
   get graph(): DependencyGraph {
-    return (this.dependencyGraph ??= new DependencyGraph(this.snap.schema));
+    return (this.dependencyGraph ??= new DependencyGraph(this.setStore?.graphModules(this.snap.schema) ?? Object.values(this.snap.schema.modules)));
   }
 
   get fingerprints(): Fingerprints {
@@ -178,6 +207,23 @@ class IncrementalCompiler implements Compiler {
   }
 
   apply(changes: readonly FileChange[]): UpdateResult {
+    try {
+      return this.applyChanges(changes);
+    } catch (err) {
+      if (!(err instanceof StaleCacheError)) throw err;
+      // A stored module this update needed is damaged: compile everything, and count every module as changed.
+      const start = performance.now();
+      const before = Object.keys(this.snap.schema.modules);
+      this.listing = undefined;
+      this.snap = this.compileAll();
+      this.saved = false;
+      const modules = Object.keys(this.snap.schema.modules).sort();
+      return { changed: modules, removed: before.filter((m) => !this.snap.schema.modules[m]).sort(), how: 'recompiled', compiled: modules, ms: performance.now() - start };
+    }
+  }
+
+  /** `apply`, throwing `StaleCacheError` when a stored module it reads is damaged. */
+  private applyChanges(changes: readonly FileChange[]): UpdateResult {
     const start = performance.now();
     const cwd = this.options.cwd ?? process.cwd();
     const resolved = changes.map((c) => ({ ...c, file: resolve(cwd, c.file) }));
@@ -228,7 +274,7 @@ class IncrementalCompiler implements Compiler {
       const changed = new Map<string, boolean>();
       const trees = this.changedSince(before, changed).filter((m) => !before[m] || !sameTrees(this.snap.schema.modules[m]!, before[m]));
       for (const [m, differs] of changed) {
-        if (before[m] === original[m]) verdicts.set(m, differs);
+        if (before === original || before[m] === original[m]) verdicts.set(m, differs); // (the first test reads no stored module)
         else verdicts.delete(m);
       }
       // A reader compiled in this wave read the trees as they are now.
@@ -244,18 +290,19 @@ class IncrementalCompiler implements Compiler {
   private changedSince(previous: SchemaSet['modules'], known: Map<string, boolean>): string[] {
     const modules = this.snap.schema.modules;
     return Object.keys(modules).filter((m) => {
-      if (modules[m] === previous[m]) return false;
+      // A stored module not read yet is told apart by hash, and read only when the hashes differ (a patched one's hash is derived).
+      const stored = this.setStore?.unreadHash(previous, m);
+      if (stored === undefined && modules[m] === previous[m]) return false;
       let differs = known.get(m);
-      if (differs === undefined) known.set(m, (differs = !sameData(modules[m], previous[m])));
+      if (differs === undefined) known.set(m, (differs = (stored === undefined || stored !== this.prints.module(m)) && !sameData(modules[m], previous[m])));
       return differs;
     });
   }
 
   save(): void {
-    if (!this.disk || this.saved) return;
-    this.snap.hashes = this.prints.all();
-    this.disk.set('set', this.cacheKey, this.snap);
-    this.saved = true;
+    if (!this.setStore || this.saved) return;
+    const { schema, ...meta } = this.snap;
+    this.saved = this.setStore.save({ ...meta, stamps: this.store.stampsOf(meta.reads) }, schema, this.prints);
   }
 
   /** Whether a file the compile did not read can alter this set: it is under an input folder, or it may hold a module looked up. */
@@ -280,10 +327,11 @@ class IncrementalCompiler implements Compiler {
       versions.set(c.file, this.store.version(c.file));
     }
     this.nodeIndex ??= new NodeIndex(this.snap.schema);
+    this.nodeIndex.cover(this.setStore?.modulesHoldingNodesAt(this.snap.schema, editPlaces(edits)) ?? Object.keys(this.snap.schema.modules));
     const changed = this.nodeIndex.apply(edits, this.snap.refined);
     if (!changed) return undefined;
     for (const [file, version] of versions) this.snap.reads.set(file, version);
-    this.prints.forget(changed);
+    this.prints.patched(changed, JSON.stringify(edits.map(({ owner, before, after }) => [owner.loc, before, after])));
     return changed;
   }
 
@@ -336,7 +384,7 @@ class IncrementalCompiler implements Compiler {
     const reads = this.store.stopRecording();
     const statements = [...reads.keys()].flatMap((f) => this.store.parse(f).statement ?? []);
     const lookedUp = [...repo.lookedUp].sort();
-    return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), hashes: new Map(), schemaReads, compiled };
+    return { schema, diagnostics, reads, lookedUp, listing: listingOf(files, lookedUp, repo), refined: refineDescriptions(statements), schemaReads, compiled };
   }
 
   /**
@@ -344,14 +392,15 @@ class IncrementalCompiler implements Compiler {
    * up to date from them: same input files, same files listed for its modules, every file it read
    * still readable. Undefined otherwise.
    */
-  private filesChangedSince(stored: Snapshot): string[] | undefined {
+  private filesChangedSince(stored: SnapshotMeta): string[] | undefined {
     const files = this.expandInputs();
     const repo = this.repositoryFor(files);
     if (listingOf(files, stored.lookedUp, repo) !== stored.listing) return undefined;
     this.listing = { files, repo };
+    if (stored.stamps) this.store.addStamps(stored.stamps);
     const changed: string[] = [];
     for (const [file, version] of stored.reads) {
-      const now = contentVersion(this.overlay, file);
+      const now = this.store.currentVersion(file);
       if (now === undefined) return undefined;
       if (now !== version) changed.push(file);
     }
@@ -363,11 +412,11 @@ class IncrementalCompiler implements Compiler {
     return new OverlayRepository([...this.searchPaths, ...files.map((f) => dirname(f))], this.overlay);
   }
 
-  /** Takes a snapshot as the current state; `previous` lends the hashes of the module IRs it kept. */
-  private adopt(snap: Snapshot, previous?: Fingerprints): void {
+  /** Takes a snapshot as the current state; `previous`: the hashes of the module IRs it kept, or those stored with it. */
+  private adopt(snap: Snapshot, previous?: Fingerprints | FingerprintSeed): void {
     this.prints = new Fingerprints(snap.schema);
-    this.prints.seed(snap.hashes);
-    if (previous) this.prints.inherit(previous);
+    if (previous instanceof Fingerprints) this.prints.inherit(previous);
+    else if (previous) this.prints.seed(previous);
     this.nodeIndex = undefined;
     this.dependencyGraph = undefined;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -21,7 +21,8 @@ export class DiskCache {
 
   constructor(readonly dir: string) {}
 
-  get<T>(kind: string, key: string): T | undefined {
+  /** The entry's value; with `expected` (what `set` returned), only if it is that very payload. */
+  get<T>(kind: string, key: string, expected?: string): T | undefined {
     let data: Buffer;
     try {
       data = readFileSync(this.path(kind, key));
@@ -33,37 +34,78 @@ export class DiskCache {
       const headerEnd = MAGIC.length + 4 + data.readUInt32LE(MAGIC.length);
       const header = JSON.parse(data.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as Header;
       const payload = data.subarray(headerEnd);
-      if (header.stamp !== this.stamp || header.key !== key || header.sha256 !== sha256(payload)) return undefined;
+      if (header.stamp !== this.stamp || header.key !== key || (expected !== undefined && header.sha256 !== expected) || header.sha256 !== sha256(payload)) return undefined;
       return deserialize(payload) as T;
     } catch {
       return undefined;
     }
   }
 
-  /** Stores an entry; a cache that cannot be written only costs speed, so errors are swallowed. */
-  set(kind: string, key: string, value: unknown): void {
+  /**
+   * Stores an entry; returns its payload's sha256 (for `get`), or undefined when it could
+   * not be written: a cache that cannot be written only costs speed, so errors are swallowed.
+   */
+  set(kind: string, key: string, value: unknown): string | undefined {
     const file = this.path(kind, key);
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       const payload = serialize(value);
-      const header = Buffer.from(JSON.stringify({ stamp: this.stamp, key, sha256: sha256(payload) } satisfies Header));
+      const payloadHash = sha256(payload);
+      const header = Buffer.from(JSON.stringify({ stamp: this.stamp, key, sha256: payloadHash } satisfies Header));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(header.length);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(tmp, Buffer.concat([MAGIC, length, header, payload]));
+      writeParts(tmp, [MAGIC, length, header, payload]);
       renameSync(tmp, file); // readers see the old entry or the new one, never half of one
+      return payloadHash;
     } catch {
       try {
         rmSync(tmp, { force: true });
       } catch {
         /* the folder itself is unusable: nothing was written */
       }
+      return undefined;
+    }
+  }
+
+  delete(kind: string, key: string): void {
+    try {
+      rmSync(this.path(kind, key), { force: true });
+    } catch {
+      /* left behind: a later `set` of the key replaces it */
     }
   }
 
   private path(kind: string, key: string): string {
     return join(this.dir, kind, `${sha256(key)}.bin`);
   }
+}
+
+/** Writes the parts one after the other, without copying them into one buffer first. */
+function writeParts(file: string, parts: Buffer[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    let left = parts.reduce((n, p) => n + p.length, 0);
+    while (left > 0) {
+      const done = writevSync(fd, parts);
+      left -= done;
+      parts = skipBytes(parts, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function skipBytes(parts: Buffer[], n: number): Buffer[] {
+  const rest: Buffer[] = [];
+  for (const p of parts) {
+    if (n >= p.length) n -= p.length;
+    else {
+      rest.push(n ? p.subarray(n) : p);
+      n = 0;
+    }
+  }
+  return rest;
 }
 
 interface Header {
@@ -88,14 +130,14 @@ function cacheStamp(): string {
   return stamp;
 }
 
-/** Hash of the names, sizes and modification times of the package's code files. */
+/** Hash of the names, sizes and modification times of the package's code files (the CLI bundle included; declarations do not run). */
 function codeFingerprint(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(entry.name)) {
+      else if (/\.(c?js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
         const { size, mtimeMs } = statSync(path);
         hash.update(`${path}\0${size}\0${mtimeMs}\n`);
       }

@@ -5,7 +5,7 @@
  * `description` of the nodes built from those statements, and those nodes are
  * found by their source position (`loc`), wherever groupings copied them.
  */
-import type { SchemaNode, SchemaSet, SourceLoc } from '../ir/types.js';
+import type { ModuleIR, SchemaNode, SchemaSet, SourceLoc } from '../ir/types.js';
 import type { Statement } from '../syntax/statement.js';
 
 /** A description whose text changed, and the statement it describes. */
@@ -72,35 +72,69 @@ interface Entry {
   modules: string[];
 }
 
-/** Every node of a schema set by source position, with the modules whose IR holds it. */
+/** Calls `visit` once for every schema node of a module's trees (data, operations, notifications, augments, yang-data). */
+export function forEachNode(mod: ModuleIR, visit: (node: SchemaNode) => void): void {
+  const seen = new Set<SchemaNode>(); // an augment's nodes are in the module's trees too when it augments itself
+  const walk = (nodes: readonly SchemaNode[] | undefined): void => {
+    for (const node of nodes ?? []) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      visit(node);
+      if (node.kind === 'choice') walk(node.cases);
+      else if (node.kind === 'rpc' || node.kind === 'action') {
+        walk(node.input);
+        walk(node.output);
+      } else if ('children' in node) walk(node.children);
+    }
+  };
+  walk(mod.data);
+  walk(mod.rpcs);
+  walk(mod.notifications);
+  for (const aug of mod.augments) walk(aug.nodes);
+  for (const doc of mod.yangData ?? []) walk(doc.nodes);
+}
+
+/** Where the statements that built the nodes of a module's trees are: file -> positions (see `position`). */
+export function nodePlaces(mod: ModuleIR): Record<string, number[]> {
+  const places = new Map<string, Set<number>>();
+  forEachNode(mod, (node) => addPlace(places, node.loc));
+  return Object.fromEntries([...places].map(([file, at]) => [file, [...at]]));
+}
+
+/** The places of the statements whose descriptions the edits change, as `nodePlaces` gives them. */
+export function editPlaces(edits: readonly DescriptionEdit[]): Map<string, Set<number>> {
+  const places = new Map<string, Set<number>>();
+  for (const { owner } of edits) addPlace(places, owner.loc);
+  return places;
+}
+
+function addPlace(places: Map<string, Set<number>>, loc: SourceLoc): void {
+  let at = places.get(loc.file);
+  if (!at) places.set(loc.file, (at = new Set()));
+  at.add(position(loc));
+}
+
+/** Nodes of a schema set by source position, with the modules whose IR holds them; modules are indexed when asked for. */
 export class NodeIndex {
   /** File -> line and column (as one number) -> nodes built from the statement there. */
   private readonly byLoc = new Map<string, Map<number, Entry[]>>();
   private readonly entries = new Map<SchemaNode, Entry>();
+  private readonly indexed = new Set<string>();
 
-  constructor(schema: SchemaSet) {
-    for (const mod of Object.values(schema.modules)) {
-      const visit = (nodes: readonly SchemaNode[] | undefined): void => {
-        for (const node of nodes ?? []) {
-          if (this.entries.get(node)?.modules.includes(mod.name)) continue; // reached twice in this module
-          this.add(node, mod.name);
-          if (node.kind === 'choice') visit(node.cases);
-          else if (node.kind === 'rpc' || node.kind === 'action') {
-            visit(node.input);
-            visit(node.output);
-          } else if ('children' in node) visit(node.children);
-        }
-      };
-      visit(mod.data);
-      visit(mod.rpcs);
-      visit(mod.notifications);
-      for (const aug of mod.augments) visit(aug.nodes);
-      for (const doc of mod.yangData ?? []) visit(doc.nodes);
+  constructor(private readonly schema: SchemaSet) {}
+
+  /** Indexes the nodes of those of `modules` not indexed yet. */
+  cover(modules: Iterable<string>): void {
+    for (const name of modules) {
+      if (this.indexed.has(name)) continue;
+      this.indexed.add(name);
+      forEachNode(this.schema.modules[name]!, (node) => this.add(node, name));
     }
   }
 
   /**
-   * Applies the edits to the IR in place and returns the modules whose IR changed,
+   * Applies the edits to the IR in place and returns the modules whose IR changed (of those
+   * covered: cover every module that may hold a node at one of `editPlaces(edits)` first),
    * or undefined (nothing touched) when a node may owe its description to a refine.
    */
   apply(edits: readonly DescriptionEdit[], refined: ReadonlySet<string>): Set<string> | undefined {
@@ -133,4 +167,5 @@ export class NodeIndex {
   }
 }
 
+/** Line and column as one number. */
 const position = (loc: SourceLoc): number => loc.line * 0x10000 + loc.col;

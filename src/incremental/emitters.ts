@@ -15,6 +15,8 @@ export interface EmitterDefinition<Options = unknown> {
   name: string;
   description: string;
   scope: 'module' | 'set';
+  /** The output shows no description: edits that only reword descriptions do not re-run it. */
+  ignoresDescriptions?: boolean;
   /** Checks and completes the `options` object of a config entry; throws `EmitterOptionsError`. */
   parseOptions(raw: Record<string, unknown>): Options;
   /** The output files, by path relative to the entry's `out` folder. */
@@ -47,6 +49,7 @@ registerEmitter({
   name: 'tree',
   description: 'RFC 8340 tree diagram, <module>.txt',
   scope: 'module',
+  ignoresDescriptions: true,
   parseOptions: noOptions,
   async emit(schema, modules) {
     const { emitTree } = await import('../emit/tree/index.js');

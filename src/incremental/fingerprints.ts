@@ -12,14 +12,25 @@ export function dataHash(value: unknown): string {
 /** Fields of a module IR holding schema trees; the rest is what other modules' emitters may look up. */
 const TREE_FIELDS = ['data', 'rpcs', 'notifications', 'augments', 'yangData'] as const satisfies readonly (keyof ModuleIR)[];
 
+/** Hashes computed earlier for a schema set (e.g. stored with it in the disk cache). */
+export interface FingerprintSeed {
+  full: ReadonlyMap<string, string>;
+  outlines: ReadonlyMap<string, string>;
+  shapes: ReadonlyMap<string, string>;
+  identities: string;
+}
+
 /**
  * Memoized hashes of the modules of one schema set: `full` covers all of a
  * module's IR (to report what changed), `outline` leaves its schema trees out
- * (what an emitter for another module may read of it: prefix, namespace, typedefs...).
+ * (what an emitter for another module may read of it: prefix, namespace, typedefs...),
+ * `shape` stays the same through patches of descriptions (for emitters showing none).
+ * The same hash means the same IR; the same IR may get another hash after a patch.
  */
 export class Fingerprints {
   private readonly full = new Map<string, string>();
   private readonly outlines = new Map<string, string>();
+  private readonly shapes = new Map<string, string>();
   private identityHash: string | undefined;
 
   constructor(private readonly schema: SchemaSet) {}
@@ -38,6 +49,11 @@ export class Fingerprints {
     });
   }
 
+  /** The full hash of the module as it was before any patch of descriptions since (when known then, else as it is). */
+  shape(name: string): string | undefined {
+    return memo(this.shapes, name, () => this.module(name));
+  }
+
   identities(): string {
     return (this.identityHash ??= dataHash(this.schema.identities));
   }
@@ -48,8 +64,11 @@ export class Fingerprints {
   }
 
   /** Seeds hashes computed earlier for this very IR (e.g. stored with it in the disk cache). */
-  seed(full: ReadonlyMap<string, string>): void {
-    for (const [m, h] of full) this.full.set(m, h);
+  seed(seed: FingerprintSeed): void {
+    for (const [m, h] of seed.full) this.full.set(m, h);
+    for (const [m, h] of seed.outlines) this.outlines.set(m, h);
+    for (const [m, h] of seed.shapes) this.shapes.set(m, h);
+    this.identityHash = seed.identities;
   }
 
   /** Takes over the hashes `previous` computed for module IRs this set shares with it (kept by a partial compile). */
@@ -57,16 +76,25 @@ export class Fingerprints {
     for (const [own, theirs] of [
       [this.full, previous.full],
       [this.outlines, previous.outlines],
+      [this.shapes, previous.shapes],
     ] as const) {
-      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === previous.schema.modules[m]) own.set(m, h);
+      // Their module as a plain value: one a disk cache would read on first use is not read (it cannot be shared yet).
+      for (const [m, h] of theirs) if (this.schema.modules[m] !== undefined && this.schema.modules[m] === Object.getOwnPropertyDescriptor(previous.schema.modules, m)?.value) own.set(m, h);
     }
   }
 
-  /** Forgets the hashes of modules whose IR was patched in place. */
-  forget(modules: Iterable<string>): void {
+  /**
+   * Notes that the modules' IR was patched in place by edits of descriptions (`edits`: their
+   * digest): a known full hash becomes one derived from it and the edits, cheaper than hashing
+   * the IR again (the same IR patched the same way gets the same hash). Outlines hold no schema
+   * node, and shapes ignore descriptions: both stay.
+   */
+  patched(modules: Iterable<string>, edits: string): void {
     for (const m of modules) {
-      this.full.delete(m);
-      this.outlines.delete(m);
+      const before = this.full.get(m);
+      if (before === undefined) continue;
+      if (!this.shapes.has(m)) this.shapes.set(m, before);
+      this.full.set(m, createHash('sha1').update(`${before}\0${edits}`).digest('hex'));
     }
   }
 }

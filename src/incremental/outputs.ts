@@ -32,15 +32,16 @@ export function outputUnits(compiler: Compiler, entries: readonly EmitEntry[]): 
   const units: OutputUnit[] = [];
   for (const entry of entries) {
     const prefix = `${entry.emitter.name}\0${JSON.stringify(entry.options)}\0${identities}`;
+    const hash = (m: string) => (entry.emitter.ignoresDescriptions ? fingerprints.shape(m) : fingerprints.module(m));
     if (entry.emitter.scope === 'set') {
       const modules = Object.keys(schema.modules).sort();
-      const key = sha256([prefix, schema.inputs.join(','), ...modules.map((m) => `${m}=${fingerprints.module(m)}`)].join('\n'));
+      const key = sha256([prefix, schema.inputs.join(','), ...modules.map((m) => `${m}=${hash(m)}`)].join('\n'));
       units.push({ id: `${entry.emitter.name} ${entry.out}`, entry, modules: schema.inputs, key });
       continue;
     }
     for (const m of schema.inputs) {
       const contributors = [...graph.contributorsTo(m)].sort().map((c) => `${c}~${fingerprints.outline(c)}`);
-      const key = sha256([prefix, `${m}=${fingerprints.module(m)}`, ...contributors].join('\n'));
+      const key = sha256([prefix, `${m}=${hash(m)}`, ...contributors].join('\n'));
       units.push({ id: `${entry.emitter.name} ${entry.out} ${m}`, entry, modules: [m], key });
     }
   }

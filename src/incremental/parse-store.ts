@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { ParseCache, parseSource, type ParseResult } from '../modules/loader.js';
 import { sha256, type DiskCache } from './disk-cache.js';
 import type { SourceOverlay } from './sources.js';
@@ -14,6 +15,28 @@ export function contentVersion(overlay: SourceOverlay, file: string): FileVersio
   }
 }
 
+/** A file's content hash with the stamp (size, times, inode) the file had when it was read. */
+export interface StampedVersion {
+  stamp: string;
+  version: string;
+}
+
+/**
+ * A file's stamp, when it can stand for its content: a file changed since has another (its change
+ * time is set by the system on every write), unless it changes within the clock's granularity of the
+ * stamp, so a file changed in the last seconds has none.
+ */
+function diskStamp(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return Date.now() - s.ctimeMs > RECENT_MS && Date.now() - s.mtimeMs > RECENT_MS ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const RECENT_MS = 2000;
+
 interface StoredParse {
   contentHash: string;
   result: ParseResult;
@@ -26,6 +49,8 @@ interface StoredParse {
  */
 export class ParseStore extends ParseCache {
   private readonly memo = new Map<string, { version: FileVersion; result: ParseResult }>();
+  /** Stamps of files on disk known to go with a content hash (read in this process, or remembered by the disk cache). */
+  private readonly stamps = new Map<string, StampedVersion>();
   private recording: Map<string, FileVersion> | undefined;
 
   constructor(
@@ -50,6 +75,31 @@ export class ParseStore extends ParseCache {
     if (known?.version === version) return known.result;
     const stored = this.disk?.get<StoredParse>('parse', file);
     return stored?.contentHash === version ? stored.result : undefined;
+  }
+
+  /**
+   * The content hash of the file as it is now, as `contentVersion` gives it; the known hash
+   * when the file's stamp is the one it had then (the file is not read).
+   */
+  currentVersion(file: string): FileVersion {
+    const known = this.overlay.overrides(file) ? undefined : this.stamps.get(file);
+    const stamp = known && diskStamp(file);
+    return stamp !== undefined && stamp === known!.stamp ? known!.version : contentVersion(this.overlay, file);
+  }
+
+  /** Takes stamps remembered from another process. */
+  addStamps(stamps: ReadonlyMap<string, StampedVersion>): void {
+    for (const [file, s] of stamps) if (!this.stamps.has(file)) this.stamps.set(file, s);
+  }
+
+  /** The known stamps of files in `versions` that go with the version given there. */
+  stampsOf(versions: ReadonlyMap<string, FileVersion>): Map<string, StampedVersion> {
+    const found = new Map<string, StampedVersion>();
+    for (const [file, version] of versions) {
+      const s = this.stamps.get(file);
+      if (s && s.version === version) found.set(file, s);
+    }
+    return found;
   }
 
   /** Starts noting the files parsed (the files a compile reads). */
@@ -87,6 +137,8 @@ export class ParseStore extends ParseCache {
 
   private load(file: string): { version: FileVersion; result: ParseResult } {
     let text: string | Uint8Array;
+    // Taken before reading: a change while reading leaves the stamp of the older content, which the next check does not match.
+    const stamp = this.overlay.overrides(file) ? undefined : diskStamp(file);
     try {
       text = this.overlay.read(file);
     } catch {
@@ -95,6 +147,8 @@ export class ParseStore extends ParseCache {
       return { version: undefined, result };
     }
     const version = sha256(text);
+    if (stamp !== undefined) this.stamps.set(file, { stamp, version });
+    else this.stamps.delete(file);
     const stored = this.disk?.get<StoredParse>('parse', file);
     if (stored?.contentHash === version) return { version, result: stored.result };
     const result = parseSource(text, file);

@@ -23,6 +23,11 @@ export class SourceOverlay {
     this.entries.delete(file);
   }
 
+  /** Whether the overlay decides what the file holds (text in memory, or removed), rather than the disk. */
+  overrides(file: string): boolean {
+    return this.entries.has(file);
+  }
+
   isRemoved(file: string): boolean {
     return this.entries.get(file) === null;
   }

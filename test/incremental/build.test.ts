@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, yangkit } from '../cli/run.js';
@@ -42,11 +42,11 @@ describe('yangkit build', () => {
     expect(again.stdout).toBe('yangkit: job "models": 3 modules from cache; nothing to re-run; 6 outputs up to date in ' + again.stdout.split(' in ').pop());
     expect(mtimes(all)).toEqual(before);
 
-    // A reworded description: base's Swagger document changes, its tree does not; solo is not re-run.
+    // A reworded description: base's Swagger document changes; its tree, which shows no description, is not re-run, nor is solo.
     writeTree(dir, { 'models/base.yang': BASE.replace('How big.', 'How large.') });
     const edited = build();
     expect(edited.status).toBe(0);
-    expect(edited.stdout).toMatch(/: patched 1 module \(base\); re-ran tree base, swagger base: wrote \S*out\/api\/base\.swagger\.json \(1 unchanged\); 4 outputs up to date in /);
+    expect(edited.stdout).toMatch(/: patched 1 module \(base\); re-ran swagger base: wrote \S*out\/api\/base\.swagger\.json; 5 outputs up to date in /);
     expect(readFileSync(out('api/base.swagger.json'), 'utf8')).toContain('How large.');
     expect(mtimes([out('tree/solo.txt'), out('api/solo.swagger.json'), out('tree/base.txt')])).toEqual([before[2], before[5], before[0]]);
   });
@@ -68,6 +68,50 @@ describe('yangkit build', () => {
       expect(readFileSync(out(f), 'utf8'), f).toBe(readFileSync(cold.out(f), 'utf8'));
     }
     expect(readFileSync(out('tree/base.txt'), 'utf8')).toContain('weight');
+  });
+
+  it('after edits and their undoing, in new processes, writes what a cold build writes', () => {
+    const { dir, build, out } = project();
+    build();
+    const files = ['tree/base.txt', 'tree/extra.txt', 'tree/solo.txt', 'api/base.swagger.json', 'api/extra.swagger.json', 'api/solo.swagger.json'];
+    const steps = [
+      BASE.replace('How big.', 'How large.'),
+      BASE.replace('How big.', 'How much.'),
+      BASE,
+      BASE.replace('  container box {', '  container box {\n    leaf weight { type uint16; }'),
+      BASE.replace('How big.', 'Size.'),
+      BASE,
+    ];
+    for (const text of steps) {
+      writeTree(dir, { 'models/base.yang': text });
+      expect(build().status).toBe(0);
+      const cold = project();
+      writeTree(cold.dir, { 'models/base.yang': text });
+      cold.build();
+      for (const f of files) expect(readFileSync(out(f), 'utf8'), f).toBe(readFileSync(cold.out(f), 'utf8'));
+    }
+  });
+
+  it('compiles and writes what a cold build writes when a stored module it reads is damaged', () => {
+    const { dir, build, out } = project();
+    build();
+    // Same size, other bytes: only reading the entry tells. solo's tree is missing, so the build reads solo.
+    for (const entry of readdirSync(join(dir, '.yangkit-cache/module')).map((f) => join(dir, '.yangkit-cache/module', f))) {
+      const data = readFileSync(entry);
+      data[data.length - 5]! ^= 0xff;
+      writeFileSync(entry, data);
+    }
+    rmSync(out('tree/solo.txt'));
+    writeTree(dir, { 'models/base.yang': BASE.replace('How big.', 'How large.') });
+    const r = build();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/: compiled 3 modules/);
+    const cold = project();
+    writeTree(cold.dir, { 'models/base.yang': BASE.replace('How big.', 'How large.') });
+    cold.build();
+    for (const f of ['tree/base.txt', 'tree/solo.txt', 'api/base.swagger.json', 'api/solo.swagger.json']) expect(readFileSync(out(f), 'utf8'), f).toBe(readFileSync(cold.out(f), 'utf8'));
+    expect(build().stdout).toMatch(/: 3 modules from cache; nothing to re-run/);
   });
 
   it('leaves outputs alone and exits 1 when a module has errors', () => {

@@ -81,7 +81,7 @@ describe('disk cache', () => {
       const { dir, open } = project();
       const reference = open().schema;
       const entries = cacheEntries(dir);
-      expect(entries.length).toBe(3); // two parse trees and the compiled set
+      expect(entries.length).toBe(6); // two parse trees; the compiled set's index, its two modules and its identities
       for (const entry of entries) apply(entry);
       const recovered = open();
       expect(recovered.origin).toBe('compiled');
