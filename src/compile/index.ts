@@ -13,7 +13,7 @@ import { recordGroupings } from './groupings.js';
 import { checkDefaults } from './defaults.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
-import { completeModule, createModCtx } from './module.js';
+import { checkDistinctNamespaces, completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
 import { ReuseMismatch, SchemaReads } from './reuse.js';
 import { checkAugmentMandatory } from './rules/augment.js';
@@ -105,6 +105,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   compileIdentities(c);
   if (reuse && !sameIdentities(c.identities, reuse.previous.schema.identities)) throw new ReuseMismatch();
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
+  checkDistinctNamespaces(c, building);
   for (const mod of building) {
     sink.as(mod.name, () => {
       checkExtensionUses(c, mod);
