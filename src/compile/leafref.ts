@@ -84,9 +84,11 @@ function resolve(
     return fail('leafref-config', `is configuration, so it cannot require an instance of "${at.path}", which is state data (RFC 7950 9.9)`);
   }
   // RFC 7950 7.21.2: a current definition references no deprecated or obsolete one of its own module.
-  const referrer = effectiveStatus(c, node);
-  if (at.module === node.module && STATUS_RANK[at.status] > STATUS_RANK[referrer]) {
-    c.sink.error('bad-status-reference', leafrefLoc(c, node, lr.path), `${referrer} leaf "${node.name}" references ${at.status} ${at.kind} "${at.name}" in its leafref path`);
+  if (at.status !== 'current' && at.module === node.module) {
+    const referrer = effectiveStatus(c, node);
+    if (STATUS_RANK[at.status] > STATUS_RANK[referrer]) {
+      c.sink.error('bad-status-reference', leafrefLoc(c, node, lr.path), `${referrer} leaf "${node.name}" references ${at.status} ${at.kind} "${at.name}" in its leafref path`);
+    }
   }
   const target = at;
   resolving.add(lr);
