@@ -18,7 +18,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
+import { checkXPath, unboundVariable, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, removeNode } from './targets.js';
 import { checkAugmentContent } from './rules/augment.js';
@@ -176,7 +176,7 @@ export function checkedXPath(c: Compilation, s: Statement, unit: Unit): XPathIR 
   // A grouping's when and must are checked at every use of the grouping: parse each statement once per version.
   let syntax = xpathSyntax.get(s);
   if (!syntax || syntax.yangVersion !== yangVersion) {
-    const problem = checkXPath(expr, { yangVersion });
+    const problem = checkXPath(expr, { yangVersion }) ?? unboundVariable(expr, { yangVersion });
     xpathSyntax.set(s, (syntax = { yangVersion, problem, prefixes: problem ? [] : xpathPrefixes(expr) }));
   }
   const { problem } = syntax;

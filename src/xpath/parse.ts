@@ -487,9 +487,13 @@ export function parseXPath(expr: string, options: XPathOptions = {}): XPathParse
 /** Returns undefined when `expr` is a valid XPath expression for the yang-version. */
 export function checkXPath(expr: string, options: XPathOptions = {}): { error: string; offset: number; kind: XPathErrorKind } | undefined {
   const r = parseXPath(expr, options);
-  if ('error' in r) return r;
-  // RFC 7950 6.4.1: YANG's XPath context binds no variables, so any reference is an error.
-  const v = firstVariable(r.ast);
+  return 'error' in r ? r : undefined;
+}
+
+/** RFC 7950 6.4.1: the XPath context of a YANG statement binds no variables, so a reference to one is an error. */
+export function unboundVariable(expr: string, options: XPathOptions = {}): { error: string; offset: number; kind: XPathErrorKind } | undefined {
+  const r = parseXPath(expr, options);
+  const v = 'ast' in r ? firstVariable(r.ast) : undefined;
   return v && { error: `variable "$${v.name}" is not defined (YANG binds no variables)`, offset: v.offset, kind: 'unknown-variable' };
 }
 
