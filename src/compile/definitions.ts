@@ -23,7 +23,8 @@ export function checkDefinitions(c: Compilation, mod: ModCtx): void {
     for (const { stmt, parent } of scopeEntries(unit.stmt)) {
       const scope = newScope(c, stmt, unit, parent < 0 ? top : scopes[parent]);
       scopes.push(scope);
-      for (const td of childrenOf(stmt, 'typedef')) resolveTypedef(c, td);
+      // A typedef reported as a duplicate (addDefinitions) has no scope and is not resolved.
+      for (const td of childrenOf(stmt, 'typedef')) if (c.typedefScopes.has(td)) resolveTypedef(c, td);
       if (buildGroupings && stmt.keyword === 'grouping' && !c.expandedGroupings.has(stmt)) {
         c.expandedGroupings.add(stmt);
         const nodes = buildChildren({ c, ns: mod.name, scope, groupings: [stmt], depth: 0, checkOnly: true }, stmt);

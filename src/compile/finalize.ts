@@ -27,9 +27,11 @@ interface Parent {
  */
 export function finalizeModule(c: Compilation, mod: ModCtx): void {
   const top: Parent = { path: '', schemaPath: '', config: true, inOperation: false };
-  finalizeNodes(c, mod.ir.data, top);
-  finalizeNodes(c, mod.ir.rpcs, top);
-  finalizeNodes(c, mod.ir.notifications, { ...top, inOperation: true });
+  // Top-level data nodes, rpcs and notifications share one namespace (RFC 7950 6.2.1).
+  checkDuplicates(c, [...mod.ir.data, ...mod.ir.rpcs, ...mod.ir.notifications]);
+  for (const n of mod.ir.data) finalizeNode(c, n, top);
+  for (const n of mod.ir.rpcs) finalizeNode(c, n, top);
+  for (const n of mod.ir.notifications) finalizeNode(c, n, { ...top, inOperation: true });
   for (const doc of mod.ir.yangData ?? []) finalizeNodes(c, doc.nodes, { ...top, config: false, inOperation: true, inDocument: true });
 }
 

@@ -13,7 +13,7 @@ import { recordGroupings } from './groupings.js';
 import { checkDefaults } from './defaults.js';
 import { compileIdentities } from './identities.js';
 import { resolveLeafrefs } from './leafref.js';
-import { completeModule, createModCtx } from './module.js';
+import { checkDistinctNamespaces, completeModule, createModCtx } from './module.js';
 import { buildChildren, buildNode } from './nodes.js';
 import { resolveType } from './types.js';
 import { ReuseMismatch, SchemaReads } from './reuse.js';
@@ -106,6 +106,7 @@ function compileSet(opts: CompileOptions, reuse: CompileOptions['reuse']): Compi
   checkFeatureCycles(c);
   compileIdentities(c, reuse?.previous.schema.identities);
   const building = [...c.mods.values()].filter((m) => rebuild(m.name));
+  checkDistinctNamespaces(c, building);
   for (const mod of building) {
     sink.as(mod.name, () => {
       checkExtensionUses(c, mod);

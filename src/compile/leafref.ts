@@ -1,4 +1,4 @@
-import type { SchemaNode, TypeIR } from '../ir/types.js';
+import type { SchemaNode, Status, TypeIR } from '../ir/types.js';
 import type { Compilation } from './context.js';
 import { dataChildren, moduleRoots, pathChildren, schemaChildren } from './targets.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
@@ -82,6 +82,13 @@ function resolve(
   // RFC 7950 9.9 (RFC 6020 9.9 without require-instance): configuration may only require configuration.
   if (node.config && !at.config && t.requireInstance !== false && !documentOf(c, node)) {
     return fail('leafref-config', `is configuration, so it cannot require an instance of "${at.path}", which is state data (RFC 7950 9.9)`);
+  }
+  // RFC 7950 7.21.2: a current definition references no deprecated or obsolete one of its own module.
+  if (at.status !== 'current' && at.module === node.module) {
+    const referrer = effectiveStatus(c, node);
+    if (STATUS_RANK[at.status] > STATUS_RANK[referrer]) {
+      c.sink.error('bad-status-reference', leafrefLoc(c, node, lr.path), `${referrer} leaf "${node.name}" references ${at.status} ${at.kind} "${at.name}" in its leafref path`);
+    }
   }
   const target = at;
   resolving.add(lr);
@@ -175,6 +182,17 @@ function documentOf(c: Compilation, node: SchemaNode): SchemaNode[] | undefined 
   let top = node;
   for (let p = c.parents.get(top); p; p = c.parents.get(top)) top = p;
   return c.documentRoots.get(top);
+}
+
+const STATUS_RANK: Readonly<Record<Status, number>> = { current: 0, deprecated: 1, obsolete: 2 };
+
+/** A node's status, or a less current one of an ancestor it is written in (as rules/status.ts reads it). */
+function effectiveStatus(c: Compilation, node: SchemaNode): Status {
+  let status = node.status;
+  for (let p = c.parents.get(node); p && status !== 'obsolete'; p = c.parents.get(p)) {
+    if (STATUS_RANK[p.status] > STATUS_RANK[status]) status = p.status;
+  }
+  return status;
 }
 
 /** Data parent: the nearest ancestor that is not a choice or case. */

@@ -1,7 +1,7 @@
 import type { ImportIR, ModuleIR } from '../ir/types.js';
 import type { LoadedModule, Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { addDefinitions, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
+import { addDefinitions, argLoc, child, childArg, childrenOf, type Compilation, type ModCtx, type Scope } from './context.js';
 import { featureEnabled } from './features.js';
 import { statusOf } from './nodes.js';
 import { resolveTypedef } from './types.js';
@@ -69,6 +69,11 @@ function collect(c: Compilation, mod: ModCtx, unit: Unit, toIR: boolean): void {
       if (table.has(s.arg)) c.sink.error(`duplicate-${s.keyword}`, s.loc, `${s.keyword} "${s.arg}" is already defined`);
       else table.set(s.arg, { stmt: s, unit });
     } else if (s.keyword === 'extension') {
+      // RFC 7950 6.2.1: extension names of a module and its submodules share one namespace.
+      if (mod.extensions.has(s.arg)) {
+        c.sink.error('duplicate-extension', s.loc, `extension "${s.arg}" is already defined`);
+        continue;
+      }
       mod.extensions.set(s.arg, s);
       if (!toIR) continue;
       const ext = { name: s.arg, argument: child(s, 'argument')?.arg, description: childArg(s, 'description') };
@@ -99,14 +104,36 @@ export function completeModule(c: Compilation, mod: ModCtx): void {
   }
 }
 
-/** Header rules beyond the statement grammar (RFC 7950 7.1, 7.2): prefixes are unique. */
+/**
+ * Header rules beyond the statement grammar (RFC 7950 7.1.4): all prefixes, the module's own
+ * (a submodule's belongs-to prefix) included, are unique.
+ */
 function checkHeader(c: Compilation, unit: Unit): void {
   const s = unit.stmt;
+  const belongsTo = child(s, 'belongs-to');
+  const own = belongsTo ? childArg(belongsTo, 'prefix') : childArg(s, 'prefix');
   const prefixes = new Map<string, Statement>();
   for (const imp of childrenOf(s, 'import')) {
     const p = childArg(imp, 'prefix');
     if (p === undefined) continue;
-    if (prefixes.has(p) || p === childArg(s, 'prefix')) c.sink.error('duplicate-prefix', imp.loc, `prefix "${p}" is used twice`);
+    if (prefixes.has(p) || p === own) c.sink.error('duplicate-prefix', imp.loc, `prefix "${p}" is used twice`);
     prefixes.set(p, imp);
+  }
+}
+
+/** RFC 7950 5.3: each module is bound to a distinct XML namespace. Reported in each of `mods` that shares one. */
+export function checkDistinctNamespaces(c: Compilation, mods: readonly ModCtx[]): void {
+  const modulesOf = new Map<string, string[]>();
+  for (const m of c.mods.values()) {
+    const list = modulesOf.get(m.ir.namespace);
+    if (list) list.push(m.name);
+    else modulesOf.set(m.ir.namespace, [m.name]);
+  }
+  for (const m of mods) {
+    const others = (modulesOf.get(m.ir.namespace) ?? []).filter((n) => n !== m.name);
+    const ns = child(m.main.stmt, 'namespace');
+    if (others.length && ns) {
+      c.sink.as(m.name, () => c.sink.error('duplicate-namespace', argLoc(ns), `namespace "${m.ir.namespace}" is also the namespace of module "${others[0]}"`));
+    }
   }
 }

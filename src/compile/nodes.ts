@@ -18,7 +18,7 @@ import type { Statement } from '../syntax/statement.js';
 import { argLoc, child, childArg, childrenOf, findDefinition, newScope, type Compilation, type Scope, type Target } from './context.js';
 import { ifFeaturesHold } from './features.js';
 import { resolveType } from './types.js';
-import { checkXPath, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
+import { checkXPath, unboundVariable, usedPrefixMap, xpathPrefixes, type XPathErrorKind } from '../xpath/parse.js';
 import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, removeNode } from './targets.js';
 import { checkAugmentContent } from './rules/augment.js';
@@ -161,6 +161,7 @@ export function mustsOf(c: Compilation, s: Statement, unit: Unit): MustIR[] {
 const XPATH_CODES: Record<XPathErrorKind, string> = {
   syntax: 'bad-xpath',
   'unknown-function': 'unknown-xpath-function',
+  'unknown-variable': 'unknown-xpath-variable',
   arguments: 'bad-xpath-arguments',
   'too-deep': 'too-deep',
 };
@@ -175,7 +176,7 @@ export function checkedXPath(c: Compilation, s: Statement, unit: Unit): XPathIR 
   // A grouping's when and must are checked at every use of the grouping: parse each statement once per version.
   let syntax = xpathSyntax.get(s);
   if (!syntax || syntax.yangVersion !== yangVersion) {
-    const problem = checkXPath(expr, { yangVersion });
+    const problem = checkXPath(expr, { yangVersion }) ?? unboundVariable(expr, { yangVersion });
     xpathSyntax.set(s, (syntax = { yangVersion, problem, prefixes: problem ? [] : xpathPrefixes(expr) }));
   }
   const { problem } = syntax;
@@ -410,6 +411,7 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
     return;
   }
   const t = target as unknown as Record<string, unknown>;
+  let bounds: Statement | undefined;
   for (const p of r.children) {
     if (p.prefix !== undefined) {
       target.extensions = [...(target.extensions ?? []), ...extensionsOf(c, { ...r, children: [p] }, unit)];
@@ -418,6 +420,11 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
     const kinds = REFINABLE[p.keyword];
     if (kinds && !kinds.includes(target.kind)) {
       c.sink.error('bad-refine', p.loc, `a ${target.kind} cannot be refined with "${p.keyword}" (RFC 7950 7.13.2)`);
+      continue;
+    }
+    // RFC 6020 7.12.2: in YANG 1.0 only a leaf or a choice gets a default by refine (leaf-list defaults are new in 1.1).
+    if (p.keyword === 'default' && target.kind === 'leaf-list' && c.mods.get(unit.moduleName)?.ir.yangVersion === '1') {
+      c.sink.error('bad-refine', p.loc, `a leaf-list cannot be refined with "default" in a YANG 1.0 module`);
       continue;
     }
     switch (p.keyword) {
@@ -446,9 +453,16 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
         }
         break;
       case 'min-elements':
-      case 'max-elements':
-        Object.assign(target, elementBounds(c, { ...r, children: r.children.filter((x) => x.keyword.endsWith('-elements')) }));
+      case 'max-elements': {
+        // The grammar check reported a malformed number; the refined node keeps its bound then.
+        const n = p.arg === 'unbounded' ? undefined : Number(p.arg);
+        if (n !== undefined && !Number.isSafeInteger(n)) break;
+        if (p.keyword === 'min-elements') t.minElements = n;
+        else if (n === undefined) delete t.maxElements;
+        else t.maxElements = n;
+        bounds = p;
         break;
+      }
       case 'must':
         target.must = [...(target.must ?? []), ...mustsOf(c, { ...r, children: [p] }, unit)];
         break;
@@ -457,6 +471,11 @@ function applyRefine(b: BuildCtx, nodes: SchemaNode[], r: Statement): void {
         if (!ifFeaturesHold(c, { ...r, children: [p] }, unit)) removeNode(nodes, target);
         break;
     }
+  }
+  // RFC 7950 7.7.5: the refined bounds still need min-elements <= max-elements.
+  const { minElements, maxElements } = target as { minElements?: number; maxElements?: number };
+  if (bounds && maxElements !== undefined && (minElements ?? 0) > maxElements) {
+    c.sink.error('bad-min-max', argLoc(bounds), `max-elements ${maxElements} is less than min-elements ${minElements} after refine "${r.arg}"`);
   }
 }
 

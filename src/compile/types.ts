@@ -104,6 +104,7 @@ function instantiate(c: Compilation, t: TypeIR): TypeIR {
 
 function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Scope, builtin: boolean): void {
   const unit = scope.unit;
+  const yang10 = c.mods.get(unit.moduleName)?.ir.yangVersion === '1';
   const bad = (s: Statement): void =>
     c.sink.error('bad-restriction', s.loc, `"${s.keyword}" cannot restrict type "${t.name}" (${t.base})`);
 
@@ -170,7 +171,7 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
       case 'require-instance':
         // RFC 7950 9.9.3: leafref takes require-instance from YANG 1.1 on (RFC 6020 erratum 2949).
         if (t.base !== 'leafref' && t.base !== 'instance-identifier') bad(s);
-        else if (t.base === 'leafref' && c.mods.get(unit.moduleName)?.ir.yangVersion === '1') {
+        else if (t.base === 'leafref' && yang10) {
           c.sink.error('bad-restriction', s.loc, `"require-instance" cannot restrict a leafref in a YANG 1.0 module`);
         } else t.requireInstance = s.arg !== 'false';
         break;
@@ -183,6 +184,8 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
       case 'enum':
       case 'bit':
         if (t.base !== (s.keyword === 'enum' ? 'enumeration' : 'bits')) bad(s);
+        // RFC 7950 section 1.1: enumerations and bits can be subtyped from YANG 1.1 on.
+        else if (!builtin && yang10) c.sink.error('bad-restriction', s.loc, `"${s.keyword}" cannot restrict a derived ${t.base} type in a YANG 1.0 module`);
         break;
     }
   }
@@ -198,6 +201,13 @@ function applyRestrictions(c: Compilation, t: TypeIR, stmt: Statement, scope: Sc
     const members = childrenOf(stmt, 'type');
     if (members.length === 0) c.sink.error('missing-type', stmt.loc, 'union needs at least one member type');
     t.union = members.map((m) => resolveType(c, m, scope));
+    // RFC 6020 9.12: in YANG 1.0 no member type may be empty or leafref (RFC 7950 section 1.1 lifted this).
+    if (yang10) {
+      members.forEach((m, i) => {
+        const base = t.union![i]?.base;
+        if (base === 'empty' || base === 'leafref') c.sink.error('bad-union-member', m.loc, `a union cannot have a member of type ${base} in a YANG 1.0 module`);
+      });
+    }
   }
 }
 
@@ -235,6 +245,8 @@ function restrictEnums(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['
     names.add(name);
     const v = child(e, 'value');
     let value = next;
+    // RFC 7950 9.6.4.2: after the value 2147483647 every enum needs an explicit value.
+    if (!v && next > 2147483647) c.sink.error('bad-enum-value', argLoc(e), `enum "${name}" needs a value: the previous value is 2147483647`);
     if (v) {
       value = Number(v.arg);
       if (!/^[+-]?\d+$/.test(v.arg ?? '') || value < -2147483648 || value > 2147483647) {
@@ -264,6 +276,8 @@ function restrictBits(c: Compilation, t: TypeIR, stmt: Statement, unit: Scope['u
     names.add(name);
     const p = child(b, 'position');
     let position = next;
+    // RFC 7950 9.7.4.2: after the position 4294967295 every bit needs an explicit position.
+    if (!p && next > 4294967295) c.sink.error('bad-bit-position', argLoc(b), `bit "${name}" needs a position: the previous position is 4294967295`);
     if (p) {
       position = Number(p.arg);
       if (!/^\d+$/.test(p.arg ?? '') || position > 4294967295) c.sink.error('bad-bit-position', argLoc(p), `bit position "${p.arg}" is not a uint32`);

@@ -97,6 +97,10 @@ function newestRevision(stmt: Statement): string | undefined {
   return best;
 }
 
+function includes(stmt: Statement, name: string): boolean {
+  return stmt.children.some((c) => c.keyword === 'include' && c.prefix === undefined && c.arg === name);
+}
+
 /**
  * Finds, parses and links modules: imports by name and revision on the search
  * path, includes of submodules, one revision per module name in a set.
@@ -185,6 +189,10 @@ export class ModuleLoader {
       if (chain.includes(name)) {
         this.sink.error('circular-include', inc.loc, `circular include of "${name}" (${[...chain, name].join(' -> ')})`);
         continue;
+      }
+      // RFC 7950 5.1: a YANG 1.1 module includes all its submodules itself.
+      if (unit !== into.main && yangVersionOf(into.main.stmt) === '1.1' && !includes(into.main.stmt, name)) {
+        this.sink.error('missing-include', inc.loc, `submodule "${name}" is included by "${unit.name}" but not by its module "${into.main.name}"`);
       }
       if (into.submodules.some((s) => s.name === name)) continue;
       const mf = this.pick(name, child(inc, 'revision-date')?.arg);

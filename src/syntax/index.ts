@@ -289,6 +289,10 @@ class TreeBuilder {
         : { keyword: kwText.slice(colon + 1), prefix: kwText.slice(0, colon), children: [], loc };
     if (parts.length > 0) {
       stmt.argLoc = this.loc(parts[0]!);
+      // RFC 7950 section 14: `keyword sep argument`; only a quote can end the keyword token early.
+      if (parts[0]!.start === kwTok.stop + 1) {
+        this.diagnostics.push({ code: 'syntax', severity: 'error', message: `expected whitespace between '${kwText}' and its argument`, loc: stmt.argLoc });
+      }
       let arg = this.argPart(parts[0]!);
       for (let j = 2; j < parts.length; j += 2) arg += this.argPart(parts[j]!);
       stmt.arg = arg;

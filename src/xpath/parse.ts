@@ -28,7 +28,7 @@ interface Token {
 }
 
 /** What is wrong with an expression: its syntax, a function call, or its nesting depth. */
-export type XPathErrorKind = 'syntax' | 'unknown-function' | 'arguments' | 'too-deep';
+export type XPathErrorKind = 'syntax' | 'unknown-function' | 'unknown-variable' | 'arguments' | 'too-deep';
 
 class XPathError extends Error {
   constructor(
@@ -488,6 +488,39 @@ export function parseXPath(expr: string, options: XPathOptions = {}): XPathParse
 export function checkXPath(expr: string, options: XPathOptions = {}): { error: string; offset: number; kind: XPathErrorKind } | undefined {
   const r = parseXPath(expr, options);
   return 'error' in r ? r : undefined;
+}
+
+/** RFC 7950 6.4.1: the XPath context of a YANG statement binds no variables, so a reference to one is an error. */
+export function unboundVariable(expr: string, options: XPathOptions = {}): { error: string; offset: number; kind: XPathErrorKind } | undefined {
+  const r = parseXPath(expr, options);
+  const v = 'ast' in r ? firstVariable(r.ast) : undefined;
+  return v && { error: `variable "$${v.name}" is not defined (YANG binds no variables)`, offset: v.offset, kind: 'unknown-variable' };
+}
+
+function firstVariable(e: XPathExpr | undefined): Extract<XPathExpr, { kind: 'variable' }> | undefined {
+  const firstOf = (list: XPathExpr[]) => {
+    for (const x of list) {
+      const v = firstVariable(x);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  switch (e?.kind) {
+    case 'variable':
+      return e;
+    case 'negate':
+      return firstVariable(e.operand);
+    case 'binary':
+      return firstVariable(e.left) ?? firstVariable(e.right);
+    case 'call':
+      return firstOf(e.args);
+    case 'filter':
+      return firstVariable(e.primary) ?? firstOf(e.predicates);
+    case 'path':
+      return firstVariable(e.filter) ?? firstOf(e.steps.flatMap((s) => s.predicates));
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -39,7 +39,8 @@ function statusFindings(mod: ModCtx): { loc: SourceLoc; message: string }[] {
     const push = (body: Statement, status: Status, scope: LocalScope | undefined): void => {
       for (let i = body.children.length - 1; i >= 0; i--) stack.push({ stmt: body.children[i]!, status, scope });
     };
-    push(unit.stmt, 'current', undefined);
+    // The file's own statement first: a top-level uses references from there.
+    stack.push({ stmt: unit.stmt, status: 'current' });
     while (stack.length) {
       const { stmt, status: inherited, scope: outer } = stack.pop()!;
       if (stmt.prefix !== undefined) continue;
