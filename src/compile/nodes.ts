@@ -272,6 +272,11 @@ function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
 function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
   const typed = typeOf(b, s);
   const { type, extras } = typed;
+  // YANG 1.0 has type empty for leafs only (RFC 6020 9.11: "a leaf that does not have any
+  // value"); leaf-lists of it came with 1.1. pyang and libyang refuse it in a 1.0 module.
+  if (type.base === 'empty' && b.c.mods.get(b.scope.unit.moduleName)?.ir.yangVersion === '1') {
+    b.c.sink.error('empty-leaf-list', child(s, 'type')?.loc ?? s.loc, 'a leaf-list of type empty is allowed only in YANG 1.1 modules');
+  }
   const node: LeafListNode = { ...common(b, s), kind: 'leaf-list', type, ...elementBounds(b.c, s), orderedBy: orderedBy(s) };
   const defaults = childrenOf(s, 'default').map((d) => d.arg ?? '');
   if (defaults.length) node.default = defaults;
