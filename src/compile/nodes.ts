@@ -26,7 +26,6 @@ import { inheritedSites, setDefaultSites } from './defaults.js';
 import { findTarget, removeNode } from './targets.js';
 import { checkAugmentContent } from './rules/augment.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
-import { groupingCopies } from './grouping-copies.js';
 
 /** Where statements are being turned into nodes. */
 export interface BuildCtx {
@@ -67,7 +66,6 @@ function declaresDefinitions(stmt: Statement): boolean {
 /** Builds the data-definition children of `parent` (uses expanded, if-features applied). */
 export function buildChildren(b: BuildCtx, parent: Statement): SchemaNode[] {
   const out: SchemaNode[] = [];
-  groupingCopies(b.c).reached(b.depth);
   if (b.depth >= LIMITS.schemaNesting) {
     b.c.sink.error('too-deep', parent.loc, tooDeepMessage('schema node', LIMITS.schemaNesting));
     return out;
@@ -399,7 +397,7 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   const gscope = c.groupingScopes.get(def)!;
   const scope = declaresDefinitions(def) ? newScope(c, def, gscope.unit, gscope) : gscope;
   const inner = { ...b, scope, groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
-  const nodes = groupingNodes(inner, def);
+  const nodes = buildChildren(inner, def);
   for (const n of nodes) n.fromUses = [s.arg ?? '', ...(n.fromUses ?? [])];
   inheritIfFeatures(nodes, s);
   const when = child(s, 'when');
@@ -421,14 +419,6 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
     graft(b, target, grafted, a);
   }
   return nodes;
-}
-
-/** The nodes of grouping `def` (a copy of an earlier build when there is one that fits). */
-function groupingNodes(b: BuildCtx, def: Statement): SchemaNode[] {
-  // A check-only build leaves out groupings already checked: not the nodes of a use.
-  const copies = groupingCopies(b.c);
-  if (b.checkOnly || !copies.worthKeeping(def)) return buildChildren(b, def);
-  return copies.copy(def, b.ns, b.depth) ?? copies.build(def, b.ns, b.depth, () => buildChildren(b, def));
 }
 
 /**

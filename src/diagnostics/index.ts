@@ -42,8 +42,6 @@ export class DiagnosticSink {
   /** The module being compiled; diagnostics reported meanwhile carry its name. */
   owner: string | undefined;
   private muted = false;
-  /** Diagnostics reported so far, repeats and muted ones included: whether some code found a problem. */
-  reported = 0;
 
   error(code: string, loc: SourceLoc, message: string): void {
     this.add({ code, severity: 'error', message, loc });
@@ -54,7 +52,6 @@ export class DiagnosticSink {
   }
 
   add(d: Diagnostic): void {
-    this.reported++;
     if (this.muted) return;
     const at = `${d.loc.file}:${d.loc.line}:${d.loc.col}`;
     const key = `${at}:${d.code}:${d.message}`;
