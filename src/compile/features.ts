@@ -1,6 +1,6 @@
 import type { Unit } from '../modules/loader.js';
 import type { Statement } from '../syntax/statement.js';
-import { argLoc, childrenOf, moduleOfPrefix, splitQName, type Compilation } from './context.js';
+import { argLoc, moduleOfPrefix, splitQName, type Compilation } from './context.js';
 import { LIMITS, tooDeepMessage } from '../limits.js';
 
 /** Whether a feature of a module is enabled: selected (default all) and its own if-features hold. */
@@ -19,10 +19,14 @@ export function featureEnabled(c: Compilation, module: string, feature: string, 
   return on;
 }
 
-/** True when every if-feature under `stmt` evaluates to true. */
-export function ifFeaturesHold(c: Compilation, stmt: Statement, unit: Unit, seen = new Set<string>()): boolean {
-  for (const iff of childrenOf(stmt, 'if-feature')) {
-    if (!evaluateIfFeature(c, iff, unit, seen)) return false;
+/**
+ * True when every if-feature under `stmt` evaluates to true. Called for every node, enum and
+ * bit: nothing is allocated for a statement without if-feature.
+ */
+export function ifFeaturesHold(c: Compilation, stmt: Statement, unit: Unit, seen?: Set<string>): boolean {
+  for (const iff of stmt.children) {
+    if (iff.keyword !== 'if-feature' || iff.prefix !== undefined) continue;
+    if (!evaluateIfFeature(c, iff, unit, (seen ??= new Set<string>()))) return false;
   }
   return true;
 }

@@ -1,5 +1,7 @@
 import type {
+  AnyNode,
   CaseNode,
+  ContainerNode,
   ChoiceNode,
   ExtensionUseIR,
   LeafListNode,
@@ -7,6 +9,7 @@ import type {
   ListNode,
   MustIR,
   NodeBase,
+  NotificationNode,
   OperationNode,
   SchemaNode,
   Status,
@@ -50,9 +53,14 @@ const DATA_DEF = new Set(['rpc', 'container', 'leaf', 'leaf-list', 'list', 'choi
 const SCOPING = new Set(['container', 'list', 'rpc', 'action', 'input', 'output', 'notification']);
 
 function withScope(b: BuildCtx, stmt: Statement): BuildCtx {
-  if (!SCOPING.has(stmt.keyword)) return b;
-  if (!stmt.children.some((s) => (s.keyword === 'typedef' || s.keyword === 'grouping') && s.prefix === undefined)) return b;
+  if (!SCOPING.has(stmt.keyword) || !declaresDefinitions(stmt)) return b;
   return { ...b, scope: newScope(b.c, stmt, b.scope.unit, b.scope) };
+}
+
+/** Whether typedefs or groupings are declared directly in `stmt`; without any, its scope is its parent's. */
+function declaresDefinitions(stmt: Statement): boolean {
+  for (const s of stmt.children) if ((s.keyword === 'typedef' || s.keyword === 'grouping') && s.prefix === undefined) return true;
+  return false;
 }
 
 /** Builds the data-definition children of `parent` (uses expanded, if-features applied). */
@@ -62,33 +70,46 @@ export function buildChildren(b: BuildCtx, parent: Statement): SchemaNode[] {
     b.c.sink.error('too-deep', parent.loc, tooDeepMessage('schema node', LIMITS.schemaNesting));
     return out;
   }
-  const inner = { ...withScope(b, parent), depth: b.depth + 1 };
+  const scoped = withScope(b, parent);
+  const inner: BuildCtx = { c: b.c, ns: b.ns, scope: scoped.scope, groupings: b.groupings, depth: b.depth + 1, checkOnly: b.checkOnly };
   for (const s of parent.children) {
     if (s.prefix !== undefined || !DATA_DEF.has(s.keyword)) continue;
-    out.push(...buildNode(inner, s));
+    addNode(inner, s, out);
   }
   return out;
 }
 
 /** One statement to zero (if-feature false), one or many (uses) nodes. */
 export function buildNode(b: BuildCtx, s: Statement): SchemaNode[] {
-  if (!ifFeaturesHold(b.c, s, b.scope.unit)) return [];
-  if (s.keyword === 'uses') return expandUses(b, s);
+  const out: SchemaNode[] = [];
+  addNode(b, s, out);
+  return out;
+}
+
+/** buildNode, appending to `out`: no array per node in the hot loop of buildChildren. */
+function addNode(b: BuildCtx, s: Statement, out: SchemaNode[]): void {
+  if (!ifFeaturesHold(b.c, s, b.scope.unit)) return;
+  if (s.keyword === 'uses') {
+    for (const n of expandUses(b, s)) out.push(n);
+    return;
+  }
   const node = buildOne(b, s);
-  if (!node) return [];
+  if (!node) return;
   b.c.nodeUnits.set(node, b.scope.unit);
   b.c.statements.set(node, s);
   const config = childArg(s, 'config');
   if (config !== undefined) b.c.explicitConfig.set(node, config === 'true');
-  return [node];
+  out.push(node);
 }
 
 function buildOne(b: BuildCtx, s: Statement): SchemaNode | undefined {
   switch (s.keyword) {
     case 'container': {
-      const node = { ...common(b, s), kind: 'container' as const, children: buildChildren(b, s) };
+      const node = withKind<ContainerNode>(common(b, s), 'container');
+      node.children = buildChildren(b, s);
       const presence = childArg(s, 'presence');
-      return presence !== undefined ? { ...node, presence } : node;
+      if (presence !== undefined) node.presence = presence;
+      return node;
     }
     case 'list':
       return buildList(b, s);
@@ -99,18 +120,34 @@ function buildOne(b: BuildCtx, s: Statement): SchemaNode | undefined {
     case 'choice':
       return buildChoice(b, s);
     case 'case':
-      return { ...common(b, s), kind: 'case', children: buildChildren(b, s) };
+    case 'notification': {
+      const node = withKind<CaseNode | NotificationNode>(common(b, s), s.keyword);
+      node.children = buildChildren(b, s);
+      return node;
+    }
     case 'anydata':
-    case 'anyxml':
-      return { ...common(b, s), kind: s.keyword, mandatory: childArg(s, 'mandatory') === 'true' };
+    case 'anyxml': {
+      const node = withKind<AnyNode>(common(b, s), s.keyword);
+      node.mandatory = childArg(s, 'mandatory') === 'true';
+      return node;
+    }
     case 'action':
     case 'rpc':
       return buildOperation(b, s);
-    case 'notification':
-      return { ...common(b, s), kind: 'notification', children: buildChildren(b, s) };
     default:
       return undefined;
   }
+}
+
+/**
+ * A node of `kind` from its common fields, its own fields assigned after: in the order a
+ * spread `{ ...common(b, s), kind, ... }` gives (the IR's JSON keeps it), without copying
+ * objects of many shapes, which a new process does slowly.
+ */
+function withKind<T extends SchemaNode>(base: NodeBase, kind: T['kind']): T {
+  const node = base as T;
+  node.kind = kind;
+  return node;
 }
 
 function common(b: BuildCtx, s: Statement): NodeBase {
@@ -231,15 +268,18 @@ function orderedBy(s: Statement): 'system' | 'user' {
 function buildList(b: BuildCtx, s: Statement): ListNode {
   const keys = (childArg(s, 'key') ?? '').split(/\s+/).filter(Boolean).map((k) => k.slice(k.indexOf(':') + 1));
   const unique = childrenOf(s, 'unique').map((u) => (u.arg ?? '').split(/\s+/).filter(Boolean));
-  return {
-    ...common(b, s),
-    kind: 'list',
-    keys,
-    unique,
-    ...elementBounds(b.c, s),
-    orderedBy: orderedBy(s),
-    children: buildChildren(b, s),
-  };
+  const node = withKind<ListNode>(common(b, s), 'list');
+  node.keys = keys;
+  node.unique = unique;
+  setBounds(node, elementBounds(b.c, s));
+  node.orderedBy = orderedBy(s);
+  node.children = buildChildren(b, s);
+  return node;
+}
+
+function setBounds(node: ListNode | LeafListNode, bounds: ReturnType<typeof elementBounds>): void {
+  node.minElements = bounds.minElements;
+  if (bounds.maxElements !== undefined) node.maxElements = bounds.maxElements;
 }
 
 function typeOf(b: BuildCtx, s: Statement) {
@@ -260,7 +300,10 @@ function recordDefaults(b: BuildCtx, node: LeafNode | LeafListNode, s: Statement
 function buildLeaf(b: BuildCtx, s: Statement): LeafNode {
   const typed = typeOf(b, s);
   const { type, extras } = typed;
-  const leaf: LeafNode = { ...common(b, s), kind: 'leaf', type, mandatory: childArg(s, 'mandatory') === 'true', isKey: false };
+  const leaf = withKind<LeafNode>(common(b, s), 'leaf');
+  leaf.type = type;
+  leaf.mandatory = childArg(s, 'mandatory') === 'true';
+  leaf.isKey = false;
   const value = childArg(s, 'default') ?? (leaf.mandatory ? undefined : extras?.default);
   if (value !== undefined) leaf.default = value;
   recordDefaults(b, leaf, s, typed);
@@ -277,7 +320,10 @@ function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
   if (type.base === 'empty' && b.c.mods.get(b.scope.unit.moduleName)?.ir.yangVersion === '1') {
     b.c.sink.error('empty-leaf-list', child(s, 'type')?.loc ?? s.loc, 'a leaf-list of type empty is allowed only in YANG 1.1 modules');
   }
-  const node: LeafListNode = { ...common(b, s), kind: 'leaf-list', type, ...elementBounds(b.c, s), orderedBy: orderedBy(s) };
+  const node = withKind<LeafListNode>(common(b, s), 'leaf-list');
+  node.type = type;
+  setBounds(node, elementBounds(b.c, s));
+  node.orderedBy = orderedBy(s);
   const defaults = childrenOf(s, 'default').map((d) => d.arg ?? '');
   if (defaults.length) node.default = defaults;
   else if (extras?.default !== undefined && node.minElements === 0) node.default = [extras.default];
@@ -288,7 +334,9 @@ function buildLeafList(b: BuildCtx, s: Statement): LeafListNode {
 }
 
 function buildChoice(b: BuildCtx, s: Statement): ChoiceNode {
-  const choice: ChoiceNode = { ...common(b, s), kind: 'choice', mandatory: childArg(s, 'mandatory') === 'true', cases: asCases(b, buildChildren(b, s)) };
+  const choice = withKind<ChoiceNode>(common(b, s), 'choice');
+  choice.mandatory = childArg(s, 'mandatory') === 'true';
+  choice.cases = asCases(b, buildChildren(b, s));
   const def = child(s, 'default');
   if (def?.arg !== undefined) {
     choice.default = def.arg;
@@ -321,7 +369,7 @@ export function asCases(b: BuildCtx, nodes: SchemaNode[]): CaseNode[] {
 
 function buildOperation(b: BuildCtx, s: Statement): OperationNode {
   const inner = withScope(b, s);
-  const op: OperationNode = { ...common(b, s), kind: s.keyword === 'rpc' ? 'rpc' : 'action' };
+  const op = withKind<OperationNode>(common(b, s), s.keyword === 'rpc' ? 'rpc' : 'action');
   for (const io of ['input', 'output'] as const) {
     const st = child(s, io);
     if (st) op[io] = buildChildren(inner, st);
@@ -353,7 +401,8 @@ function expandUses(b: BuildCtx, s: Statement): SchemaNode[] {
   }
   c.expandedGroupings.add(def);
   const gscope = c.groupingScopes.get(def)!;
-  const inner = { ...b, scope: newScope(c, def, gscope.unit, gscope), groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
+  const scope = declaresDefinitions(def) ? newScope(c, def, gscope.unit, gscope) : gscope;
+  const inner = { ...b, scope, groupings: [...b.groupings, def], checkOnly: b.checkOnly && !needsNodes };
   const nodes = buildChildren(inner, def);
   for (const n of nodes) n.fromUses = [s.arg ?? '', ...(n.fromUses ?? [])];
   inheritIfFeatures(nodes, s);

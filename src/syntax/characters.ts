@@ -52,9 +52,16 @@ function firstInvalidByte(b: Uint8Array): number {
 /** Characters outside `yang-char`; with the `u` flag a lone surrogate is one code point. */
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\p{Cs}\p{Noncharacter_Code_Point}]/u;
 
+/**
+ * The same characters and every UTF-16 surrogate, paired or not, without the `u` flag: a scan
+ * of code units, several times faster than FORBIDDEN's of code points. Text it finds nothing in
+ * (nearly every file) has nothing FORBIDDEN finds.
+ */
+const MAYBE_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
 /** One error per character of `text` outside `yang-char` (RFC 7950 section 6 and 14). */
 export function checkCharacters(text: string, file: string): Diagnostic[] {
-  if (!FORBIDDEN.test(text)) return [];
+  if (!MAYBE_FORBIDDEN.test(text) || !FORBIDDEN.test(text)) return [];
   const out: Diagnostic[] = [];
   const all = new RegExp(FORBIDDEN.source, 'gu');
   let line = 1;

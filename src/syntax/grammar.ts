@@ -37,18 +37,39 @@ export function checkGrammar(root: Statement): GrammarResult {
   return { diagnostics: checker.out, extensionUses: checker.extensionUses };
 }
 
+/**
+ * Statements still to check, with their rule (null inside an extension statement) and their rule
+ * in the parent: three parallel stacks, not an array per statement.
+ */
+class Pending {
+  readonly stmts: Statement[] = [];
+  readonly rules: (StatementRule | null)[] = [];
+  readonly subs: (SubstatementRule | undefined)[] = [];
+
+  push(stmt: Statement, rule: StatementRule | null, sub: SubstatementRule | undefined): void {
+    this.stmts.push(stmt);
+    this.rules.push(rule);
+    this.subs.push(sub);
+  }
+}
+
 class GrammarChecker {
   readonly out: Diagnostic[] = [];
   readonly extensionUses: Statement[] = [];
+  /** Occurrences of each substatement keyword of the statement being checked (one map, cleared for each). */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly version: YangVersion) {}
 
   /** Iterative walk: deep nesting must not exhaust the call stack. */
   check(root: Statement, rootRule: StatementRule): void {
-    // A null rule marks the inside of an extension statement.
-    const stack: [Statement, StatementRule | null, SubstatementRule | undefined][] = [[root, rootRule, undefined]];
-    while (stack.length > 0) {
-      const [stmt, rule, sub] = stack.pop()!;
+    const stack = new Pending();
+    stack.push(root, rootRule, undefined);
+    const counts = this.counts;
+    while (stack.stmts.length > 0) {
+      const stmt = stack.stmts.pop()!;
+      const rule = stack.rules.pop()!;
+      const sub = stack.subs.pop();
       if (rule === null) {
         this.checkKeywordsOnly(stmt, stack);
         continue;
@@ -56,12 +77,12 @@ class GrammarChecker {
       this.checkArgument(stmt, rule, sub);
       const allowed = substatementsOf(rule, this.version, stmt.arg);
       if (stmt.children.length === 0 && allowed.size === 0) continue; // the common case: a simple statement
-      const counts = new Map<string, number>();
+      counts.clear();
       let nameless: Statement[] | undefined;
       for (const child of stmt.children) {
         if (child.prefix !== undefined) {
           this.extensionUses.push(child); // checked by the compiler against its definition
-          stack.push([child, null, undefined]);
+          stack.push(child, null, undefined);
           continue;
         }
         const childRule = STATEMENTS.get(child.keyword);
@@ -82,7 +103,7 @@ class GrammarChecker {
         if (n > 1 && (childSub.cardinality === '0..1' || childSub.cardinality === '1')) {
           this.error('too-many-statements', child.loc, `${describe(stmt)} may have only one "${child.keyword}" statement`);
         }
-        stack.push([child, childRule, childSub]);
+        stack.push(child, childRule, childSub);
         if (child.arg === undefined && argumentKind(childRule, childSub) !== null) (nameless ??= []).push(child);
       }
       // A statement without its required argument is reported (missing-argument) and left out
@@ -102,14 +123,14 @@ class GrammarChecker {
    * Inside an extension statement the grammar is the extension's, but an unprefixed
    * keyword must still be a YANG keyword (RFC 7950 section 14, unknown-statement).
    */
-  private checkKeywordsOnly(stmt: Statement, stack: [Statement, StatementRule | null, SubstatementRule | undefined][]): void {
+  private checkKeywordsOnly(stmt: Statement, stack: Pending): void {
     for (const child of stmt.children) {
       if (child.prefix !== undefined) this.extensionUses.push(child);
       else if (!STATEMENTS.has(child.keyword)) {
         this.error('unknown-statement', child.loc, `unknown statement "${child.keyword}"`);
         continue;
       }
-      stack.push([child, null, undefined]);
+      stack.push(child, null, undefined);
     }
   }
 

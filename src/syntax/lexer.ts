@@ -19,8 +19,9 @@ const enum Char {
 
 const isSpace = (c: number): boolean => c === Char.Space || c === Char.Tab || c === Char.LineFeed || c === Char.CarriageReturn;
 
-/** Characters that end an unquoted token (a '/' ends one only when a comment starts there). */
-const ENDS_UNQUOTED = new Set([Char.Space, Char.Tab, Char.LineFeed, Char.CarriageReturn, Char.Semicolon, Char.LeftBrace, Char.RightBrace, Char.DoubleQuote, Char.SingleQuote]);
+/** Characters that end an unquoted token (a '/' ends one only when a comment starts there), as a table by code. */
+const ENDS_UNQUOTED = new Uint8Array(128);
+for (const c of [Char.Space, Char.Tab, Char.LineFeed, Char.CarriageReturn, Char.Semicolon, Char.LeftBrace, Char.RightBrace, Char.DoubleQuote, Char.SingleQuote]) ENDS_UNQUOTED[c] = 1;
 
 /** A token as the statement parser reads it: type, offsets of its first and last character, line, 0-based column. */
 export interface TokenSpan {
@@ -88,7 +89,7 @@ export class YangScanner {
       let end = p;
       while (end < n) {
         const ch = text.charCodeAt(end);
-        if (ENDS_UNQUOTED.has(ch)) break;
+        if (ch < 128 && ENDS_UNQUOTED[ch] === 1) break;
         if (ch === Char.Slash && end + 1 < n) {
           const after = text.charCodeAt(end + 1);
           if (after === Char.Slash || after === Char.Star) break;

@@ -36,14 +36,17 @@ function statusFindings(mod: ModCtx): { loc: SourceLoc; message: string }[] {
   const out: { loc: SourceLoc; message: string }[] = [];
   for (const unit of mod.units) {
     const stack: { stmt: Statement; status: Status; scope?: LocalScope }[] = [];
+    // A statement without substatements names nothing and holds nothing that could: not visited.
     const push = (body: Statement, status: Status, scope: LocalScope | undefined): void => {
-      for (let i = body.children.length - 1; i >= 0; i--) stack.push({ stmt: body.children[i]!, status, scope });
+      for (let i = body.children.length - 1; i >= 0; i--) {
+        const stmt = body.children[i]!;
+        if (stmt.prefix === undefined && stmt.children.length > 0) stack.push({ stmt, status, scope });
+      }
     };
     // The file's own statement first: a top-level uses references from there.
     stack.push({ stmt: unit.stmt, status: 'current' });
     while (stack.length) {
       const { stmt, status: inherited, scope: outer } = stack.pop()!;
-      if (stmt.prefix !== undefined) continue;
       const own = childArg(stmt, 'status');
       const status: Status = own === 'deprecated' || own === 'obsolete' || own === 'current' ? own : inherited;
       const scope = localScope(stmt, outer);
