@@ -56,12 +56,19 @@ async function child() {
   const text = readFileSync(INTERFACES, 'utf8');
   service.open(INTERFACES, text);
   const { description, newLeaf } = edits(text);
+  // As `yangkit lsp` does when idle after each compile (not timed: it is not in a keystroke's path).
+  const prepareMs = () => {
+    const t = performance.now();
+    service.compiler.prepareForEdits();
+    return performance.now() - t;
+  };
   const timed = (next) => {
+    const prepared = prepareMs();
     start = performance.now();
     const cpu = process.cpuUsage();
     const published = service.change([{ file: INTERFACES, text: next }]);
     const used = process.cpuUsage(cpu);
-    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, how: service.lastUpdate.how, compiled: service.lastUpdate.compiled?.length, published: published.length };
+    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, prepared, how: service.lastUpdate.how, compiled: service.lastUpdate.compiled?.length, published: published.length };
   };
   const results = {
     ready,
@@ -107,7 +114,7 @@ async function benchLanguageServer() {
   const stdio = await firstDiagnosticsOverStdio();
   const cpu = (usage) => (usage ? `, ${ms(usage.cpuMs)} CPU` : '');
   const r = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-  const keystroke = (t) => `${ms(t.ms)} wall, ${ms(t.cpuMs)} CPU (${t.how}${t.compiled === undefined ? '' : `, ${t.compiled} of ${r.modules} modules compiled`}, ${t.published} file(s) republished)`;
+  const keystroke = (t) => `${ms(t.ms)} wall, ${ms(t.cpuMs)} CPU (${t.how}${t.compiled === undefined ? '' : `, ${t.compiled} of ${r.modules} modules compiled`}, ${t.published} file(s) republished; ${ms(t.prepared)} of work done before it, when idle)`;
   return {
     'workspace files': files.length,
     'modules compiled': r.modules,

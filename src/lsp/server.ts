@@ -76,7 +76,16 @@ export function serve(connection: Connection): void {
   let canConfigure = false;
   let canWatch = false;
 
+  let idle: NodeJS.Immediate | undefined;
+  /** After a compile, once the events waiting are handled: the next description edit's work done ahead. */
+  const prepareWhenIdle = () => {
+    idle ??= setImmediate(() => {
+      idle = undefined;
+      if (service && !timer) service.compiler.prepareForEdits();
+    });
+  };
   const publish = (updates: readonly FileDiagnostics[]) => {
+    prepareWhenIdle();
     for (const u of updates) {
       const diagnostics = u.diagnostics.map((d) =>
         d.relatedInformation ? { ...d, relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { ...r.location, uri: toUri(r.location.uri) } })) } : d,

@@ -80,7 +80,8 @@ function workspace(): { files: Record<string, string>; compiler: ReturnType<type
 }
 
 describe('incremental compiler', () => {
-  it('matches a from-scratch compile after each of a series of edits', () => {
+  // With prepareForEdits, as a server calls it when idle, before each edit: the same results.
+  it.each([false, true])('matches a from-scratch compile after each of a series of edits (prepared ahead: %s)', (prepare) => {
     const ws = workspace();
     ws.check();
     const steps: [string, (text: string) => string | null, UpdateResult['how']][] = [
@@ -100,6 +101,7 @@ describe('incremental compiler', () => {
       ['e.yang', (t) => t.replace('"e leaf"', '"e leaf, reworded"'), 'patched'],
     ];
     for (const [name, change, how] of steps) {
+      if (prepare) ws.compiler.prepareForEdits();
       const result = ws.edit(name, change(ws.files[name] ?? ''));
       expect(result.how, `${name}: ${how}`).toBe(how);
       ws.check();
