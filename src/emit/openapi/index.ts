@@ -6,6 +6,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { SchemaSet } from '../../ir/types.js';
 import {
   buildApiModel,
+  operationHeader,
   YANG_DATA_JSON,
   YANG_DATA_XML,
   type ApiOperation,
@@ -71,11 +72,7 @@ class OpenApiWriter {
   private operation(op: ApiOperation): OpenAPIV3_1.OperationObject {
     const body = op.requestBody;
     return {
-      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
-      operationId: op.operationId,
-      ...(op.deprecated ? { deprecated: true } : {}),
+      ...operationHeader(op, this.interner),
       ...(op.parameters.length ? { parameters: this.parameterRefs(op.parameters.map((p) => p.shared)) } : {}),
       ...(body ? { requestBody: 'shared' in body ? this.interner.ref(`#/components/requestBodies/${body.shared}`) : requestBody(body) } : {}),
       responses: this.responses(op.responses),

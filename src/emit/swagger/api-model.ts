@@ -76,6 +76,20 @@ export interface ApiOperation {
   responses: { status: string; response: ApiResponse | { shared: string } }[];
 }
 
+/**
+ * The members both document versions open an operation with, in their order (the tag
+ * lists, which recur from operation to operation, held once by `interner`).
+ */
+export function operationHeader(op: ApiOperation, interner: Interner) {
+  return {
+    tags: interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    operationId: op.operationId,
+    ...(op.deprecated ? { deprecated: true } : {}),
+  };
+}
+
 export interface ApiRequestBody {
   /** Swagger 2.0 names body parameters. */
   name: string;

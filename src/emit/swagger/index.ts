@@ -4,7 +4,7 @@
  */
 import type { OpenAPIV2 } from 'openapi-types';
 import type { SchemaSet } from '../../ir/types.js';
-import { buildApiModel, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiRequestBody, type ApiResponse } from './api-model.js';
+import { buildApiModel, operationHeader, YANG_DATA_JSON, type ApiOperation, type ApiParameter, type ApiPath, type ApiRequestBody, type ApiResponse } from './api-model.js';
 import type { JsonSchema } from './json-schema.js';
 import { Interner, mapValues } from './objects.js';
 import type { SwaggerOptions } from './options.js';
@@ -115,11 +115,7 @@ class Swagger2Writer {
     const parameters: OpenAPIV2.Parameters =
       body && !('shared' in body) ? [...this.parameterRefs(names), this.bodyParameter(body)] : this.parameterRefs(body ? [...names, body.shared] : names);
     return {
-      tags: this.interner.get(`tags ${op.tags.join(' ')}`, () => op.tags),
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
-      operationId: op.operationId,
-      ...(op.deprecated ? { deprecated: true } : {}),
+      ...operationHeader(op, this.interner),
       ...(parameters.length ? { parameters } : {}),
       responses: this.responses(op.responses),
     };
