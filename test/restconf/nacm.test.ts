@@ -600,6 +600,18 @@ describe('NACM with the built-in ietf-netconf-acm module (served modules without
   });
 });
 
+/** The jukebox under `rules`, its album `rate` action answering 4.5 to anyone allowed to run it. */
+function jukeboxWithRateAction(rules: JsonObject) {
+  return createRestconfServer({
+    schema: jukeboxSchema(),
+    http: true,
+    users: ANYONE,
+    datastore: new MemoryDatastore(JUKEBOX_DATA as JsonObject),
+    nacm: { config: rules },
+    handlers: { action: { '/example-jukebox:jukebox/library/artist/album/rate': () => ({ average: '4.5' }) } },
+  });
+}
+
 describe('NACM exec of actions (RFC 8341 3.4.4, a data-node path naming the action)', () => {
   it('denies the action below one list entry and allows it below another', async () => {
     const rules = {
@@ -614,14 +626,7 @@ describe('NACM exec of actions (RFC 8341 3.4.4, a data-node path naming the acti
         ],
       },
     };
-    const srv = createRestconfServer({
-      schema: jukeboxSchema(),
-      http: true,
-      users: ANYONE,
-      datastore: new MemoryDatastore(JUKEBOX_DATA as JsonObject),
-      nacm: { config: rules },
-      handlers: { action: { '/example-jukebox:jukebox/library/artist/album/rate': () => ({ average: '4.5' }) } },
-    });
+    const srv = jukeboxWithRateAction(rules);
     const { port } = await srv.listen(0);
     const base = `http://127.0.0.1:${port}`;
     const rate = (artist: string, album: string) =>
@@ -783,14 +788,7 @@ describe('NACM: an action needs read access to its instance (RFC 8341 3.4.4)', (
         ],
       },
     };
-    srv = createRestconfServer({
-      schema: jukeboxSchema(),
-      http: true,
-      users: ANYONE,
-      datastore: new MemoryDatastore(JUKEBOX_DATA as JsonObject),
-      nacm: { config: rules },
-      handlers: { action: { '/example-jukebox:jukebox/library/artist/album/rate': () => ({ average: '4.5' }) } },
-    });
+    srv = jukeboxWithRateAction(rules);
     base = `http://127.0.0.1:${(await srv.listen(0)).port}`;
   });
   afterAll(() => srv.close());
