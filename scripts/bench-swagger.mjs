@@ -2,13 +2,11 @@
 // `yangkit openapi` as processes (wall time and peak RSS, beside `yanglint -i -f tree`),
 // the size of the documents they write, and how long Spectral (spectral:oas) and Redocly
 // take to lint them (both documents each). Needs `npm run build` first; GNU time for peak RSS.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, ROOT, yanglintVersion } from './corpus.mjs';
+import { CORPUS, ROOT, runMeasured, yanglintVersion } from './corpus.mjs';
 
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const MODULE = 'openconfig-network-instance';
 const FILE = join(CORPUS, 'openconfig/release/models/network-instance/openconfig-network-instance.yang');
 const SEARCH = ['openconfig', 'ietf', 'iana'].flatMap((d) => ['-p', join(CORPUS, d)]);
@@ -20,29 +18,10 @@ const secs = (s) => `${s.toFixed(2)} s`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const rss = (kb) => (kb === null ? 'n/a' : `${(kb / 1024).toFixed(0)} MiB`);
 
-/** Runs a command to completion (or timeout): wall seconds, peak RSS in KB (GNU time), exit code. */
-function run(cmd, args, timeoutS) {
-  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'BENCH %e %M', cmd, ...args]] : [cmd, args];
-  const start = performance.now();
-  return new Promise((done) => {
-    const child = spawn(file, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let timedOut = false;
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, timeoutS * 1000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const m = /BENCH ([\d.]+) (\d+)/.exec(stderr);
-      done({ seconds: m ? Number(m[1]) : (performance.now() - start) / 1000, maxRssKb: m ? Number(m[2]) : null, code, timedOut });
-    });
-  });
+/** A command run to completion (or timeout): wall seconds, peak RSS in KB (GNU time), exit code. */
+async function run(cmd, args, timeoutS) {
+  const { ms, maxRssKb, code, timedOut } = await runMeasured(cmd, args, timeoutS * 1000);
+  return { seconds: ms / 1000, maxRssKb, code, timedOut };
 }
 
 /** Spectral's JSON report lists problems with severity 0 for errors. */

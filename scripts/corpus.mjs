@@ -87,12 +87,27 @@ const YANGLINT_FLAGS = (process.env.YANGLINT_FLAGS ?? '-i').split(' ').filter(Bo
  * the given ones. Resolves to { ok, timedOut, firstError, stderr, ms, maxRssKb };
  * maxRssKb comes from GNU time when /usr/bin/time exists, else it is null.
  */
-export function runYanglint(file, searchPaths = searchPathsFor([file].flat()[0])) {
+export async function runYanglint(file, searchPaths = searchPathsFor([file].flat()[0])) {
   const args = [...YANGLINT_FLAGS, '-D', ...searchPaths.flatMap((d) => ['-p', d]), ...[file].flat()];
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS_KB %M', 'yanglint', ...args]] : ['yanglint', args];
+  const { code, timedOut, stderr, ms, maxRssKb } = await runMeasured('yanglint', args, YANGLINT_TIMEOUT_MS);
+  const ok = code === 0 && !timedOut;
+  const lines = stderr.split('\n');
+  const firstError = timedOut
+    ? `timed out after ${YANGLINT_TIMEOUT_MS / 1000} s`
+    : (lines.find((l) => l.startsWith('libyang err') || l.startsWith('YANGLINT[E]')) ?? (ok ? '' : lines[0]));
+  return { ok, timedOut, firstError: firstError.replaceAll(CORPUS + '/', ''), stderr, ms, maxRssKb };
+}
+
+/**
+ * Runs a command to completion, or until `timeoutMs` (then kills it). Resolves to
+ * { code, timedOut, stderr, ms, maxRssKb }; maxRssKb comes from GNU time when
+ * /usr/bin/time exists, else it is null.
+ */
+export function runMeasured(command, args, timeoutMs) {
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'MAXRSS_KB %M', command, ...args]] : [command, args];
   const start = performance.now();
   return new Promise((done) => {
-    // Own process group, so a timeout kills yanglint and not just the `time` wrapper.
+    // Own process group, so a timeout kills the command and not just the `time` wrapper.
     const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let timedOut = false;
@@ -105,7 +120,7 @@ export function runYanglint(file, searchPaths = searchPathsFor([file].flat()[0])
       } catch {
         /* already gone */
       }
-    }, YANGLINT_TIMEOUT_MS);
+    }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
       const ms = performance.now() - start;
@@ -114,12 +129,7 @@ export function runYanglint(file, searchPaths = searchPathsFor([file].flat()[0])
         maxRssKb = Number(kb);
         return '';
       });
-      const ok = code === 0 && !timedOut;
-      const lines = stderr.split('\n');
-      const firstError = timedOut
-        ? `timed out after ${YANGLINT_TIMEOUT_MS / 1000} s`
-        : (lines.find((l) => l.startsWith('libyang err') || l.startsWith('YANGLINT[E]')) ?? (ok ? '' : lines[0]));
-      done({ ok, timedOut, firstError: firstError.replaceAll(CORPUS + '/', ''), stderr, ms, maxRssKb });
+      done({ code, timedOut, stderr, ms, maxRssKb });
     });
   });
 }
